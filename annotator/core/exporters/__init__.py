@@ -1,0 +1,1 @@
+"""Exporters of the core (Qt-free)."""

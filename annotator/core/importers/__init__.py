@@ -1,0 +1,1 @@
+"""Importers of the core (Qt-free)."""

@@ -1,0 +1,117 @@
+"""Domain objects of a project: plain dataclasses, no storage and no Qt.
+
+Offsets (``start``, ``end``) are always Python code points into the stored, normalised document text,
+end exclusive, so ``document.text[segment.start:segment.end]`` is the coded text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+AssignmentStatus = Literal["assigned", "in_progress", "done"]
+ASSIGNMENT_STATUSES: tuple[str, ...] = ("assigned", "in_progress", "done")
+PATH_SEPARATOR = "/"
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """A document as an importer produces it, before it is stored (text not yet normalised)."""
+
+    text: str
+    name: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    language: str = ""  # "" or "auto" means: detect
+    url: str = ""
+    source_file: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    guid: str
+    name: str
+    title: str
+    outlet: str
+    date: str
+    language: str
+    url: str
+    source_file: str
+    hash: str
+    length: int
+    attributes: dict[str, str] = field(default_factory=dict)
+    text: str | None = None  # loaded on demand; long articles are not read for lists
+
+
+@dataclass(frozen=True)
+class Code:
+    id: int
+    guid: str
+    path: str
+    name: str
+    parent_id: int | None
+    color: str
+    description: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+    shortcut: str = ""
+    sort_order: int = 0
+    exclusive: bool = False
+
+    @property
+    def level(self) -> int:
+        """Depth in the tree: 1 for a top-level code."""
+        return self.path.count(PATH_SEPARATOR) + 1
+
+    @property
+    def parent_path(self) -> str:
+        return self.path.rpartition(PATH_SEPARATOR)[0]
+
+
+@dataclass(frozen=True)
+class Coder:
+    id: int
+    guid: str
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    guid: str
+    document_id: int
+    coder_id: int
+    code_id: int
+    start: int
+    end: int
+    memo: str = ""
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Assignment:
+    document_id: int
+    coder_id: int
+    status: str
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class Memo:
+    id: int
+    document_id: int | None
+    code_id: int | None
+    coder_id: int | None
+    text: str
+    created: str = ""
+    updated: str = ""

@@ -1,0 +1,38 @@
+"""Shared fixtures: a fresh project per test, the shared reference folder, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Keep jieba's cache, settings and demo projects out of the user's real folders."""
+    data = tmp_path_factory.getbasetemp() / "annotator-data"
+    data.mkdir(exist_ok=True)
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the clone; tests that need it skip cleanly where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared (reference material) is not beside this clone")
+    return SHARED
+
+
+@pytest.fixture
+def project(tmp_path):
+    from annotator.core.store import Project
+
+    p = Project.create(tmp_path / "test.annotator")
+    yield p
+    p.close()
