@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench venv clean
 
+# Packaging, translations and desktop-file checks.
+-include mk/bundle.mk
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
