@@ -6,9 +6,6 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench venv clean
 
-# Packaging, translations and desktop-file checks.
--include mk/bundle.mk
-
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -28,3 +25,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Packaging, translations and desktop-file checks (kept last so `run` stays the default goal).
+-include mk/bundle.mk
