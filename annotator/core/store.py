@@ -137,6 +137,42 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Token cache (jieba offsets per document), its FTS5 search index and the per-project user dictionary.
+
+    ``search_index`` is an external-content FTS5 table over ``token_cache.tokens`` kept in step by
+    triggers, so the tokens are stored once. ``dictionary`` records which user-dictionary version a
+    document was segmented with; see ``annotator.core.segmentation``.
+    """
+    db.executescript(
+        """
+        CREATE TABLE token_cache (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            dictionary TEXT NOT NULL,
+            tokens TEXT NOT NULL,
+            offsets BLOB NOT NULL
+        );
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            tokens, content='token_cache', content_rowid='document_id', tokenize='unicode61'
+        );
+        CREATE TRIGGER token_cache_ai AFTER INSERT ON token_cache BEGIN
+            INSERT INTO search_index(rowid, tokens) VALUES (new.document_id, new.tokens);
+        END;
+        CREATE TRIGGER token_cache_ad AFTER DELETE ON token_cache BEGIN
+            INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
+        END;
+        CREATE TRIGGER token_cache_au AFTER UPDATE ON token_cache BEGIN
+            INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
+            INSERT INTO search_index(rowid, tokens) VALUES (new.document_id, new.tokens);
+        END;
+        CREATE TABLE user_dictionary (
+            term TEXT PRIMARY KEY,
+            added TEXT NOT NULL
+        );
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -146,6 +182,7 @@ class Migration:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _migration_1),
+    Migration(2, "token cache and search index", _migration_2),
 ]
 
 
