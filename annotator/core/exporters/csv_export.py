@@ -1,0 +1,117 @@
+"""CSV writing shared by every exporter: Excel-friendly BOM, delimiter choice, formula protection.
+
+Formula protection: a spreadsheet treats a cell starting with ``= + - @`` (or a tab / carriage return)
+as a formula, so a news sentence such as ``=HYPERLINK(...)`` or ``-5% growth`` could run or mangle.
+Such cells get a leading apostrophe, which Excel and LibreOffice hide. Only the cell gains a character:
+offsets in other columns always refer to the stored document text, never to the protected cell.
+``unprotect`` removes exactly the apostrophe ``protect`` added, so protected files re-import unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    """How a CSV file is written; the defaults suit Excel on Windows and R/pandas alike."""
+
+    bom: bool = True
+    delimiter: str = ","
+    protect_formulas: bool = True
+
+    def __post_init__(self) -> None:
+        if len(self.delimiter) != 1 or self.delimiter in "\"\r\n'":
+            raise InputError(f"invalid CSV delimiter {self.delimiter!r} (use one character such as , ; or tab)")
+
+
+def protect(value: str) -> str:
+    """Prefix an apostrophe to a cell a spreadsheet would evaluate. Cells that already start with
+    apostrophes before such a character get one more, so that ``unprotect`` is an exact inverse."""
+    if value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unprotect(value: str) -> str:
+    """Undo ``protect`` on an imported cell."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]], options: CsvOptions) -> str:
+    """The CSV text (without BOM); line ends are CRLF as RFC 4180 and Excel expect."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=options.delimiter, lineterminator="\r\n")
+    fix = protect if options.protect_formulas else (lambda s: s)
+    writer.writerow([fix(h) for h in header])
+    for row in rows:
+        writer.writerow([fix(cell(v)) for v in row])
+    return buffer.getvalue()
+
+
+def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[object]],
+              options: CsvOptions | None = None) -> int:
+    """Write a CSV file atomically enough for our needs (temp file then rename); returns data rows."""
+    options = options or CsvOptions()
+    rows = list(rows)
+    text = render_csv(header, rows, options)
+    path = Path(path)
+    if not path.parent.exists():
+        raise InputError(f"folder {path.parent} does not exist", path=str(path))
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8-sig" if options.bom else "utf-8", newline="") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+    return len(rows)
+
+
+def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Read a UTF-8 CSV (BOM optional, delimiter , ; or tab sniffed from the header) into
+    (header, [(line number, row dict)]). Refuses other encodings with the line at fault."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("is not UTF-8 text; save it as 'CSV UTF-8' and try again", path=str(path),
+                         line=line) from None
+    if "\x00" in text:
+        raise InputError("contains NUL characters; it is not a text CSV file", path=str(path))
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        rows: list[tuple[int, dict[str, str]]] = []
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            rows.append((reader.line_num, {h: v for h, v in zip(header, values)}))
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV ({exc})", path=str(path), line=reader.line_num) from None
+    if not header or not any(header):
+        raise InputError("is empty (no header row)", path=str(path))
+    return header, rows

@@ -1,0 +1,41 @@
+"""Document x code matrix per coder, the wide table statistics packages expect.
+
+One row per (document, coder) that the coder coded or was assigned; for each code path two columns:
+``<path>`` (1 if the coder applied the code anywhere in the document, else 0) and ``<path> (n)``
+(how many segments).
+"""
+
+from __future__ import annotations
+
+import os
+
+from annotator.core.exporters.csv_export import CsvOptions, write_csv
+from annotator.core.store import Project
+
+
+def matrix_rows(project: Project) -> tuple[list[str], list[list[object]]]:
+    codes = project.codes()
+    counts: dict[tuple[int, int], dict[int, int]] = {}
+    for document_id, coder_id, code_id, n in project.db.execute(
+            "SELECT document_id, coder_id, code_id, count(*) FROM segments GROUP BY 1, 2, 3"):
+        counts.setdefault((document_id, coder_id), {})[code_id] = n
+    pairs = set(counts) | {(a.document_id, a.coder_id) for a in project.assignments()}
+    documents = {d.id: d for d in project.documents()}
+    coders = {c.id: c for c in project.coders()}
+    header = ["document", "coder"]
+    for code in codes:
+        header += [code.path, f"{code.path} (n)"]
+    rows = []
+    for document_id, coder_id in sorted(pairs, key=lambda p: (p[0], coders[p[1]].name)):
+        row: list[object] = [documents[document_id].name, coders[coder_id].name]
+        found = counts.get((document_id, coder_id), {})
+        for code in codes:
+            n = found.get(code.id, 0)
+            row += [int(n > 0), n]
+        rows.append(row)
+    return header, rows
+
+
+def export_matrix_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None) -> int:
+    header, rows = matrix_rows(project)
+    return write_csv(path, header, rows, options)
