@@ -1,9 +1,254 @@
-"""CLI commands: project."""
+"""CLI commands that build and inspect a project: init, import, code, segments/assignments import, info.
+
+Each handler opens the project, does one transaction and prints a short, readable result. Problems
+are ``AnnotatorError``s, which ``annotator.cli.main`` prints as one line with exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.store import Project, normalise_code_path
+
+TEMPLATES = ("policy-frames", "generic-frames", "empty")
+REFI_SUFFIXES = (".qdpx", ".qdc")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `annotator` parser."""
+    init = subparsers.add_parser(
+        "init", help="create a new project file",
+        description="Create a new project file, optionally starting from a codebook template or CSV.")
+    init.add_argument("project", metavar="PROJECT", help="the project file to create (e.g. study.annotator)")
+    init.add_argument("--codebook", default="empty", metavar="TEMPLATE|FILE.csv",
+                      help=f"codebook to start from: {', '.join(TEMPLATES)} or a codebook CSV (default: empty)")
+    init.set_defaults(func=cmd_init)
+
+    imp = subparsers.add_parser(
+        "import", help="add articles (txt, docx, html, pdf, csv) or a REFI-QDA project",
+        description="Add articles to a project. All files are read first and stored in one transaction, "
+        "so one bad file changes nothing. Articles whose text is already in the project are skipped. "
+        ".qdpx/.qdc files are imported as REFI-QDA projects/codebooks.")
+    imp.add_argument("project", metavar="PROJECT")
+    imp.add_argument("files", metavar="FILE", nargs="+", help="files to import")
+    imp.add_argument("--outlet", help="news outlet to record for every imported article")
+    imp.add_argument("--language", choices=("zh", "en", "auto"),
+                     help="language of the articles (default: a CSV's language column, else detected)")
+    imp.set_defaults(func=cmd_import)
+
+    code = subparsers.add_parser(
+        "code", help="code one span of a document",
+        description="Record one coded segment. Offsets are characters (Unicode code points) into the "
+        "stored text, end exclusive.")
+    code.add_argument("project", metavar="PROJECT")
+    code.add_argument("--document", required=True, metavar="NAME", help="document name")
+    code.add_argument("--coder", required=True, metavar="NAME", help="coder name (created if new)")
+    code.add_argument("--code", required=True, metavar="PATH", help="code path, e.g. 'Frames/Economic'")
+    code.add_argument("--start", required=True, type=int, metavar="N", help="first character (from 0)")
+    code.add_argument("--end", required=True, type=int, metavar="N", help="character after the last one")
+    code.add_argument("--memo", default="", metavar="TEXT", help="a note on this segment")
+    code.set_defaults(func=cmd_code)
+
+    segments = subparsers.add_parser(
+        "segments", help="import coded segments",
+        description="Work with coded segments in bulk.")
+    segments_sub = segments.add_subparsers(dest="segments_command", metavar="ACTION", required=True)
+    seg_import = segments_sub.add_parser(
+        "import", help="add segments from a CSV",
+        description="Add segments from a CSV with columns document, coder, code, start, end and optionally "
+        "memo and text (checked against the document). One bad row refuses the whole file.")
+    seg_import.add_argument("project", metavar="PROJECT")
+    seg_import.add_argument("file", metavar="FILE.csv")
+    seg_import.add_argument("--mark-done", action="store_true",
+                            help="mark each (document, coder) pair in the file as done")
+    seg_import.set_defaults(func=cmd_segments_import)
+
+    assignments = subparsers.add_parser(
+        "assignments", help="import who codes which document",
+        description="Work with coder assignments in bulk.")
+    assignments_sub = assignments.add_subparsers(dest="assignments_command", metavar="ACTION", required=True)
+    asg_import = assignments_sub.add_parser(
+        "import", help="set assignments from a CSV",
+        description="Set assignments from a CSV with columns document, coder, status "
+        "(assigned, in_progress or done). New coders are created.")
+    asg_import.add_argument("project", metavar="PROJECT")
+    asg_import.add_argument("file", metavar="FILE.csv")
+    asg_import.set_defaults(func=cmd_assignments_import)
+
+    info = subparsers.add_parser(
+        "info", help="summarise a project: counts per coder, code and document",
+        description="Summarise a project: totals and segment counts per coder, code and document.")
+    info.add_argument("project", metavar="PROJECT")
+    info.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    info.set_defaults(func=cmd_info)
+
+
+# ---- handlers --------------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.project)
+    project = Project.create(path)
+    try:
+        if args.codebook != "empty":
+            from annotator.core.codebook import load_template
+
+            load_template(project, args.codebook)
+        codes = len(project.codes())
+    except BaseException:
+        # A half-made project is worse than none: the user re-runs init with a fixed codebook.
+        project.close()
+        _remove_project_file(path)
+        raise
+    project.close()
+    print(f"created {path} ({codes} codes)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.core.importers import read_documents
+
+    files = [Path(f) for f in args.files]
+    refi = [f for f in files if f.suffix.lower() in REFI_SUFFIXES]
+    plain = [f for f in files if f.suffix.lower() not in REFI_SUFFIXES]
+    with Project.open(args.project) as project:
+        inputs = []
+        for file in plain:  # read everything before storing anything
+            documents = read_documents(file)
+            print(f"{file.name}: {len(documents)} document{'s' if len(documents) != 1 else ''} read")
+            inputs.extend(documents)
+        if inputs:
+            # --language auto forces detection even where a CSV has a language column.
+            report = project.add_documents(inputs, outlet=args.outlet, language=args.language)
+            for line in report.skipped:
+                print(f"skipped {line}")
+            print(report.summary())
+        for file in refi:
+            from annotator.core.exchange.refi import import_refi
+
+            if not file.is_file():
+                raise InputError("no such file", path=str(file))
+            print(f"{file.name}: {import_refi(project, file)}")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        document = project.document(args.document, with_text=False)
+        code = project.code(normalise_code_path(args.code))
+        with project.transaction():
+            known = {c.name for c in project.coders()}
+            coder = project.ensure_coder(args.coder)
+            segment = project.add_segment(document.id, coder.id, code.id, args.start, args.end, args.memo)
+        if coder.name not in known:
+            print(f"added coder '{coder.name}'")
+        text = project.document_text(document.id)[segment.start:segment.end]
+        print(f"segment {segment.id}: {document.name} [{segment.start}-{segment.end}] {code.path} "
+              f"by {coder.name}: \u201c{_excerpt(text, 200)}\u201d")
+    return 0
+
+
+def cmd_segments_import(args: argparse.Namespace) -> int:
+    from annotator.core.segments_io import import_segments_csv
+
+    with Project.open(args.project) as project:
+        before = project.counts()["segments"]
+        added = import_segments_csv(project, args.file, mark_done=args.mark_done)
+        print(f"{added} segments imported ({project.counts()['segments']} in the project, {before} before)")
+    return 0
+
+
+def cmd_assignments_import(args: argparse.Namespace) -> int:
+    from annotator.core.segments_io import import_assignments_csv
+
+    with Project.open(args.project) as project:
+        count = import_assignments_csv(project, args.file)
+        print(f"{count} assignments set")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with Project.open(args.project, readonly=True) as project:
+        summary = project_summary(project)
+    if args.format == "json":
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    totals = summary["totals"]
+    print(f"{args.project}: " + ", ".join(f"{n} {k}" for k, n in totals.items()))
+    _print_table("coder", ["segments", "documents", "assigned", "in_progress", "done"], summary["coders"])
+    _print_table("code", ["segments", "documents", "coders"], summary["codes"])
+    _print_table("document", ["length", "language", "segments", "coders"], summary["documents"])
+    return 0
+
+
+# ---- helpers ---------------------------------------------------------------------------------------
+
+def project_summary(project: Project) -> dict[str, object]:
+    """Totals plus per-coder, per-code and per-document counts, as plain data (for table and JSON)."""
+    db = project.db
+    coders = {cid: name for cid, name in db.execute("SELECT id, name FROM coders")}
+    status_counts = Counter(db.execute("SELECT coder_id, status FROM assignments").fetchall())
+    per_coder = {cid: (n, d) for cid, n, d in db.execute(
+        "SELECT coder_id, count(*), count(DISTINCT document_id) FROM segments GROUP BY coder_id")}
+    per_code = {cid: (n, d, c) for cid, n, d, c in db.execute(
+        "SELECT code_id, count(*), count(DISTINCT document_id), count(DISTINCT coder_id) FROM segments "
+        "GROUP BY code_id")}
+    per_document = {did: (n, c) for did, n, c in db.execute(
+        "SELECT document_id, count(*), count(DISTINCT coder_id) FROM segments GROUP BY document_id")}
+    return {
+        "totals": project.counts(),
+        "coders": [
+            {"name": name, "segments": per_coder.get(cid, (0, 0))[0], "documents": per_coder.get(cid, (0, 0))[1],
+             **{status: status_counts[(cid, status)] for status in ("assigned", "in_progress", "done")}}
+            for cid, name in coders.items()],
+        "codes": [
+            {"name": code.path, "segments": per_code.get(code.id, (0, 0, 0))[0],
+             "documents": per_code.get(code.id, (0, 0, 0))[1], "coders": per_code.get(code.id, (0, 0, 0))[2]}
+            for code in project.codes()],
+        "documents": [
+            {"name": name, "length": length, "language": language,
+             "segments": per_document.get(did, (0, 0))[0], "coders": per_document.get(did, (0, 0))[1]}
+            for did, name, length, language in db.execute(
+                "SELECT id, name, length, language FROM documents ORDER BY id")],
+    }
+
+
+def _print_table(kind: str, columns: list[str], rows: list[dict[str, object]]) -> None:
+    """A plain aligned table; names may be Chinese, so width counts wide characters twice."""
+    print()
+    if not rows:
+        print(f"no {kind}s")
+        return
+    header = [kind, *columns]
+    cells = [[str(row["name"]), *(str(row[c]) for c in columns)] for row in rows]
+    widths = [max(_width(line[i]) for line in [header, *cells]) for i in range(len(header))]
+    for line in [header, *cells]:
+        first = line[0] + " " * (widths[0] - _width(line[0]))
+        rest = [cell.rjust(width) for cell, width in zip(line[1:], widths[1:])]
+        print("  ".join([first, *rest]).rstrip())
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _excerpt(text: str, limit: int) -> str:
+    text = text.replace("\n", "\u21b5")
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _remove_project_file(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            os.remove(candidate)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # leave it, but do not hide the original error
+            raise AnnotatorError(f"{candidate}: could not remove the unfinished project ({exc.strerror})") \
+                from None

@@ -1,0 +1,160 @@
+"""Turning the bytes of a text file into a string: BOMs, UTF-8, GB18030 and Big5.
+
+Chinese newsrooms and archives still hand out GB18030/GBK and Big5 files, and Excel writes CSV as UTF-8
+with a BOM or as UTF-16. No detector library is needed for that short list: BOMs decide first, then strict
+UTF-8 (which almost never decodes anything else by accident), then GB18030 and Big5, both decoded strictly
+and judged by how much of the result is *common* Chinese. Big5 bytes read as GB18030 come out as kana,
+Greek, box drawing and private-use characters; GB bytes read as Big5 land half in Big5's rare second
+level. A file none of them decodes plausibly is refused instead of being stored as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from annotator.core.errors import InputError
+
+# Longest BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Bytes that do not occur in text (tab, line feed, form feed, carriage return and escape are allowed).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_SAMPLE = 1 << 16
+_MIN_PLAUSIBILITY = 0.6
+
+# Names a web page or caller may declare, mapped to the strict codec we decode with.
+_ALIASES = {
+    "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8",
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "big5": "big5", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "cp950", "x-x-big5": "big5",
+    "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "windows-1252": "cp1252",
+    "cp1252": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8",
+}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded file and the encoding it was read as (reported to the user on request)."""
+
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Decoded:
+    """Decode a text file's bytes, or raise ``InputError`` naming ``path``.
+
+    ``declared`` is an encoding the file states about itself (an HTML meta charset); it is tried after
+    the BOMs and before guessing, and ignored if it does not decode the bytes strictly.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                                 f"(byte {exc.start + len(bom)})", path=path) from None
+            return Decoded(_check_text(text, path), encoding)
+    _refuse_binary(data, path)
+    if declared:
+        codec = _ALIASES.get(declared.strip().lower())
+        if codec:
+            try:
+                return Decoded(_check_text(data.decode(codec), path), codec)
+            except UnicodeDecodeError:
+                pass
+    try:
+        return Decoded(_check_text(data.decode("utf-8"), path), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[float, str, str]] = []
+    for codec in ("gb18030", "big5"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((plausibility(text, codec), codec, text))
+    if not candidates:
+        raise InputError("cannot be decoded as UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8 and try again",
+                         path=path)
+    # Ties go to GB18030, the more common encoding (and a superset of GBK/GB2312).
+    score, codec, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    if score < _MIN_PLAUSIBILITY:
+        raise InputError("the encoding could not be recognised (it does not read as Chinese in GB18030 or "
+                         "Big5); save it as UTF-8 and try again", path=path)
+    return Decoded(_check_text(text, path), codec)
+
+
+def plausibility(text: str, codec: str) -> float:
+    """Share of the non-ASCII characters in ``text`` that are common for text written in ``codec``.
+
+    Common means: CJK punctuation and full-width forms, or a Han character from the everyday part of
+    the character set (GB2312 for GB18030; Big5 level 1, 0xA440-0xC67E, for Big5). A GB18030 reading
+    also accepts Big5 level-1 characters so that traditional Chinese saved as GBK is not refused.
+    """
+    sample = text[:_SAMPLE]
+    total = common = 0
+    for char in sample:
+        if char < "\x80":
+            continue
+        total += 1
+        if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7":
+            common += 1
+        elif "\u4e00" <= char <= "\u9fff":
+            if codec == "big5":
+                common += _is_big5_level1(char)
+            else:
+                common += _is_gb2312(char) or _is_big5_level1(char)
+    return 1.0 if total == 0 else common / total
+
+
+def _is_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_big5_level1(char: str) -> bool:
+    try:
+        code = char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xA440 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _refuse_binary(data: bytes, path: str) -> None:
+    head = data[:_SAMPLE]
+    if b"\x00" in head:
+        raise InputError("looks like a binary file (it contains NUL bytes), not text", path=path)
+    if head and len(_CONTROL_BYTES.findall(head)) > max(2, len(head) // 100):
+        raise InputError("looks like a binary file (many control bytes), not text", path=path)
+
+
+def _check_text(text: str, path: str) -> str:
+    if not text.strip():
+        raise InputError("the file is empty", path=path)
+    head = text[:_SAMPLE]
+    if "\x00" in head or len(_CONTROL_CHARS.findall(head)) > max(2, len(head) // 100):
+        raise InputError("looks like a binary file (many control characters), not text", path=path)
+    return text
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a saved web page declares in its first few kilobytes, if any."""
+    match = _META_CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii") if match else None

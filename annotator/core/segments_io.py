@@ -1,0 +1,155 @@
+"""Importing coding done elsewhere: coded segments and coder assignments from CSV.
+
+Typical sources are a spreadsheet of spans exported from another tool or a script, and a work plan
+saying which coder codes which article. Rows refer to documents by name, codes by path and coders by
+name, so the files are readable and editable by hand. Every row is checked before anything is written;
+one bad row refuses the whole file, naming its line, and the project is left unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.importers.csv_table import CsvRow, read_csv_rows
+from annotator.core.model import ASSIGNMENT_STATUSES
+from annotator.core.store import Project, normalise_code_path
+from annotator.core.text import normalise
+
+SEGMENT_COLUMNS = ("document", "coder", "code", "start", "end")
+ASSIGNMENT_COLUMNS = ("document", "coder", "status")
+
+
+@dataclass(frozen=True)
+class _SegmentRow:
+    document_id: int
+    coder: str
+    code_id: int
+    start: int
+    end: int
+    memo: str
+
+
+class _Lookups:
+    """Documents and codes by name/path, read once per import (a file may hold thousands of rows)."""
+
+    def __init__(self, project: Project, where: str) -> None:
+        self.project = project
+        self.where = where
+        self.documents = {name: (doc_id, length) for doc_id, name, length in
+                          project.db.execute("SELECT id, name, length FROM documents")}
+        self.codes = {path: code_id for code_id, path in project.db.execute("SELECT id, path FROM codes")}
+        self._texts: dict[int, str] = {}
+
+    def cell(self, row: CsvRow, column: str) -> str:
+        value = row.cells.get(column, "").strip()
+        if not value:
+            raise InputError(f"the {column} cell is empty", path=self.where, line=row.line)
+        return value
+
+    def document(self, row: CsvRow) -> tuple[int, int]:
+        name = self.cell(row, "document")
+        if name not in self.documents:
+            raise InputError(f"no document named '{name}' in the project", path=self.where, line=row.line)
+        return self.documents[name]
+
+    def code(self, row: CsvRow) -> int:
+        raw = self.cell(row, "code")
+        try:
+            path = normalise_code_path(raw)
+        except InputError as exc:
+            raise InputError(str(exc), path=self.where, line=row.line) from None
+        if path not in self.codes:
+            raise InputError(f"no code '{path}' in the codebook (add it first)", path=self.where, line=row.line)
+        return self.codes[path]
+
+    def offset(self, row: CsvRow, column: str) -> int:
+        value = self.cell(row, column)
+        try:
+            return int(value)
+        except ValueError:
+            raise InputError(f"{column} must be a whole number, not '{value}'", path=self.where,
+                             line=row.line) from None
+
+    def text(self, document_id: int) -> str:
+        if document_id not in self._texts:
+            self._texts[document_id] = self.project.document_text(document_id)
+        return self._texts[document_id]
+
+
+def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_done: bool = False) -> int:
+    """Add the segments in a CSV (document, coder, code, start, end[, memo, text]); return how many.
+
+    Offsets are code points into the stored text, end exclusive. A ``text`` cell, when given, must
+    equal the stored text at those offsets: it catches files made against another version of the
+    documents, which would otherwise code the wrong words. New coders are created. Segments identical
+    to ones already stored (same document, coder, code and span) are skipped, so re-importing a file
+    is harmless. Coders' assignments become 'in_progress', or 'done' with ``mark_done``.
+    """
+    path = Path(path)
+    _, rows = read_csv_rows(path, required=SEGMENT_COLUMNS)
+    lookups = _Lookups(project, path.name)
+    parsed: list[_SegmentRow] = []
+    for row in rows:
+        document_id, length = lookups.document(row)
+        coder = lookups.cell(row, "coder")
+        code_id = lookups.code(row)
+        start, end = lookups.offset(row, "start"), lookups.offset(row, "end")
+        if not 0 <= start < end <= length:
+            raise InputError(f"span {start}-{end} is outside the document (0-{length}) or empty",
+                             path=lookups.where, line=row.line)
+        expected = row.cells.get("text", "")
+        if expected:
+            stored = lookups.text(document_id)[start:end]
+            if normalise(expected) != stored:
+                raise InputError(
+                    f"the text cell does not match the document at {start}-{end} "
+                    f"(document has '{_excerpt(stored)}', file has '{_excerpt(expected)}'); "
+                    "nothing was imported", path=lookups.where, line=row.line)
+        parsed.append(_SegmentRow(document_id, coder, code_id, start, end, row.cells.get("memo", "")))
+
+    with project.transaction():
+        coder_ids = {name: project.ensure_coder(name).id for name in dict.fromkeys(r.coder for r in parsed)}
+        existing = set(project.db.execute('SELECT document_id, coder_id, code_id, start, "end" FROM segments'))
+        new_rows: list[tuple[int, int, int, int, int, str]] = []
+        for r in parsed:
+            key = (r.document_id, coder_ids[r.coder], r.code_id, r.start, r.end)
+            if key in existing:
+                continue
+            existing.add(key)
+            new_rows.append((*key, r.memo))
+        project.add_segments(new_rows)
+        for document_id, coder_id in dict.fromkeys((r.document_id, coder_ids[r.coder]) for r in parsed):
+            status = project.assignment_status(document_id, coder_id)
+            if mark_done:
+                project.set_assignment(document_id, coder_id, "done")
+            elif status in (None, "assigned"):
+                project.set_assignment(document_id, coder_id, "in_progress")
+    return len(new_rows)
+
+
+def import_assignments_csv(project: Project, path: str | os.PathLike[str]) -> int:
+    """Set who codes what from a CSV (document, coder, status); new coders are created. Returns rows set."""
+    path = Path(path)
+    _, rows = read_csv_rows(path, required=ASSIGNMENT_COLUMNS)
+    lookups = _Lookups(project, path.name)
+    parsed: list[tuple[int, str, str]] = []
+    for row in rows:
+        document_id, _ = lookups.document(row)
+        coder = lookups.cell(row, "coder")
+        status = lookups.cell(row, "status").lower().replace(" ", "_").replace("-", "_")
+        if status not in ASSIGNMENT_STATUSES:
+            raise InputError(f"unknown status '{row.cells['status'].strip()}' "
+                             f"(use {', '.join(ASSIGNMENT_STATUSES)})", path=lookups.where, line=row.line)
+        parsed.append((document_id, coder, status))
+    with project.transaction():
+        for document_id, coder, status in parsed:
+            project.set_assignment(document_id, project.ensure_coder(coder).id, status)
+    return len(parsed)
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
