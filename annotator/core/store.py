@@ -161,7 +161,7 @@ def _migration_2(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER token_cache_ad AFTER DELETE ON token_cache BEGIN
             INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
         END;
-        CREATE TRIGGER token_cache_au AFTER UPDATE ON token_cache BEGIN
+        CREATE TRIGGER token_cache_au AFTER UPDATE OF tokens ON token_cache BEGIN
             INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
             INSERT INTO search_index(rowid, tokens) VALUES (new.document_id, new.tokens);
         END;

@@ -1,0 +1,185 @@
+"""The token cache: each document's word tokens, kept in the project file, and the user dictionary.
+
+Segmenting a large Chinese corpus with jieba takes seconds, so tokens are computed once per document and
+stored (``token_cache``: search-form words plus their offsets) together with the version of the
+project's user dictionary they were cut with. They are recomputed only for new documents and, when the
+user dictionary changes, for the documents that contain a changed term. The ``search_index`` FTS5 table
+follows ``token_cache`` through triggers (schema migration 2 in ``store.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from annotator.core.errors import InputError
+from annotator.core.store import Project, now
+from annotator.core.tokens import normalised_tokens, to_simplified, tokenizer_for, word_spans
+
+
+@dataclass(frozen=True)
+class DocumentTokens:
+    """A document's tokens: ``words[i]`` (simplified, lower case) is ``text[spans[i][0]:spans[i][1]]``."""
+
+    document_id: int
+    words: list[str]
+    spans: list[tuple[int, int]]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+# ---- user dictionary ---------------------------------------------------------------------------
+
+def dictionary_terms(project: Project) -> list[str]:
+    return [r[0] for r in project.db.execute("SELECT term FROM user_dictionary ORDER BY term")]
+
+
+def dictionary_version(project: Project) -> str:
+    """A short hash of the sorted terms ('' for none): which segmentation a cached row belongs to."""
+    terms = dictionary_terms(project)
+    if not terms:
+        return ""
+    return hashlib.sha1("\n".join(terms).encode("utf-8")).hexdigest()[:16]
+
+
+def project_tokenizer(project: Project):
+    """The tokenizer for this project's user dictionary (None: jieba's default)."""
+    return tokenizer_for(dictionary_terms(project))
+
+
+def add_terms(project: Project, terms: Iterable[str],
+              on_progress: Callable[[int, int], None] | None = None) -> list[int]:
+    """Add words to the project's dictionary and re-segment the documents containing them.
+
+    Returns the ids of the re-segmented documents.
+    """
+    cleaned = _clean_terms(terms)
+    with project.transaction():
+        project.db.conn.executemany("INSERT OR IGNORE INTO user_dictionary (term, added) VALUES (?, ?)",
+                                    [(t, now()) for t in cleaned])
+        return _resegment_containing(project, cleaned, on_progress)
+
+
+def remove_terms(project: Project, terms: Iterable[str],
+                 on_progress: Callable[[int, int], None] | None = None) -> list[int]:
+    """Remove words from the project's dictionary and re-segment the documents containing them."""
+    cleaned = _clean_terms(terms)
+    with project.transaction():
+        known = set(dictionary_terms(project))
+        missing = [t for t in cleaned if t not in known]
+        if missing:
+            raise InputError(f"not in the project dictionary: {', '.join(missing)}")
+        project.db.conn.executemany("DELETE FROM user_dictionary WHERE term = ?", [(t,) for t in cleaned])
+        return _resegment_containing(project, cleaned, on_progress)
+
+
+def _clean_terms(terms: Iterable[str]) -> list[str]:
+    cleaned = []
+    for term in terms:
+        term = term.strip()
+        if not term:
+            continue
+        if any(ch.isspace() for ch in term):
+            raise InputError(f"a dictionary term is one word without spaces: '{term}'")
+        cleaned.append(term)
+    if not cleaned:
+        raise InputError("no dictionary term given")
+    return sorted(set(cleaned))
+
+
+def _resegment_containing(project: Project, terms: list[str],
+                          on_progress: Callable[[int, int], None] | None) -> list[int]:
+    """Re-cut documents containing a term (in either script); re-label the others' cache rows."""
+    version = dictionary_version(project)
+    tokenizer = tokenizer_for(dictionary_terms(project))
+    wanted = [to_simplified(t).lower() for t in terms]
+    affected: list[int] = []
+    for document_id, text in project.db.execute("SELECT id, text FROM documents ORDER BY id").fetchall():
+        view = to_simplified(text).lower()
+        if any(t in view for t in wanted):
+            affected.append(document_id)
+    for count, document_id in enumerate(affected, 1):
+        _store(project, document_id, project.document_text(document_id), tokenizer, version)
+        if on_progress is not None:
+            on_progress(count, len(affected))
+    # Documents without any changed term would be cut exactly as before: only their label changes.
+    project.db.execute("UPDATE token_cache SET dictionary = ?", (version,))
+    return affected
+
+
+# ---- cache -------------------------------------------------------------------------------------
+
+def stale_documents(project: Project) -> list[int]:
+    """Documents with no cached tokens, or tokens cut with another dictionary."""
+    version = dictionary_version(project)
+    return [r[0] for r in project.db.execute(
+        "SELECT d.id FROM documents d LEFT JOIN token_cache t ON t.document_id = d.id "
+        "WHERE t.document_id IS NULL OR t.dictionary != ? ORDER BY d.id", (version,))]
+
+
+def ensure_segmented(project: Project,
+                     on_progress: Callable[[int, int], bool | None] | None = None) -> int:
+    """Segment every document that needs it, in one transaction; returns how many were segmented.
+
+    ``on_progress(done, total)`` may return False to stop early (what was done is kept).
+    """
+    todo = stale_documents(project)
+    if not todo:
+        return 0
+    version = dictionary_version(project)
+    tokenizer = tokenizer_for(dictionary_terms(project))
+    done = 0
+    with project.transaction():
+        for chunk_start in range(0, len(todo), 200):
+            chunk = todo[chunk_start:chunk_start + 200]
+            marks = ", ".join("?" * len(chunk))
+            for document_id, text in project.db.execute(
+                    f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk).fetchall():
+                _store(project, document_id, text, tokenizer, version)
+                done += 1
+                if on_progress is not None and on_progress(done, len(todo)) is False:
+                    return done
+    return done
+
+
+def document_tokens(project: Project, document_id: int) -> DocumentTokens:
+    """A document's tokens from the cache, segmenting (and caching) it first if needed."""
+    row = project.db.execute("SELECT dictionary, tokens, offsets FROM token_cache WHERE document_id = ?",
+                             (document_id,)).fetchone()
+    if row is None or row[0] != dictionary_version(project):
+        text = project.document_text(document_id)
+        tokenizer = project_tokenizer(project)
+        if project.readonly:
+            spans = word_spans(text, tokenizer=tokenizer)
+            return DocumentTokens(document_id, normalised_tokens(text, spans), spans)
+        with project.transaction():
+            return _store(project, document_id, text, tokenizer, dictionary_version(project))
+    return decode(document_id, row[1], row[2])
+
+
+def decode(document_id: int, tokens: str, offsets: bytes) -> DocumentTokens:
+    """Rebuild ``DocumentTokens`` from a cache row."""
+    flat = array("i")
+    flat.frombytes(offsets)
+    words = tokens.split(" ") if tokens else []
+    spans = list(zip(flat[0::2], flat[1::2]))
+    return DocumentTokens(document_id, words, spans)
+
+
+def _store(project: Project, document_id: int, text: str, tokenizer, version: str) -> DocumentTokens:
+    spans = word_spans(text, tokenizer=tokenizer)
+    words = normalised_tokens(text, spans)
+    flat = array("i")
+    for start, end in spans:
+        flat.append(start)
+        flat.append(end)
+    project.db.execute(
+        "INSERT INTO token_cache (document_id, dictionary, tokens, offsets) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (document_id) DO UPDATE SET dictionary = excluded.dictionary, "
+        "tokens = excluded.tokens, offsets = excluded.offsets",
+        (document_id, version, " ".join(words), flat.tobytes()),
+    )
+    return DocumentTokens(document_id, words, spans)
