@@ -1,9 +1,139 @@
-"""CLI commands: exchange."""
+"""CLI commands that move a project's content in and out: codebook CSV, exports, merge.
+
+``annotator codebook export|import``, ``annotator export`` (several formats in one call) and
+``annotator merge``. REFI-QDA import goes through ``annotator import`` (project commands).
+"""
 
 from __future__ import annotations
 
 import argparse
 
+from annotator.core.errors import InputError
+from annotator.core.exporters.csv_export import CsvOptions
+from annotator.core.store import Project
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `annotator` parser."""
+    codebook = subparsers.add_parser(
+        "codebook", help="export or import the codebook as CSV",
+        description="Edit the codebook in a spreadsheet: export it as CSV, change it, import it again. "
+        "Codes are matched by path; new ones are added, existing ones updated.")
+    actions = codebook.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
+    cb_export = actions.add_parser("export", help="write the codebook as CSV",
+                                   description="Write one row per code, with usage counts per coder.")
+    cb_export.add_argument("project", metavar="PROJECT")
+    cb_export.add_argument("file", metavar="FILE.csv")
+    cb_export.add_argument("--quotes", type=int, default=0, metavar="N",
+                           help="add the first N coded passages of each code as example quotes")
+    _csv_options(cb_export)
+    cb_export.set_defaults(func=cmd_codebook_export)
+    cb_import = actions.add_parser(
+        "import", help="add or update codes from a CSV (or a template name)",
+        description="Import a codebook CSV (columns: path, description, inclusion, exclusion, example, colour, "
+        "shortcut, exclusive, order, guid) or a bundled template: policy-frames, generic-frames, empty, "
+        "policy-frames.zh, generic-frames.zh. Nothing changes if any row is invalid.")
+    cb_import.add_argument("project", metavar="PROJECT")
+    cb_import.add_argument("file", metavar="FILE.csv|TEMPLATE")
+    cb_import.set_defaults(func=cmd_codebook_import)
+
+    export = subparsers.add_parser(
+        "export", help="export codebook, segments, assignments, matrix or REFI-QDA files",
+        description="Write one or more exports of a project. CSV files have a UTF-8 BOM (for Excel) and "
+        "cells that a spreadsheet would run as formulas get a leading apostrophe, unless turned off.")
+    export.add_argument("project", metavar="PROJECT")
+    export.add_argument("--codebook", metavar="F.csv", help="the codebook with usage counts")
+    export.add_argument("--quotes", type=int, default=0, metavar="N", help="example quotes per code (--codebook)")
+    export.add_argument("--segments", metavar="F.csv", help="one row per coded segment, with its text")
+    export.add_argument("--assignments", metavar="F.csv", help="who codes which document, and the status")
+    export.add_argument("--matrix", metavar="F.csv", help="document x code presence/counts per coder")
+    export.add_argument("--qdc", metavar="F.qdc", help="REFI-QDA codebook")
+    export.add_argument("--qdpx", metavar="F.qdpx", help="REFI-QDA project (documents, codes, segments)")
+    _csv_options(export)
+    export.set_defaults(func=cmd_export)
+
+    merge = subparsers.add_parser(
+        "merge", help="merge another project or a .qdpx into this one",
+        description="Add the other file's documents, codes, coders, segments and assignments. Documents "
+        "match by text, codes by guid then path, coders by name; duplicates are skipped, so merging twice "
+        "changes nothing. Conflicts are listed.")
+    merge.add_argument("project", metavar="PROJECT")
+    merge.add_argument("other", metavar="OTHER.annotator|OTHER.qdpx")
+    merge.set_defaults(func=cmd_merge)
+
+
+def _csv_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-bom", action="store_true", help="omit the UTF-8 byte order mark")
+    parser.add_argument("--delimiter", default=",", metavar="C", help="field separator: , ; or tab (default ,)")
+    parser.add_argument("--no-formula-protection", action="store_true",
+                        help="write cells starting with = + - @ unchanged")
+
+
+def _options(args: argparse.Namespace) -> CsvOptions:
+    delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    return CsvOptions(bom=not args.no_bom, delimiter=delimiter, protect_formulas=not args.no_formula_protection)
+
+
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    from annotator.core.codebook import export_codebook_csv
+
+    options = _options(args)
+    with Project.open(args.project, readonly=True) as project:
+        n = export_codebook_csv(project, args.file, quotes=args.quotes, bom=options.bom,
+                                delimiter=options.delimiter, protect_formulas=options.protect_formulas)
+    print(f"{args.file}: {n} codes")
+    return 0
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    from annotator.core.codebook import load_template
+
+    with Project.open(args.project) as project:
+        print(load_template(project, args.file))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.core.codebook import export_codebook_csv
+    from annotator.core.exchange.refi import export_qdc, export_qdpx
+    from annotator.core.exporters.assignments import export_assignments_csv
+    from annotator.core.exporters.matrix import export_matrix_csv
+    from annotator.core.exporters.segments import export_segments_csv
+
+    wanted = [k for k in ("codebook", "segments", "assignments", "matrix", "qdc", "qdpx") if getattr(args, k)]
+    if not wanted:
+        raise InputError("nothing to export: give --codebook, --segments, --assignments, --matrix, --qdc or --qdpx")
+    options = _options(args)
+    with Project.open(args.project, readonly=True) as project:
+        for kind in wanted:
+            target = getattr(args, kind)
+            if kind == "codebook":
+                n = export_codebook_csv(project, target, quotes=args.quotes, bom=options.bom,
+                                        delimiter=options.delimiter, protect_formulas=options.protect_formulas)
+                print(f"{target}: {n} codes")
+            elif kind == "segments":
+                print(f"{target}: {export_segments_csv(project, target, options)} segments")
+            elif kind == "assignments":
+                print(f"{target}: {export_assignments_csv(project, target, options)} assignments")
+            elif kind == "matrix":
+                print(f"{target}: {export_matrix_csv(project, target, options)} rows")
+            elif kind == "qdc":
+                export_qdc(project, target)
+                print(f"{target}: REFI-QDA codebook")
+            else:
+                export_qdpx(project, target)
+                print(f"{target}: REFI-QDA project")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.core.exchange.merge import merge_project
+
+    with Project.open(args.project) as project:
+        report = merge_project(project, args.other)
+    print(report.summary())
+    for line in report.conflicts:
+        print(f"conflict: {line}")
+    for line in report.warnings:
+        print(f"warning: {line}")
+    return 0

@@ -1,0 +1,62 @@
+"""Merge another copy of a project (each coder's own file, or a .qdpx) into this one.
+
+Typical use: every coder codes in a private copy; the lead merges them all for the agreement report.
+The other file is opened read-only and read completely before anything changes; the merge itself is
+one transaction. Matching (documents by content hash, codes by guid then path, coders by name) and
+duplicate skipping make merging the same file twice a no-op.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.exchange.bundle import (
+    AssignmentSpec,
+    Bundle,
+    CodeSpec,
+    CoderSpec,
+    DocumentSpec,
+    MergeReport,
+    SegmentSpec,
+    apply_bundle,
+)
+from annotator.core.store import Project
+
+
+def project_bundle(other: Project) -> Bundle:
+    """Everything in ``other`` as a bundle (documents keyed by guid)."""
+    bundle = Bundle(knows_exclusive=True)
+    bundle.coders = [CoderSpec(c.name, c.guid, c.color) for c in other.coders()]
+    codes = other.codes()
+    bundle.codes = [CodeSpec(c.path, c.guid, c.color, c.description, c.inclusion, c.exclusion, c.example,
+                             c.shortcut, c.exclusive, c.sort_order) for c in codes]
+    documents = other.documents()
+    for d in documents:
+        bundle.documents.append(DocumentSpec(
+            key=d.guid, name=d.name, text=other.document_text(d.id), guid=d.guid, title=d.title, outlet=d.outlet,
+            date=d.date, language=d.language, url=d.url, source_file=d.source_file, attributes=d.attributes))
+    doc_key = {d.id: d.guid for d in documents}
+    coder_name = {c.id: c.name for c in other.coders()}
+    code_path = {c.id: c.path for c in codes}
+    bundle.segments = [SegmentSpec(doc_key[s.document_id], coder_name[s.coder_id], code_path[s.code_id], s.start,
+                                   s.end, s.memo, s.guid, s.created, s.updated) for s in other.segments()]
+    bundle.assignments = [AssignmentSpec(doc_key[a.document_id], coder_name[a.coder_id], a.status)
+                          for a in other.assignments()]
+    return bundle
+
+
+def merge_project(project: Project, other_path: str | os.PathLike[str]) -> MergeReport:
+    """Merge an .annotator project or a .qdpx file into ``project``."""
+    other_path = Path(other_path)
+    if project.path is not None and other_path.exists() and project.path.exists() \
+            and other_path.resolve() == project.path.resolve():
+        raise InputError("cannot merge a project into itself", path=str(other_path))
+    if other_path.suffix.lower() == ".qdpx":
+        from annotator.core.exchange.refi import read_qdpx
+
+        return apply_bundle(project, read_qdpx(other_path))
+    with Project.open(other_path, readonly=True) as other:
+        bundle = project_bundle(other)
+    return apply_bundle(project, bundle)
