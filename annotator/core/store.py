@@ -267,7 +267,7 @@ class Project:
             )
         try:
             conn = _connect(path, readonly=readonly)
-            db = _database(conn)
+            db = _database(conn, wal=False)  # WAL only once the file is known to be ours
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{path}: damaged or not an Annotator project ({exc})") from None
@@ -285,6 +285,8 @@ class Project:
                 f"{path}: was written by a newer Annotator (schema {found}, this version reads up "
                 f"to {schema_version()}); please update Annotator to open it"
             )
+        if not readonly:
+            _enable_wal(db)
         if found < schema_version():
             if readonly:
                 conn.close()
@@ -362,8 +364,30 @@ class Project:
         """One atomic unit of work; nested calls become savepoints."""
         if self.readonly:
             raise ProjectError(f"{self.path}: opened read-only")
-        with self.db.atomic():
+        if self.db.conn.in_transaction:
+            with self.db.atomic():  # a savepoint
+                yield self
+            return
+        # IMMEDIATE takes the write lock up front (waiting out busy_timeout). A deferred BEGIN that reads
+        # and then writes fails at once with "database is locked" if another window committed in between.
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectError(
+                f"{self.path}: the project is busy in another window or program ({exc}); try again"
+            ) from None
+        try:
             yield self
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     # ---- documents ---------------------------------------------------------------------------
 
@@ -382,10 +406,11 @@ class Project:
         ``on_progress(n)`` may return False to cancel (the batch is rolled back).
         """
         report = ImportReport()
-        seen_hash = {h: n for h, n in self.db.execute("SELECT hash, name FROM documents")}
-        seen_name = {n for (n,) in self.db.execute("SELECT name FROM documents")}
         stamp = now()
         with self.transaction():
+            # Read inside the transaction: another window may have imported the same files meanwhile.
+            seen_hash = {h: n for h, n in self.db.execute("SELECT hash, name FROM documents")}
+            seen_name = {n for (n,) in self.db.execute("SELECT name FROM documents")}
             for count, item in enumerate(inputs, 1):
                 text = normalise(item.text)
                 where = item.source_file or item.name
@@ -910,10 +935,18 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+def _database(conn: sqlite3.Connection, *, wal: bool = True) -> sqlite_utils.Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     db = sqlite_utils.Database(conn)
+    if wal:
+        _enable_wal(db)
+    return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch to WAL; only once the file is known to be ours, since switching rewrites its header."""
+    conn = db.conn
     try:
         if db.journal_mode != "wal" and not _is_memory(conn):
             db.enable_wal()
@@ -921,7 +954,6 @@ def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     except sqlite3.DatabaseError:
         # A read-only connection cannot switch journal mode; a damaged file is reported by the caller.
         pass
-    return db
 
 
 def _is_memory(conn: sqlite3.Connection) -> bool:
