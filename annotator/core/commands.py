@@ -1,0 +1,267 @@
+"""Undoable edits as plain objects: ``do(project)`` / ``undo(project)``, each one transaction.
+
+Every edit a coder makes goes through one of these, so the GUI's undo stack is a thin wrapper and the
+same edits can be scripted or tested without Qt. Each call returns a ``Changes`` naming what it
+touched, so a view refreshes only what it shows (one signal, not a storm of them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.model import Code, Segment
+from annotator.core.store import Project
+
+
+@dataclass
+class Changes:
+    """What an edit touched: documents whose segments changed, whether the codebook changed."""
+
+    documents: set[int] = field(default_factory=set)
+    codebook: bool = False
+    assignments: bool = False
+    segment_ids: set[int] = field(default_factory=set)
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(self.documents | other.documents, self.codebook or other.codebook,
+                       self.assignments or other.assignments, self.segment_ids | other.segment_ids)
+
+
+class Command:
+    """Base class: ``text`` is what the Edit menu shows ("Undo <text>")."""
+
+    text = "edit"
+
+    def do(self, project: Project) -> Changes:
+        raise NotImplementedError
+
+    def undo(self, project: Project) -> Changes:
+        raise NotImplementedError
+
+
+def _restore_segment(project: Project, seg: Segment) -> None:
+    """Re-insert a deleted segment with its original id, guid and timestamps."""
+    project.add_segment(seg.document_id, seg.coder_id, seg.code_id, seg.start, seg.end, seg.memo,
+                        segment_id=seg.id, guid=seg.guid, created=seg.created, updated=seg.updated)
+
+
+class AddSegment(Command):
+    def __init__(self, document_id: int, coder_id: int, code_id: int, start: int, end: int,
+                 memo: str = "", *, code_name: str = "") -> None:
+        self.args = (document_id, coder_id, code_id, start, end, memo)
+        self.text = f"code '{code_name}'" if code_name else "code text"
+        self.segment: Segment | None = None
+        self._status_before: str | None = None
+
+    def do(self, project: Project) -> Changes:
+        document_id, coder_id = self.args[0], self.args[1]
+        with project.transaction():
+            self._status_before = project.assignment_status(document_id, coder_id)
+            if self.segment is None:
+                self.segment = project.add_segment(*self.args)
+            else:  # redo: same id, so later commands referring to it stay valid
+                _restore_segment(project, self.segment)
+        return Changes({document_id}, segment_ids={self.segment.id}, assignments=True)
+
+    def undo(self, project: Project) -> Changes:
+        assert self.segment is not None
+        with project.transaction():
+            project.delete_segment(self.segment.id)
+            project.set_assignment(self.segment.document_id, self.segment.coder_id, self._status_before)
+        return Changes({self.segment.document_id}, segment_ids={self.segment.id}, assignments=True)
+
+
+class DeleteSegment(Command):
+    def __init__(self, segment_ids: list[int] | int) -> None:
+        self.segment_ids = [segment_ids] if isinstance(segment_ids, int) else list(segment_ids)
+        self.saved: list[Segment] = []
+        self.text = "delete coding" if len(self.segment_ids) == 1 else f"delete {len(self.segment_ids)} codings"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            self.saved = [project.segment(i) for i in self.segment_ids]
+            for seg in self.saved:
+                project.delete_segment(seg.id)
+        return Changes({s.document_id for s in self.saved}, segment_ids=set(self.segment_ids))
+
+    def undo(self, project: Project) -> Changes:
+        with project.transaction():
+            for seg in self.saved:
+                _restore_segment(project, seg)
+        return Changes({s.document_id for s in self.saved}, segment_ids=set(self.segment_ids))
+
+
+class UpdateSegment(Command):
+    """Re-code, resize or re-memo one segment."""
+
+    def __init__(self, segment_id: int, text: str = "change coding", **fields: object) -> None:
+        self.segment_id = segment_id
+        self.fields = fields
+        self.before: dict[str, object] = {}
+        self.text = text
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            current = project.segment(self.segment_id)
+            self.before = {k: getattr(current, k) for k in self.fields}
+            seg = project.update_segment(self.segment_id, **self.fields)
+        return Changes({seg.document_id}, segment_ids={seg.id})
+
+    def undo(self, project: Project) -> Changes:
+        seg = project.update_segment(self.segment_id, **self.before)
+        return Changes({seg.document_id}, segment_ids={seg.id})
+
+
+class SetMemo(UpdateSegment):
+    def __init__(self, segment_id: int, memo: str) -> None:
+        super().__init__(segment_id, "edit memo", memo=memo)
+
+
+class AddCode(Command):
+    def __init__(self, path: str, **fields: object) -> None:
+        self.path = path
+        self.fields = fields
+        self.code: Code | None = None
+        self.text = f"add code '{path}'"
+
+    def do(self, project: Project) -> Changes:
+        if self.code is None:
+            self.code = project.add_code(self.path, **self.fields)  # type: ignore[arg-type]
+        else:
+            c = self.code
+            project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
+                             exclusion=c.exclusion, example=c.example, shortcut=c.shortcut,
+                             sort_order=c.sort_order, exclusive=c.exclusive, guid=c.guid, code_id=c.id)
+        return Changes(codebook=True)
+
+    def undo(self, project: Project) -> Changes:
+        assert self.code is not None
+        project.delete_code(self.code.id)
+        return Changes(codebook=True)
+
+
+class UpdateCode(Command):
+    def __init__(self, code_id: int, text: str = "change code", **fields: object) -> None:
+        self.code_id = code_id
+        self.fields = fields
+        self.before: dict[str, object] = {}
+        self.text = text
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            current = project.code(self.code_id)
+            self.before = {k: getattr(current, k) for k in self.fields}
+            project.update_code(self.code_id, **self.fields)
+        return Changes(codebook=True, documents=_all_documents(project))
+
+    def undo(self, project: Project) -> Changes:
+        project.update_code(self.code_id, **self.before)
+        return Changes(codebook=True, documents=_all_documents(project))
+
+
+class MoveCode(Command):
+    """Rename and/or re-parent a code (its descendants follow)."""
+
+    def __init__(self, code_id: int, new_path: str) -> None:
+        self.code_id = code_id
+        self.new_path = new_path
+        self.old_path = ""
+        self.text = f"move code to '{new_path}'"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            self.old_path = project.code(self.code_id).path
+            project.move_code(self.code_id, self.new_path)
+        return Changes(codebook=True)
+
+    def undo(self, project: Project) -> Changes:
+        project.move_code(self.code_id, self.old_path)
+        return Changes(codebook=True)
+
+
+class DeleteCode(Command):
+    """Delete a code with its descendants and their segments; undo restores all with the same ids."""
+
+    def __init__(self, code_id: int) -> None:
+        self.code_id = code_id
+        self.codes: list[Code] = []
+        self.segments: list[Segment] = []
+        self.text = "delete code"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            ids = project.descendant_ids(self.code_id)
+            by_id = {c.id: c for c in project.codes()}
+            self.codes = sorted((by_id[i] for i in ids), key=lambda c: c.level)
+            self.text = f"delete code '{self.codes[0].path}'"
+            self.segments = project.segments(code_ids=ids)
+            project.delete_code(self.code_id)
+        return Changes({s.document_id for s in self.segments}, codebook=True)
+
+    def undo(self, project: Project) -> Changes:
+        with project.transaction():
+            for c in self.codes:  # parents first
+                project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
+                                 exclusion=c.exclusion, example=c.example, shortcut=c.shortcut,
+                                 sort_order=c.sort_order, exclusive=c.exclusive, guid=c.guid, code_id=c.id,
+                                 create_parents=False)
+            for seg in self.segments:
+                _restore_segment(project, seg)
+        return Changes({s.document_id for s in self.segments}, codebook=True)
+
+
+class MergeCodes(Command):
+    """Re-point every segment of ``source`` (and its children) to ``target``, then delete ``source``."""
+
+    def __init__(self, source_id: int, target_id: int) -> None:
+        self.source_id = source_id
+        self.target_id = target_id
+        self.moved: list[Segment] = []
+        self.delete = DeleteCode(source_id)
+        self.text = "merge codes"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            ids = project.descendant_ids(self.source_id)
+            if self.target_id in ids:
+                from annotator.core.errors import InputError
+
+                raise InputError("cannot merge a code into its own child")
+            self.text = f"merge '{project.code(self.source_id).path}' into '{project.code(self.target_id).path}'"
+            self.moved = project.segments(code_ids=ids)
+            for seg in self.moved:
+                project.update_segment(seg.id, code_id=self.target_id)
+            changes = self.delete.do(project)
+        return changes | Changes({s.document_id for s in self.moved}, codebook=True)
+
+    def undo(self, project: Project) -> Changes:
+        with project.transaction():
+            changes = self.delete.undo(project)
+            for seg in self.moved:
+                project.update_segment(seg.id, code_id=seg.code_id)
+        return changes | Changes({s.document_id for s in self.moved}, codebook=True)
+
+
+class SetAssignment(Command):
+    def __init__(self, document_id: int, coder_id: int, status: str | None) -> None:
+        self.document_id, self.coder_id, self.status = document_id, coder_id, status
+        self.before: str | None = None
+        self.text = "mark document done" if status == "done" else f"set status '{status}'"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            self.before = project.assignment_status(self.document_id, self.coder_id)
+            project.set_assignment(self.document_id, self.coder_id, self.status)
+        return Changes(assignments=True)
+
+    def undo(self, project: Project) -> Changes:
+        project.set_assignment(self.document_id, self.coder_id, self.before)
+        return Changes(assignments=True)
+
+
+def _all_documents(project: Project) -> set[int]:
+    return {r[0] for r in project.db.execute("SELECT id FROM documents")}
+
+
+__all__ = ["Changes", "Command", "AddSegment", "DeleteSegment", "UpdateSegment", "SetMemo", "AddCode",
+           "UpdateCode", "MoveCode", "DeleteCode", "MergeCodes", "SetAssignment"]

@@ -1,0 +1,120 @@
+"""Starting the desktop app: which project to open (argument, last one, or the demo) and screenshots.
+
+``annotator [PROJECT] --screenshot FILE.png [--view NAME]`` renders the window offscreen and exits, so the
+README images and visual checks come from the real window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ORGANISATION = "Annotator"
+APPLICATION = "Annotator"
+DEMO_FILE = "demo.annotator"
+
+
+def data_folder() -> Path:
+    """Per-user data folder: $ANNOTATOR_DATA_DIR when set (tests), else QStandardPaths' AppDataLocation."""
+    root = os.environ.get("ANNOTATOR_DATA_DIR")
+    if not root:
+        from PySide6.QtCore import QStandardPaths
+
+        root = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        os.environ["ANNOTATOR_DATA_DIR"] = root  # jieba's cache goes there too (core/tokens.py)
+    path = Path(root)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_project_path() -> Path:
+    """The demo project in the data folder, created on first use (or an empty project if no demo data)."""
+    path = data_folder() / DEMO_FILE
+    if not path.exists():
+        try:
+            from annotator.core.demo import create_demo_project
+        except ImportError:
+            from annotator.core.store import Project
+
+            Project.create(path).close()
+        else:
+            create_demo_project(path)
+    return path
+
+
+def choose_project(args: argparse.Namespace) -> Path:
+    from PySide6.QtCore import QSettings
+
+    if args.project:
+        return Path(args.project)
+    last = QSettings().value("recent/last")
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    return demo_project_path()
+
+
+def _application(args: argparse.Namespace):
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    data_folder()
+    return app
+
+
+def open_window(project_path: Path):
+    """Open the project and build the main window (raises ProjectError)."""
+    from annotator.core.store import Project
+    from annotator.gui.main_window import MainWindow, remember_recent
+
+    project = Project.open(project_path)
+    window = MainWindow(project)
+    remember_recent(window.settings, str(project_path))
+    window.files.refresh_recent()
+    return window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from annotator.core.errors import AnnotatorError
+
+    app = _application(args)
+    try:
+        window = open_window(choose_project(args))
+    except AnnotatorError as exc:
+        if args.screenshot:
+            print(f"annotator: {exc}", file=sys.stderr)
+            return 2
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Annotator", str(exc))
+        return 2
+    if args.screenshot:
+        return screenshot(app, window, args.screenshot, args.view or "main")
+    window.show()
+    from annotator.gui.font_check import hint_if_no_chinese_font
+
+    hint_if_no_chinese_font(window)
+    return app.exec()
+
+
+def screenshot(app, window, path: str, view: str) -> int:
+    try:
+        window.show_view(view)
+    except KeyError as exc:
+        print(f"annotator: {exc.args[0]}", file=sys.stderr)
+        return 2
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    ok = window.grab().save(path)
+    window.close()
+    if not ok:
+        print(f"annotator: {path}: cannot write the screenshot", file=sys.stderr)
+        return 2
+    return 0

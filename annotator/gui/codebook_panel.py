@@ -1,0 +1,255 @@
+"""The codebook panel: a tree of codes with colour swatches, shortcut keys and counts, plus code editing.
+
+Clicking a code applies it to the current selection; every codebook edit goes through the workspace's
+undo stack as a core command.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QColorDialog, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from annotator.core import commands
+from annotator.core.model import PATH_SEPARATOR, Code
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CodebookHost(Protocol):
+    def perform(self, command: commands.Command) -> bool: ...
+    def segment_count(self, code_ids: list[int]) -> int: ...
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class CodeTree(QTreeWidget):
+    """Tree that turns a drag-and-drop into a MoveCode instead of moving items itself."""
+
+    moved = Signal(int, str)  # code id, new path
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        dragged = self.currentItem()
+        target = self.itemAt(event.position().toPoint())
+        event.ignore()
+        if dragged is None:
+            return
+        code: Code = dragged.data(0, ID_ROLE + 1)
+        if target is None:
+            parent_path = ""
+        else:
+            target_code: Code = target.data(0, ID_ROLE + 1)
+            position = self.dropIndicatorPosition()
+            parent_path = target_code.path if position == QAbstractItemView.DropIndicatorPosition.OnItem \
+                else target_code.parent_path
+        new_path = f"{parent_path}{PATH_SEPARATOR}{code.name}" if parent_path else code.name
+        if new_path != code.path:
+            self.moved.emit(code.id, new_path)
+
+
+class CodebookPanel(QWidget):
+    code_clicked = Signal(int)
+
+    def __init__(self, host: CodebookHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.codes: list[Code] = []
+        self.filter = QLineEdit(placeholderText="Filter codes…", clearButtonEnabled=True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree = CodeTree()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["Code", "Key", "Doc", "All"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, self.tree.header().ResizeMode.ResizeToContents)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.moved.connect(lambda code_id, path: self.host.perform(commands.MoveCode(code_id, path)))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        self.actions_ = {
+            "add": QAction("Add code…", self, triggered=self.add_code),
+            "rename": QAction("Rename…", self, triggered=self.rename_code),
+            "colour": QAction("Colour…", self, triggered=self.recolour_code),
+            "describe": QAction("Describe…", self, triggered=self.describe_code),
+            "move": QAction("Move under…", self, triggered=self.move_code),
+            "merge": QAction("Merge into…", self, triggered=self.merge_code),
+            "delete": QAction("Delete…", self, triggered=self.delete_code),
+        }
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        add = QToolButton(text="+", toolTip="Add a code")
+        add.clicked.connect(self.add_code)
+        more = QToolButton(text="⋯", toolTip="Edit the selected code")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        for key in ("rename", "colour", "describe", "move", "merge", "delete"):
+            menu.addAction(self.actions_[key])
+        more.setMenu(menu)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(add)
+        bar.addWidget(more)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+
+    # ---- display ------------------------------------------------------------------------------
+    def refresh(self, codes: list[Code], keys: dict[int, str], in_document: dict[int, int],
+                in_project: dict[int, int]) -> None:
+        selected = self.selected_code()
+        self.codes = codes
+        self.tree.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for code in codes:
+            parent = items.get(code.parent_id) if code.parent_id else None
+            item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.tree)
+            item.setText(0, code.name)
+            item.setIcon(0, swatch(code.color))
+            item.setText(1, keys.get(code.id, ""))
+            item.setText(2, str(in_document.get(code.id, 0) or ""))
+            item.setText(3, str(in_project.get(code.id, 0) or ""))
+            tip = code.path + (f"\n{code.description}" if code.description else "")
+            item.setToolTip(0, tip)
+            item.setData(0, ID_ROLE, code.id)
+            item.setData(0, ID_ROLE + 1, code)
+            for column in (1, 2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            items[code.id] = item
+        self.tree.expandAll()
+        if selected and selected.id in items:
+            self.tree.setCurrentItem(items[selected.id])
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            child_match = False
+            for i in range(item.childCount()):
+                child_match |= visit(item.child(i))
+            code: Code = item.data(0, ID_ROLE + 1)
+            match = not needle or needle in code.path.lower() or needle in code.description.lower()
+            item.setHidden(not (match or child_match))
+            return match or child_match
+
+        for i in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(i))
+
+    def selected_code(self) -> Code | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE + 1) if item else None
+
+    def select_code(self, code_id: int) -> None:
+        for item in self._all_items():
+            if item.data(0, ID_ROLE) == code_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _all_items(self):
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.code_clicked.emit(int(item.data(0, ID_ROLE)))
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.actions_["add"])
+        if self.tree.itemAt(pos):
+            menu.addSeparator()
+            for key in ("rename", "colour", "describe", "move", "merge", "delete"):
+                menu.addAction(self.actions_[key])
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    # ---- edits (each one an undoable command) ----------------------------------------------------
+    def add_code(self) -> None:
+        current = self.selected_code()
+        hint = (current.path + PATH_SEPARATOR) if current else ""
+        path, ok = QInputDialog.getText(self, "Add code", "Code (use / to nest, e.g. Frame/Conflict):",
+                                        text=hint)
+        if ok and path.strip().strip(PATH_SEPARATOR):
+            self.host.perform(commands.AddCode(path.strip().strip(PATH_SEPARATOR)))
+
+    def rename_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename code", "New name:", text=code.name)
+        if ok and name.strip() and name.strip() != code.name:
+            parent = code.parent_path
+            new_path = f"{parent}{PATH_SEPARATOR}{name.strip()}" if parent else name.strip()
+            self.host.perform(commands.MoveCode(code.id, new_path))
+
+    def recolour_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        colour = QColorDialog.getColor(QColor(code.color), self, f"Colour of {code.name}")
+        if colour.isValid():
+            self.host.perform(commands.UpdateCode(code.id, "recolour code", color=colour.name()))
+
+    def describe_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "Describe code", f"Description of {code.path}:",
+                                                 code.description)
+        if ok and text != code.description:
+            self.host.perform(commands.UpdateCode(code.id, "describe code", description=text))
+
+    def move_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        excluded = {code.path}
+        choices = ["(top level)"] + [c.path for c in self.codes if c.path not in excluded
+                                     and not c.path.startswith(code.path + PATH_SEPARATOR)]
+        parent, ok = QInputDialog.getItem(self, "Move code", f"Move '{code.name}' under:", choices, 0, False)
+        if ok:
+            new_path = code.name if parent == "(top level)" else f"{parent}{PATH_SEPARATOR}{code.name}"
+            if new_path != code.path:
+                self.host.perform(commands.MoveCode(code.id, new_path))
+
+    def merge_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        targets = [c for c in self.codes if c.id != code.id and not c.path.startswith(code.path + PATH_SEPARATOR)]
+        if not targets:
+            return
+        path, ok = QInputDialog.getItem(self, "Merge codes", f"Merge '{code.path}' (and its codings) into:",
+                                        [c.path for c in targets], 0, False)
+        if ok:
+            target = next(c for c in targets if c.path == path)
+            self.host.perform(commands.MergeCodes(code.id, target.id))
+
+    def delete_code(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        ids = [c.id for c in self.codes if c.id == code.id or c.path.startswith(code.path + PATH_SEPARATOR)]
+        count = self.host.segment_count(ids)
+        sub = f" and its {len(ids) - 1} sub-code(s)" if len(ids) > 1 else ""
+        answer = QMessageBox.question(
+            self, "Delete code",
+            f"Delete '{code.path}'{sub}? {count} coded segment(s) will be deleted with it.\n"
+            "You can undo this with Edit ▸ Undo.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.host.perform(commands.DeleteCode(code.id))

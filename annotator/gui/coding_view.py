@@ -1,0 +1,388 @@
+"""The coding workspace (the ``main`` view): document list, article panes, codebook panel and inspector.
+
+It owns the current coder and the blind-coding switch, turns user gestures into core commands on the one
+undo stack, and refreshes only what each edit's ``Changes`` name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QLineEdit, QMenu, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from annotator.core import commands
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Code, Coder, Segment
+from annotator.core.store import Project
+from annotator.core.tokens import snap_to_words
+from annotator.gui.codebook_panel import CodebookPanel
+from annotator.gui.document_pane import DocumentPane, alt_held
+from annotator.gui.inspector import Inspector
+from annotator.gui.models.document_table import DocumentTableModel
+from annotator.gui.undo import perform
+
+DIGITS = "123456789"
+
+
+class CodingView(QWidget):
+    status_message = Signal(str)
+    coders_changed = Signal()
+
+    def __init__(self, project: Project, stack: QUndoStack, coder_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.stack = stack
+        self.coder_id = coder_id
+        self.show_others = False
+        self.sync_scrolling = False
+        self.last_code_id: int | None = None
+        self.codes: list[Code] = []
+        self.code_by_id: dict[int, Code] = {}
+        self.colours: dict[int, QColor] = {}
+        self.coders: dict[int, Coder] = {}
+        self.keys: dict[int, str] = {}
+        self._shortcuts: list[QShortcut] = []
+        self._syncing = False
+        self.panes: list[DocumentPane] = []
+        self.active_pane: DocumentPane | None = None
+
+        self.doc_model = DocumentTableModel(self)
+        self.doc_proxy = QSortFilterProxyModel(self)
+        self.doc_proxy.setSourceModel(self.doc_model)
+        self.doc_proxy.setFilterKeyColumn(-1)
+        self.doc_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.doc_filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
+        self.doc_table = QTableView()
+        self.doc_table.setModel(self.doc_proxy)
+        self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.doc_table.setSortingEnabled(True)
+        self.doc_table.verticalHeader().hide()
+        self.doc_table.horizontalHeader().setStretchLastSection(True)
+        self.doc_table.setWordWrap(False)
+        self.doc_table.activated.connect(self._open_from_list)
+        self.doc_table.clicked.connect(self._open_from_list)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.doc_filter)
+        left_layout.addWidget(self.doc_table)
+
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pane_splitter.setChildrenCollapsible(False)
+
+        self.codebook = CodebookPanel(self)
+        self.codebook.code_clicked.connect(lambda code_id: self.apply_code(code_id, from_click=True))
+        self.inspector = Inspector()
+        self.inspector.delete_requested.connect(lambda seg_id: self.perform(commands.DeleteSegment(seg_id)))
+        self.inspector.recode_requested.connect(
+            lambda seg_id, code_id: self.perform(commands.UpdateSegment(seg_id, "re-code", code_id=code_id)))
+        self.inspector.memo_changed.connect(lambda seg_id, memo: self.perform(commands.SetMemo(seg_id, memo)))
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.codebook)
+        right.addWidget(self.inspector)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pane_splitter)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 900, 300])
+        self.right_splitter = right
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        for keys, which, delta in (("Alt+Shift+Right", "end", 1), ("Alt+Shift+Left", "end", -1),
+                                   ("Alt+Ctrl+Right", "start", 1), ("Alt+Ctrl+Left", "start", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda w=which, d=delta: self.adjust_boundary(w, d))
+
+        self.reload()
+        self.add_pane()
+        self.add_pane()
+        self.open_initial_documents()
+
+    def open_initial_documents(self) -> None:
+        """First pane: the first document; second: the first one in another language, to compare."""
+        docs = self.project.documents()
+        if not docs:
+            for pane in self.panes:
+                pane.document_id = None
+                pane.editor.load("")
+            return
+        contrast = next((d for d in docs if d.language != docs[0].language), docs[min(1, len(docs) - 1)])
+        for pane, doc in zip(self.panes, [docs[0], contrast] + docs[1:]):
+            self.open_document(doc.id, pane)
+        self.active_pane = self.panes[0]
+
+    # ---- CodingContext for the panes ------------------------------------------------------------
+    def code_colour(self, code_id: int) -> QColor:
+        return self.colours.get(code_id) or QColor("#999999")
+
+    def coder_colour(self, coder_id: int) -> QColor:
+        coder = self.coders.get(coder_id)
+        return QColor(coder.color) if coder else QColor("#555555")
+
+    def code_name(self, code_id: int) -> str:
+        code = self.code_by_id.get(code_id)
+        return code.path if code else "?"
+
+    def coder_name(self, coder_id: int) -> str:
+        coder = self.coders.get(coder_id)
+        return coder.name if coder else "?"
+
+    def own_coder_id(self) -> int | None:
+        return self.coder_id
+
+    def visible_segments(self, document_id: int) -> list[Segment]:
+        """Blind coding: only the current coder's segments unless other coders are shown."""
+        coder_ids = None if self.show_others else [self.coder_id]
+        return self.project.segments(document_id=document_id, coder_ids=coder_ids)
+
+    def fill_context_menu(self, pane: DocumentPane, menu: QMenu, offset: int) -> None:
+        self.active_pane = pane
+        code_menu = menu.addMenu("Code selection as")
+        code_menu.setEnabled(pane.selected_span() is not None)
+        for code in self.codes:
+            action = code_menu.addAction("    " * (code.level - 1) + code.name)
+            action.triggered.connect(lambda _=False, c=code.id: self.apply_code(c))
+        repeat = menu.addAction("Repeat last code")
+        repeat.setEnabled(self.last_code_id is not None and pane.selected_span() is not None)
+        repeat.triggered.connect(self.repeat_last_code)
+        hits = [s for s in (pane.editor.span_index.segments_at(offset) if pane.editor.span_index else [])
+                if s.coder_id == self.coder_id]
+        for seg in hits:
+            action = menu.addAction(f"Delete coding '{self.code_name(seg.code_id)}'")
+            action.triggered.connect(lambda _=False, s=seg.id: self.perform(commands.DeleteSegment(s)))
+
+    # ---- CodebookHost ---------------------------------------------------------------------------
+    def perform(self, command: commands.Command) -> bool:
+        try:
+            perform(self.stack, self.project, command, self.on_changes)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Annotator", str(exc))
+            return False
+        return True
+
+    def segment_count(self, code_ids: list[int]) -> int:
+        marks = ", ".join("?" * len(code_ids))
+        return self.project.db.execute(f"SELECT count(*) FROM segments WHERE code_id IN ({marks})",
+                                       code_ids).fetchone()[0]
+
+    # ---- loading and refreshing -----------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read codebook, coders and the document list (after opening, importing or a codebook edit)."""
+        self.coders = {c.id: c for c in self.project.coders()}
+        self._reload_codes()
+        self.doc_model.reset(self.project.documents(), self._statuses())
+        self.doc_table.resizeColumnsToContents()
+        for pane in self.panes:
+            pane.set_documents(self.project.documents())
+
+    def _reload_codes(self) -> None:
+        self.codes = self.project.codes()
+        self.code_by_id = {c.id: c for c in self.codes}
+        self.colours = {c.id: QColor(c.color) for c in self.codes}
+        taken = {c.shortcut for c in self.codes if c.shortcut}
+        free = iter(d for d in DIGITS if d not in taken)
+        self.keys = {}
+        for code in self.codes:
+            key = code.shortcut or next(free, "")
+            if key:
+                self.keys[code.id] = key
+        self._install_shortcuts()
+        self.inspector.set_names(self.codes, {i: c.name for i, c in self.coders.items()})
+        self._refresh_counts()
+
+    def _install_shortcuts(self) -> None:
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._shortcuts = []
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for code_id, key in self.keys.items():
+            for prefix, snap in (("", True), ("Alt+", False)):
+                shortcut = QShortcut(QKeySequence(prefix + key), self, context=context)
+                shortcut.activated.connect(lambda c=code_id, s=snap: self.apply_code(c, snap=s))
+                self._shortcuts.append(shortcut)
+
+    def _statuses(self) -> dict[int, str]:
+        return {a.document_id: a.status for a in self.project.assignments() if a.coder_id == self.coder_id}
+
+    def _refresh_counts(self) -> None:
+        where, params = "", []
+        if not self.show_others:
+            where, params = " WHERE coder_id = ?", [self.coder_id]
+        in_project = dict(self.project.db.execute(
+            f"SELECT code_id, count(*) FROM segments{where} GROUP BY code_id", params).fetchall())
+        in_document: dict[int, int] = {}
+        pane = self.active_pane
+        if pane and pane.document_id is not None and pane.editor.span_index:
+            for seg in pane.editor.span_index.segments.values():
+                in_document[seg.code_id] = in_document.get(seg.code_id, 0) + 1
+        self.codebook.refresh(self.codes, self.keys, in_document, in_project)
+
+    def on_changes(self, changes: commands.Changes) -> None:
+        if changes.codebook:
+            self._reload_codes()
+            for pane in self.panes:
+                pane.editor.recolour()
+        for pane in self.panes:
+            if pane.document_id in changes.documents:
+                pane.refresh_segments()
+        if changes.assignments:
+            self.doc_model.set_status(self._statuses())
+        if not changes.codebook:
+            self._refresh_counts()
+        self._refresh_inspector()
+
+    def _refresh_inspector(self) -> None:
+        current = self.inspector.current()
+        alive = []
+        for seg in self.inspector.segments:
+            try:
+                alive.append(self.project.segment(seg.id))
+            except AnnotatorError:
+                pass
+        self.inspector.show_segments(alive, keep=current.id if current else None)
+        if self.active_pane:
+            self.active_pane.editor.mark_segments(alive)
+
+    # ---- panes ---------------------------------------------------------------------------------
+    def add_pane(self) -> DocumentPane:
+        pane = DocumentPane(self)
+        pane.set_documents(self.project.documents())
+        pane.document_changed.connect(lambda doc_id, p=pane: self.open_document(doc_id, p))
+        pane.segment_clicked.connect(lambda ids, p=pane: self._segments_clicked(p, ids))
+        pane.close_requested.connect(lambda p=pane: self.remove_pane(p))
+        pane.editor.selectionChanged.connect(lambda p=pane: self._activate(p))
+        pane.editor.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._sync_scroll(p))
+        self.panes.append(pane)
+        self.pane_splitter.addWidget(pane)
+        if self.active_pane is None:
+            self.active_pane = pane
+        return pane
+
+    def remove_pane(self, pane: DocumentPane) -> None:
+        if len(self.panes) <= 1:
+            return
+        self.panes.remove(pane)
+        if self.active_pane is pane:
+            self.active_pane = self.panes[0]
+        pane.setParent(None)
+        pane.deleteLater()
+
+    def _activate(self, pane: DocumentPane) -> None:
+        if self.active_pane is not pane:
+            self.active_pane = pane
+            self._refresh_counts()
+
+    def open_document(self, document_id: int, pane: DocumentPane | None = None) -> None:
+        pane = pane or self.active_pane or self.panes[0]
+        pane.show_document(document_id, self.project.document_text(document_id))
+        self.active_pane = pane
+        self._refresh_counts()
+
+    def _open_from_list(self, index) -> None:
+        doc_id = self.doc_proxy.data(index, Qt.ItemDataRole.UserRole)
+        if doc_id is not None:
+            self.open_document(int(doc_id))
+
+    def set_sync_scrolling(self, on: bool) -> None:
+        self.sync_scrolling = on
+
+    def _sync_scroll(self, source: DocumentPane) -> None:
+        if not self.sync_scrolling or self._syncing:
+            return
+        bar = source.editor.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source:
+                    other = pane.editor.verticalScrollBar()
+                    other.setValue(round(fraction * other.maximum()))
+        finally:
+            self._syncing = False
+
+    # ---- coder --------------------------------------------------------------------------------
+    def set_coder(self, coder_id: int) -> None:
+        self.coder_id = coder_id
+        self.coders = {c.id: c for c in self.project.coders()}
+        self._refresh_views()
+
+    def set_show_others(self, on: bool) -> None:
+        self.show_others = on
+        self._refresh_views()
+
+    def _refresh_views(self) -> None:
+        for pane in self.panes:
+            pane.refresh_segments()
+            pane.editor.recolour()
+        self.doc_model.set_status(self._statuses())
+        self.inspector.show_segments([])
+        self._refresh_counts()
+
+    # ---- coding gestures --------------------------------------------------------------------------
+    def _pane_with_selection(self) -> DocumentPane | None:
+        if self.active_pane and self.active_pane.selected_span():
+            return self.active_pane
+        return next((p for p in self.panes if p.selected_span()), None)
+
+    def apply_code(self, code_id: int, snap: bool = True, from_click: bool = False) -> bool:
+        """Code the current selection; snapping to words unless Alt is held."""
+        pane = self._pane_with_selection()
+        if pane is None or pane.document_id is None:
+            if not from_click:
+                self.status_message.emit("Select some text first, then choose a code.")
+            return False
+        start, end = pane.selected_span()  # type: ignore[misc]
+        if snap and not alt_held():
+            start, end = snap_to_words(pane.editor.text, start, end)
+        code = self.code_by_id[code_id]
+        ok = self.perform(commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end,
+                                              code_name=code.name))
+        if ok:
+            self.last_code_id = code_id
+            cursor = pane.editor.textCursor()
+            cursor.clearSelection()
+            pane.editor.setTextCursor(cursor)
+            self.status_message.emit(f"Coded {end - start} characters as '{code.path}'")
+        return ok
+
+    def repeat_last_code(self) -> None:
+        if self.last_code_id is not None and self.last_code_id in self.code_by_id:
+            self.apply_code(self.last_code_id)
+
+    def _segments_clicked(self, pane: DocumentPane, ids: list[int]) -> None:
+        self.active_pane = pane
+        segments = [pane.editor.span_index.segments[i] for i in ids if pane.editor.span_index
+                    and i in pane.editor.span_index.segments]
+        self.inspector.show_segments(segments, pane.editor.text)
+        pane.editor.mark_segments(segments)
+        self._refresh_counts()
+
+    def adjust_boundary(self, which: str, delta: int) -> None:
+        """Move the start or end of the inspected segment by one character (keyboard resizing)."""
+        seg = self.inspector.current()
+        if seg is None or seg.coder_id != self.coder_id:
+            return
+        start, end = seg.start, seg.end
+        if which == "end":
+            end += delta
+        else:
+            start += delta
+        if 0 <= start < end:
+            self.perform(commands.UpdateSegment(seg.id, "adjust boundary", start=start, end=end))
+
+    def mark_done(self) -> None:
+        pane = self.active_pane
+        if pane and pane.document_id is not None:
+            self.perform(commands.SetAssignment(pane.document_id, self.coder_id, "done"))
+            self.status_message.emit("Document marked done")

@@ -1,0 +1,241 @@
+"""An article pane: a document picker over a read-only text view that shows codings and takes selections.
+
+All offsets that leave this module are code points (the store's); conversion to Qt positions happens only
+through ``OffsetMap``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QHBoxLayout, QMenu, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+)
+
+from annotator.core.model import Document, Segment
+from annotator.core.tokens import snap_to_words
+from annotator.gui.highlighting import SegmentHighlighter, StripeMargin
+from annotator.gui.offsets import OffsetMap
+from annotator.gui.span_index import SpanIndex
+
+
+class CodingContext(Protocol):
+    """What a pane needs from the workspace: colours, names and the segments the current coder may see."""
+
+    def code_colour(self, code_id: int) -> QColor: ...
+    def coder_colour(self, coder_id: int) -> QColor: ...
+    def code_name(self, code_id: int) -> str: ...
+    def coder_name(self, coder_id: int) -> str: ...
+    def visible_segments(self, document_id: int) -> list[Segment]: ...
+    def own_coder_id(self) -> int | None: ...
+    def fill_context_menu(self, pane: "DocumentPane", menu: QMenu, offset: int) -> None: ...
+
+
+class CodingEditor(QPlainTextEdit):
+    def __init__(self, pane: "DocumentPane", context: CodingContext) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.context = context
+        self.span_index: SpanIndex | None = None
+        self.offsets = OffsetMap("")
+        self.text = ""
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        font = QFont(self.font())
+        font.setPointSizeF(max(11.0, font.pointSizeF() + 1))
+        self.setFont(font)
+        self.document().setDocumentMargin(10)
+        self.margin = StripeMargin(self)
+        self.highlighter = SegmentHighlighter(self)
+        self.updateRequest.connect(self._update_margin)
+        self.blockCountChanged.connect(lambda _n: self._fit_margin())
+        self._fit_margin()
+
+    # ---- margin plumbing (as in Qt's code editor example) -------------------------------------
+    def _fit_margin(self) -> None:
+        width = self.margin.margin_width()
+        self.setViewportMargins(width, 0, 0, 0)
+        cr = self.contentsRect()
+        self.margin.setGeometry(QRect(cr.left(), cr.top(), width, cr.height()))
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_margin()
+
+    # ---- text and segments ---------------------------------------------------------------------
+    def load(self, text: str) -> None:
+        self.text = text
+        self.offsets = OffsetMap(text)
+        self.span_index = SpanIndex(text, self.offsets)
+        self.highlighter.setDocument(None)  # avoid highlighting twice while the text goes in
+        self.setPlainText(text)
+        self.highlighter.setDocument(self.document())
+
+    def show_segments(self, segments: list[Segment]) -> None:
+        """Index the segments and re-highlight only the paragraphs whose codings changed."""
+        if self.span_index is None:
+            return
+        lanes = self.span_index.lanes
+        changed = self.span_index.rebuild(segments, self.context.own_coder_id())
+        doc = self.document()
+        for number in sorted(changed):
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+        if lanes != self.span_index.lanes:
+            self._fit_margin()
+        self.margin.update()
+
+    def recolour(self) -> None:
+        self.highlighter.clear_cache()
+        self.highlighter.rehighlight()
+        self.margin.update()
+
+    # ---- selections in code points ---------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def snap_selection(self) -> None:
+        span = self.selected_span()
+        if span:
+            self.select_span(*snap_to_words(self.text, *span))
+
+    def mark_segments(self, segments: list[Segment]) -> None:
+        """Transient outline around clicked segments (the only use of extra selections)."""
+        marks = []
+        for seg in segments:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_qt(seg.start))
+            cursor.setPosition(self.offsets.to_qt(seg.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format.setFontUnderline(True)
+            sel.format.setUnderlineStyle(sel.format.UnderlineStyle.WaveUnderline)
+            sel.format.setUnderlineColor(QColor("#222222"))
+            marks.append(sel)
+        self.setExtraSelections(marks)
+
+    # ---- user input --------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            if not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.snap_selection()
+            self.setExtraSelections([])
+        else:
+            offset = self.offsets.from_qt(self.cursorForPosition(event.position().toPoint()).position())
+            hits = self.span_index.segments_at(offset) if self.span_index else []
+            self.pane.segment_clicked.emit([s.id for s in hits])
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.pane.zoom(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        offset = self.offsets.from_qt(self.cursorForPosition(event.pos()).position())
+        menu.addSeparator()
+        self.context.fill_context_menu(self.pane, menu, offset)
+        menu.exec(event.globalPos())
+
+
+class DocumentPane(QWidget):
+    """One article with a document combo and a close button; several sit side by side in a splitter."""
+
+    document_changed = Signal(int)
+    segment_clicked = Signal(list)  # segment ids under a click (may be empty)
+    close_requested = Signal()
+
+    def __init__(self, context: CodingContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.document_id: int | None = None
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(12)
+        self.combo.activated.connect(self._picked)
+        close = QToolButton(text="✕", toolTip="Close this pane")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.close_requested)
+        self.editor = CodingEditor(self, context)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.combo, 1)
+        top.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.editor, 1)
+
+    def set_documents(self, documents: list[Document]) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for doc in documents:
+            self.combo.addItem(doc.title or doc.name, doc.id)
+            self.combo.setItemData(self.combo.count() - 1, f"{doc.name} · {doc.outlet} · {doc.date}",
+                                   Qt.ItemDataRole.ToolTipRole)
+        if self.document_id is not None:
+            i = self.combo.findData(self.document_id)
+            if i >= 0:
+                self.combo.setCurrentIndex(i)
+        self.combo.blockSignals(False)
+
+    def _picked(self, index: int) -> None:
+        doc_id = self.combo.itemData(index)
+        if doc_id is not None and doc_id != self.document_id:
+            self.document_changed.emit(int(doc_id))
+
+    def show_document(self, document_id: int, text: str) -> None:
+        self.document_id = document_id
+        i = self.combo.findData(document_id)
+        if i >= 0:
+            self.combo.setCurrentIndex(i)
+        self.editor.load(text)
+        self.refresh_segments()
+
+    def refresh_segments(self) -> None:
+        if self.document_id is not None:
+            self.editor.show_segments(self.context.visible_segments(self.document_id))
+
+    def zoom(self, steps: int) -> None:
+        font = QFont(self.editor.font())
+        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() + steps)))
+        self.editor.setFont(font)
+        self.editor._fit_margin()
+
+    # ---- convenience for tests and the workspace --------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        return self.editor.selected_span()
+
+    def select_span(self, start: int, end: int) -> None:
+        self.editor.select_span(start, end)
+        self.editor.setFocus()
+
+
+def alt_held() -> bool:
+    return bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)

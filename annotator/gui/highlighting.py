@@ -1,0 +1,158 @@
+"""Painting coded segments: a syntax highlighter for the text tint and a margin with one stripe per lane.
+
+Own codings get a tint blended from their code colours; other coders' codings (when shown) get an underline
+in the coder's colour, so the text stays readable however many codes overlap. The margin draws one coloured
+stripe lane per overlapping segment and names the code on hover.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from annotator.gui.document_pane import CodingEditor
+
+LANE_WIDTH = 5
+MAX_LANES = 10
+
+
+def tint(colours: list[QColor], strength: float = 0.33) -> QColor:
+    """Average the colours and lighten towards white so black text stays legible on top."""
+    n = len(colours)
+    r = sum(c.red() for c in colours) / n
+    g = sum(c.green() for c in colours) / n
+    b = sum(c.blue() for c in colours) / n
+    a = min(0.55, strength + 0.07 * (n - 1))
+    return QColor(int(255 - (255 - r) * a), int(255 - (255 - g) * a), int(255 - (255 - b) * a))
+
+
+class SegmentHighlighter(QSyntaxHighlighter):
+    def __init__(self, editor: "CodingEditor") -> None:
+        super().__init__(editor.document())
+        self.editor = editor
+        self._formats: dict[tuple, QTextCharFormat] = {}
+
+    def clear_cache(self) -> None:
+        self._formats.clear()
+
+    def _format(self, own_codes: tuple[int, ...], other_coders: tuple[int, ...]) -> QTextCharFormat:
+        key = (own_codes, other_coders)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            ctx = self.editor.context
+            fmt = QTextCharFormat()
+            if own_codes:
+                fmt.setBackground(tint([ctx.code_colour(c) for c in own_codes]))
+            if other_coders:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(ctx.coder_colour(other_coders[0]))
+                fmt.setFontUnderline(True)
+            self._formats[key] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+        index = self.editor.span_index
+        if index is None:
+            return
+        spans = index.spans_in_block(self.currentBlock().blockNumber())
+        if not spans:
+            return
+        cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
+        for lo, hi in zip(cuts, cuts[1:]):
+            if hi <= lo:
+                continue
+            own = tuple(sorted({s.code_id for s in spans if s.own and s.start <= lo and s.end >= hi}))
+            others = tuple(sorted({s.coder_id for s in spans if not s.own and s.start <= lo and s.end >= hi}))
+            if own or others:
+                self.setFormat(lo, hi - lo, self._format(own, others))
+
+
+class StripeMargin(QWidget):
+    """Left margin of a pane: one vertical stripe per coded segment, lanes side by side."""
+
+    def __init__(self, editor: "CodingEditor") -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setMouseTracking(True)
+
+    def lanes(self) -> int:
+        index = self.editor.span_index
+        return min(MAX_LANES, index.lanes) if index else 0
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.margin_width(), 0)
+
+    def margin_width(self) -> int:
+        return 8 + LANE_WIDTH * max(1, self.lanes())
+
+    def _visible_stripes(self, bottom: int):
+        """Yield (rect, span) for stripes in the visible part of the editor."""
+        editor = self.editor
+        index = editor.span_index
+        if index is None:
+            return
+        block = editor.firstVisibleBlock()
+        offset = editor.contentOffset()
+        while block.isValid():
+            geometry = editor.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible():
+                layout = block.layout()
+                for span in index.spans_in_block(block.blockNumber()):
+                    first = layout.lineForTextPosition(span.start)
+                    last = layout.lineForTextPosition(max(span.start, span.end - 1))
+                    if not first.isValid() or not last.isValid():
+                        continue
+                    top = geometry.top() + first.y()
+                    height = last.y() + last.height() - first.y()
+                    lane = min(span.lane, MAX_LANES - 1)
+                    yield QRect(4 + lane * LANE_WIDTH, int(top) + 1, LANE_WIDTH - 1, int(height) - 2), span
+            block = block.next()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor("#f4f4f2"))
+        ctx = self.editor.context
+        for rect, span in self._visible_stripes(event.rect().bottom()):
+            colour = ctx.code_colour(span.code_id)
+            if span.own:
+                painter.fillRect(rect, colour)
+            else:  # another coder: hollow stripe in the code colour, edged in the coder's colour
+                painter.fillRect(rect, colour.lighter(160))
+                painter.setPen(QPen(ctx.coder_colour(span.coder_id), 1))
+                painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
+        painter.end()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            names = []
+            for rect, span in self._visible_stripes(self.height()):
+                if rect.adjusted(-1, 0, 1, 0).contains(pos):
+                    ctx = self.editor.context
+                    label = ctx.code_name(span.code_id)
+                    if not span.own:
+                        label += f" ({ctx.coder_name(span.coder_id)})"
+                    names.append(label)
+            if names:
+                QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(names)), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        for rect, span in self._visible_stripes(self.height()):
+            if rect.adjusted(-1, 0, 1, 0).contains(event.position().toPoint()):
+                self.editor.pane.segment_clicked.emit([span.segment_id])
+                return
+        super().mousePressEvent(event)
+
+
+__all__ = ["SegmentHighlighter", "StripeMargin", "tint"]

@@ -1,0 +1,128 @@
+"""The inspector: the segments under the last click, with code, coder and an editable memo.
+
+It only displays and asks; the workspace turns its requests into undoable commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from annotator.core.model import Code, Segment
+from annotator.gui.codebook_panel import swatch
+
+
+class Inspector(QWidget):
+    delete_requested = Signal(int)
+    recode_requested = Signal(int, int)  # segment id, code id
+    memo_changed = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segments: list[Segment] = []
+        self.list = QListWidget()
+        self.list.setMaximumHeight(90)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.code_label = QLabel()
+        self.coder_label = QLabel()
+        self.span_label = QLabel()
+        self.recode = QComboBox()
+        self.recode.activated.connect(self._recode)
+        self.memo = QPlainTextEdit(placeholderText="Memo for this coding…")
+        self.memo.setMaximumHeight(80)
+        self.save_memo = QPushButton("Save memo")
+        self.save_memo.clicked.connect(self._save_memo)
+        self.delete = QPushButton("Delete coding")
+        self.delete.clicked.connect(lambda: self.current() and self.delete_requested.emit(self.current().id))
+        form = QFormLayout()
+        form.addRow("Code", self.code_label)
+        form.addRow("Coder", self.coder_label)
+        form.addRow("Span", self.span_label)
+        form.addRow("Re-code", self.recode)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_memo)
+        buttons.addWidget(self.delete)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel("Click a highlight to inspect it. Alt+Shift+←/→ moves its end, "
+                           "Alt+Ctrl+←/→ its start.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: gray")
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list)
+        layout.addLayout(form)
+        layout.addWidget(self.memo)
+        layout.addLayout(buttons)
+        self._codes: dict[int, Code] = {}
+        self._coder_names: dict[int, str] = {}
+        self._text = ""
+        self.show_segments([])
+
+    def set_names(self, codes: list[Code], coder_names: dict[int, str]) -> None:
+        self._codes = {c.id: c for c in codes}
+        self._coder_names = coder_names
+        self.recode.clear()
+        for code in codes:
+            self.recode.addItem(swatch(code.color), code.path, code.id)
+
+    def show_segments(self, segments: list[Segment], text: str = "", keep: int | None = None) -> None:
+        self.segments = segments
+        self._text = text or self._text
+        self.list.blockSignals(True)
+        self.list.clear()
+        for seg in segments:
+            code = self._codes.get(seg.code_id)
+            excerpt = self._text[seg.start:seg.end][:40].replace("\n", " ")
+            item = QListWidgetItem(f"{code.name if code else seg.code_id} · "
+                                   f"{self._coder_names.get(seg.coder_id, '')} · {excerpt}")
+            if code:
+                item.setIcon(swatch(code.color))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        row = next((i for i, s in enumerate(segments) if s.id == keep), 0)
+        self.list.setCurrentRow(row if segments else -1)
+        self._show_current(self.list.currentRow())
+
+    def current(self) -> Segment | None:
+        row = self.list.currentRow()
+        return self.segments[row] if 0 <= row < len(self.segments) else None
+
+    def _show_current(self, _row: int) -> None:
+        seg = self.current()
+        enabled = seg is not None
+        for widget in (self.recode, self.memo, self.save_memo, self.delete):
+            widget.setEnabled(enabled)
+        if seg is None:
+            self.code_label.setText("—")
+            self.coder_label.setText("—")
+            self.span_label.setText("—")
+            self.memo.setPlainText("")
+            return
+        code = self._codes.get(seg.code_id)
+        self.code_label.setText(code.path if code else str(seg.code_id))
+        self.coder_label.setText(self._coder_names.get(seg.coder_id, str(seg.coder_id)))
+        self.span_label.setText(f"{seg.start}–{seg.end} ({seg.length} characters)")
+        i = self.recode.findData(seg.code_id)
+        self.recode.setCurrentIndex(i)
+        self.memo.setPlainText(seg.memo)
+
+    def _recode(self, index: int) -> None:
+        seg = self.current()
+        code_id = self.recode.itemData(index)
+        if seg and code_id is not None and code_id != seg.code_id:
+            self.recode_requested.emit(seg.id, int(code_id))
+
+    def _save_memo(self) -> None:
+        seg = self.current()
+        if seg and self.memo.toPlainText() != seg.memo:
+            self.memo_changed.emit(seg.id, self.memo.toPlainText())
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self._save_memo()
+        super().focusOutEvent(event)
+
+
+__all__ = ["Inspector"]
