@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Create a new project file, optionally starting from a codebook template or CSV.")
     init.add_argument("project", metavar="PROJECT", help="the project file to create (e.g. study.annotator)")
     init.add_argument("--codebook", default="empty", metavar="TEMPLATE|FILE.csv",
-                      help=f"codebook to start from: {', '.join(TEMPLATES)} or a codebook CSV (default: empty)")
+                      help=f"codebook to start from: {', '.join(TEMPLATES)} (add .zh for Chinese labels) or a codebook "
+                      "CSV (default: empty)")
     init.set_defaults(func=cmd_init)
 
     imp = subparsers.add_parser(
@@ -93,11 +94,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.project)
     project = Project.create(path)
+    summary = ""
     try:
         if args.codebook != "empty":
             from annotator.core.codebook import load_template
 
-            load_template(project, args.codebook)
+            summary = load_template(project, args.codebook)
         codes = len(project.codes())
     except BaseException:
         # A half-made project is worse than none: the user re-runs init with a fixed codebook.
@@ -105,7 +107,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         _remove_project_file(path)
         raise
     project.close()
-    print(f"created {path} ({codes} codes)")
+    print(f"created {path} ({codes} codes)" + (f"; codebook: {summary}" if summary else ""))
     return 0
 
 
