@@ -101,7 +101,8 @@ SEGMENTS: tuple[DemoSegment, ...] = (
     DemoSegment("analysis", _BEN, _GENE, 'the protection of "human genetic resources"'),
     DemoSegment("analysis", _BOTH, _GENDER,
                 "the samples were sent abroad for one reason only, to learn whether the baby would be a boy"),
-    DemoSegment("analysis", _ANA, _CRIME, "identifying fetal sex without a medical reason has been illegal for years"),
+    DemoSegment("analysis", _ANA, _CRIME,
+                "identifying fetal sex without a medical reason has been illegal for years"),
     DemoSegment("analysis", _BEN, _GENDER,
                 "identifying fetal sex without a medical reason has been illegal for years"),
     DemoSegment("analysis", _ANA, _DEMO, "peaked in the late 2000s at roughly 120 boys for every 100 girls"),
@@ -116,12 +117,14 @@ SEGMENTS: tuple[DemoSegment, ...] = (
     DemoSegment("analysis", _ANA, _DEMO, "sex-selective abortion, which is almost impossible to measure directly"),
     DemoSegment("analysis", _BOTH, _DEMO,
                 "Decades of skewed births have left tens of millions more men than women of marrying age"),
-    DemoSegment("analysis", _ANA, _DEMO, "the birth rate has fallen to historic lows, despite the end of the one-child policy"),
+    DemoSegment("analysis", _ANA, _DEMO,
+                "the birth rate has fallen to historic lows, despite the end of the one-child policy"),
     DemoSegment("analysis", _BEN, _DEMO, "the birth rate has fallen to historic lows"),
     DemoSegment("analysis", _BEN, _DEMO, "Officials now speak openly of demographic decline."),
     DemoSegment("analysis", _ANA, _RUMOUR, "foreign laboratories were quietly building databases of Chinese genes"),
     DemoSegment("analysis", _BEN, _GENE, "foreign laboratories were quietly building databases of Chinese genes"),
-    DemoSegment("analysis", _BOTH, _RUMOUR, "\"They're not testing for boys, they're harvesting our DNA \U0001F9EC wake up!!\""),
+    DemoSegment("analysis", _BOTH, _RUMOUR,
+                "\"They're not testing for boys, they're harvesting our DNA \U0001F9EC wake up!!\""),
     DemoSegment("analysis", _ANA, _GENE, "harvesting our DNA"),
     DemoSegment("analysis", _ANA, _RUMOUR, '"Nobody is stealing your genome,"'),
     DemoSegment("analysis", _BOTH, _GENDER, "Your aunt just wants a grandson \U0001F476"),
@@ -133,7 +136,8 @@ SEGMENTS: tuple[DemoSegment, ...] = (
     DemoSegment("analysis", _ANA, _GENDER, "Nobody asks why the mothers wanted the test."),
     DemoSegment("analysis", _ANA, _GENDER, "The blood test is simply the latest technology to meet an old demand"),
     DemoSegment("analysis", _BEN, _MARKET, "The blood test is simply the latest technology to meet an old demand"),
-    DemoSegment("analysis", _BOTH, _GENDER, "Until families value daughters as much as sons, someone will open another."),
+    DemoSegment("analysis", _BOTH, _GENDER,
+                "Until families value daughters as much as sons, someone will open another."),
     # ---- wire report: mixed framing; Ben stopped halfway -------------------------------------------
     DemoSegment("wire", _BOTH, _CRIME,
                 "detained 17 people accused of collecting blood from pregnant women and smuggling the samples "
@@ -245,7 +249,8 @@ def _fill(project: Project) -> None:
     for entry in demo_codebook():
         fields = dict(entry)
         code_path = str(fields.pop("path"))
-        code_ids[code_path] = project.add_code(code_path, create_parents=False, **fields).id  # type: ignore[arg-type]
+        code = project.add_code(code_path, create_parents=False, **fields)  # type: ignore[arg-type]
+        code_ids[code_path] = code.id
 
     coder_ids = {name: project.ensure_coder(name).id for name in CODERS}
 
@@ -253,7 +258,8 @@ def _fill(project: Project) -> None:
     for doc_name, choices in PRIMARY_FRAMES.items():
         start, end = locate(texts[doc_name], headline(texts[doc_name]), doc_name)
         for coder, frame in choices.items():
-            rows.append((doc_ids[doc_name], coder_ids[coder], code_ids[f"{PRIMARY_FRAME}/{frame}"], start, end, ""))
+            frame_id = code_ids[f"{PRIMARY_FRAME}/{frame}"]
+            rows.append((doc_ids[doc_name], coder_ids[coder], frame_id, start, end, ""))
     for seg in SEGMENTS:
         start, end = locate(texts[seg.document], seg.phrase, seg.document)
         for index, coder in enumerate(seg.coders):
