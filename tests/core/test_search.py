@@ -1,0 +1,124 @@
+"""Corpus search: exact offsets, KWIC text, script/case insensitivity, filters, the dictionary, coding hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core import segmentation
+from annotator.core.errors import InputError
+from annotator.core.model import DocumentInput
+from annotator.core.search import SearchFilters, code_hits, delete_segments, search
+
+MAINLAND = ("研究人员表示，孕妇血样检测有助于保障生物安全。\n"
+            "专家建议加强实验室管理，并公开检测数据。")
+HONG_KONG = "香港大學研究團隊發現，孕婦血樣中的病毒含量與生物安全實驗室的檢測結果一致。"
+ENGLISH = "Hong Kong officials said the biosafety law protects pregnant women. HONG KONG agreed."
+
+
+@pytest.fixture
+def corpus(project):
+    project.add_documents([
+        DocumentInput(text=MAINLAND, name="xinhua-1", outlet="新华社", date="2020-03-01", language="zh"),
+        DocumentInput(text=HONG_KONG, name="mingpao-1", outlet="明報", date="2020-05-20", language="zh"),
+        DocumentInput(text=ENGLISH, name="scmp-1", outlet="SCMP", date="2021-01-10", language="en"),
+    ])
+    return project
+
+
+def test_simplified_query_finds_both_scripts_with_exact_offsets_and_context(corpus):
+    hits = search(corpus, "孕妇", context=6)
+    assert [(h.document_name, h.start, h.end, h.keyword) for h in hits] == [
+        ("xinhua-1", 7, 9, "孕妇"), ("mingpao-1", 11, 13, "孕婦")]
+    assert hits[0].left == "究人员表示，" == MAINLAND[1:7]
+    assert hits[0].right == "血样检测有助"
+    assert hits[1].left == "究團隊發現，" and hits[1].right == "血樣中的病毒"
+
+
+def test_traditional_query_finds_simplified_text(corpus):
+    hits = search(corpus, "實驗室")
+    assert {(h.document_name, h.keyword) for h in hits} == {("xinhua-1", "实验室"), ("mingpao-1", "實驗室")}
+    for hit in hits:
+        text = corpus.document_text(hit.document_id)
+        assert text[hit.start:hit.end] == hit.keyword
+
+
+def test_context_is_on_one_line(corpus):
+    hit = search(corpus, "加强", context=10)[0]
+    assert "\n" not in hit.left
+    assert hit.left == "生物安全。 专家建议"
+
+
+def test_english_is_case_insensitive_and_phrases_match_in_order(corpus):
+    hits = search(corpus, "hong kong")
+    assert [(h.start, h.end, h.keyword) for h in hits] == [(0, 9, "Hong Kong"), (68, 77, "HONG KONG")]
+    assert search(corpus, "kong hong") == []
+
+
+def test_multi_word_chinese_query_is_a_phrase(corpus):
+    hits = search(corpus, "孕妇血样")  # segmented as 孕妇 血样 like the documents
+    assert [(h.document_name, h.keyword) for h in hits] == [("xinhua-1", "孕妇血样"), ("mingpao-1", "孕婦血樣")]
+
+
+def test_filters(corpus):
+    assert [h.document_name for h in search(corpus, "孕妇", SearchFilters(outlet="明報"))] == ["mingpao-1"]
+    assert search(corpus, "孕妇", SearchFilters(language="en")) == []
+    assert [h.document_name for h in search(corpus, "孕妇", SearchFilters(date_from="2020-04-01"))] == ["mingpao-1"]
+    assert [h.document_name for h in search(corpus, "孕妇", SearchFilters(date_to="2020-03"))] == ["xinhua-1"]
+
+
+def test_code_and_coder_filters_keep_hits_inside_segments(corpus):
+    ana = corpus.ensure_coder("Ana")
+    ben = corpus.ensure_coder("Ben")
+    health = corpus.add_code("Frames/Health")
+    sub = corpus.add_code("Frames/Health/Pregnancy")
+    corpus.add_segment(1, ana.id, sub.id, 7, 23)  # 孕妇血样检测有助于保障生物安全
+    corpus.add_segment(2, ben.id, health.id, 0, 10)  # 香港大學研究團隊發現: no 孕婦 inside
+    hits = search(corpus, "孕妇", SearchFilters(code_id=health.id))
+    assert [(h.document_name, h.start) for h in hits] == [("xinhua-1", 7)]
+    assert search(corpus, "孕妇", SearchFilters(coder_id=ben.id)) == []
+    assert len(search(corpus, "研究", SearchFilters(coder_id=ben.id))) == 1
+
+
+def test_limit_and_bad_queries(corpus):
+    assert len(search(corpus, "孕妇", limit=1)) == 1
+    with pytest.raises(InputError):
+        search(corpus, "，。")
+    assert search(corpus, '"quoted"') == []
+
+
+def test_dictionary_change_resegments_only_affected_documents(corpus):
+    assert segmentation.ensure_segmented(corpus) == 3
+    affected = segmentation.add_terms(corpus, ["孕婦血樣", "生物安全"])
+    assert affected == [1, 2]  # the English article does not contain either term
+    assert segmentation.stale_documents(corpus) == []
+    hits = search(corpus, "孕妇血样")
+    assert [(h.start, h.end) for h in hits] == [(7, 11), (11, 15)]
+    assert search(corpus, "血样") == []  # now inside one word
+    tokens = segmentation.document_tokens(corpus, 2)
+    assert "孕妇血样" in tokens.words and "生物安全" in tokens.words
+    assert segmentation.remove_terms(corpus, ["孕婦血樣"]) == [1, 2]
+    assert [h.keyword for h in search(corpus, "血样")] == ["血样", "血樣"]
+    with pytest.raises(InputError):
+        segmentation.remove_terms(corpus, ["不存在"])
+
+
+def test_cache_is_reused_and_new_documents_are_segmented(corpus):
+    segmentation.ensure_segmented(corpus)
+    assert segmentation.ensure_segmented(corpus) == 0
+    corpus.add_documents([DocumentInput(text="台灣衛福部公布孕婦疫苗接種指引。", name="cna-1", outlet="中央社")])
+    assert segmentation.stale_documents(corpus) == [4]
+    assert [h.document_name for h in search(corpus, "孕妇")][-1] == "cna-1"
+    corpus.delete_document(4)
+    assert corpus.db.execute("SELECT count(*) FROM token_cache").fetchone()[0] == 3
+    assert [h.document_name for h in search(corpus, "孕妇")] == ["xinhua-1", "mingpao-1"]
+
+
+def test_code_all_hits_in_one_transaction_and_undo(corpus):
+    coder = corpus.ensure_coder("Ana")
+    code = corpus.add_code("Frames/Health")
+    hits = search(corpus, "孕妇")
+    ids = code_hits(corpus, hits, coder.id, code.id)
+    assert [(s.document_id, s.start, s.end) for s in corpus.segments()] == [(1, 7, 9), (2, 11, 13)]
+    assert code_hits(corpus, hits, coder.id, code.id) == []  # already coded: not duplicated
+    delete_segments(corpus, ids)
+    assert corpus.segments() == []
