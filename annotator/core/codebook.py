@@ -11,6 +11,9 @@ CSV import rules (checked before anything changes; one transaction, nothing stor
   with the line number.
 * A code whose path already exists is updated (re-importing an edited codebook); new codes keep the
   file's guid when given, which makes export -> import -> export byte-identical.
+* A shortcut given in the file moves to that code (another code holding it loses it), so a file can
+  reassign keys freely. A guid in the file that belongs to a code at another path is refused (rename
+  codes in the app, not by editing paths in the CSV).
 * Export-only columns (``level``, ``name``, ``segments:<coder>``, ``documents:<coder>``, ``quote_N``)
   are ignored. Cells protected against formula injection on export are unprotected on import.
 """

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import uuid
 import zipfile
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
@@ -299,8 +300,10 @@ def read_qdpx(path: str | os.PathLike[str]) -> Bundle:
                 return None
 
             return _bundle_from_project(root, source_text, where)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(f"damaged .qdpx archive ({exc})", path=where) from None
+    except (RuntimeError, NotImplementedError) as exc:  # encrypted entries, unknown compression methods
+        raise InputError(f"cannot read the archive ({exc})", path=where) from None
 
 
 def _bundle_from_project(root: ET.Element, source_text, where: str) -> Bundle:  # type: ignore[no-untyped-def]
