@@ -28,7 +28,10 @@ TEXT_EN = "The ring shipped blood samples across the border.\nAnalysts blamed so
 def build(project: Project) -> Project:
     load_template(project, "generic-frames")
     project.add_code("Conflict/Between agencies", color="#123456", description="Two offices disagree")
-    project.add_documents([DocumentInput(text=TEXT_ZH, name="xinhua"), DocumentInput(text=TEXT_EN, name="analysis")])
+    project.add_documents([
+        DocumentInput(text=TEXT_ZH, name="xinhua", title="走私血样案", outlet="Xinhua", date="2024-03-01",
+                      url="https://example.org/a", attributes={"section": "社会"}),
+        DocumentInput(text=TEXT_EN, name="analysis")])
     zh, en = project.document("xinhua"), project.document("analysis")
     ann, bo = project.ensure_coder("ann"), project.ensure_coder("bo")
     resp, conflict = project.code("Responsibility"), project.code("Conflict/Between agencies")
@@ -45,7 +48,8 @@ def snapshot(project: Project) -> dict:
     coders = {c.id: c.name for c in project.coders()}
     codes = {c.id: c.path for c in project.codes()}
     return {
-        "documents": sorted((d.name, project.document_text(d.id)) for d in docs.values()),
+        "documents": sorted((d.name, project.document_text(d.id), d.title, d.outlet, d.date, d.language, d.url,
+                             d.attributes) for d in docs.values()),
         "codes": [(c.path, c.guid, c.color, c.description) for c in project.codes()],
         "segments": sorted((project.document(s.document_id, with_text=False).name, coders[s.coder_id],
                             codes[s.code_id], s.start, s.end, s.memo, s.guid) for s in project.segments()),

@@ -11,7 +11,8 @@ the uncompressed size and compression ratio are capped. Everything is read and c
 project changes; the change itself is one transaction.
 
 Not carried by REFI-QDA and therefore lost on a round trip through other tools: a code's inclusion,
-exclusion, example, shortcut and exclusive flag, and document metadata (title, outlet, date).
+exclusion, example, shortcut and exclusive flag. Document metadata (title, outlet, date, language, url and
+free attributes) travels as REFI-QDA text variables.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from annotator.core.exchange.bundle import (
     SegmentSpec,
     apply_bundle,
 )
-from annotator.core.model import PATH_SEPARATOR
+from annotator.core.model import PATH_SEPARATOR, Document
 from annotator.core.store import Project
 from annotator.core.text import normalise
 
@@ -67,6 +68,26 @@ def _xml_datetime(stamp: str) -> str | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+DOCUMENT_FIELDS = ("title", "outlet", "date", "language", "url")
+
+
+def _variable_values(document: Document) -> dict[str, str]:
+    """A document's metadata as REFI-QDA text variables (our fields first, then free attributes)."""
+    values = {f: getattr(document, f) for f in DOCUMENT_FIELDS if getattr(document, f)}
+    for key, value in sorted(document.attributes.items()):
+        if key not in values and key not in DOCUMENT_FIELDS and str(value):
+            values[key] = str(value)
+    return values
+
+
+def _document_variables(documents: list[Document]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for document in documents:
+        for name in _variable_values(document):
+            names.setdefault(name, _derived_guid("variable", name))
+    return names
 
 
 def _codes_element(project: Project, ns: str) -> ET.Element | None:
@@ -117,6 +138,13 @@ def project_xml(project: Project) -> bytes:
     if codes is not None:
         ET.SubElement(root, f"{{{ns}}}CodeBook").append(codes)
     documents = project.documents()
+    variables = _document_variables(documents)
+    if variables:
+        # After Users and CodeBook, before Sources, as the schema's sequence requires.
+        declared = ET.Element(f"{{{ns}}}Variables")
+        for name, guid in variables.items():
+            ET.SubElement(declared, f"{{{ns}}}Variable", guid=guid, name=name, typeOfVariable="Text")
+        root.append(declared)
     if documents:
         coder_guid = {c.id: c.guid for c in coders}
         code_guid = {c.id: c.guid for c in project.codes()}
@@ -139,6 +167,10 @@ def project_xml(project: Project) -> bytes:
                 coding = ET.SubElement(selection, f"{{{ns}}}Coding", guid=_derived_guid("coding", segment.guid),
                                        creatingUser=coder_guid[segment.coder_id])
                 ET.SubElement(coding, f"{{{ns}}}CodeRef", targetGUID=code_guid[segment.code_id])
+            for name, value in _variable_values(document).items():
+                element = ET.SubElement(source, f"{{{ns}}}VariableValue")
+                ET.SubElement(element, f"{{{ns}}}VariableRef", targetGUID=variables[name])
+                ET.SubElement(element, f"{{{ns}}}TextValue").text = value
     return _serialise(root, ns)
 
 
@@ -318,6 +350,9 @@ def _bundle_from_project(root: ET.Element, source_text, where: str) -> Bundle:  
         if guid:
             user_names[guid] = name
         bundle.coders.append(CoderSpec(name, guid))
+    declared = _child(root, "Variables")
+    variable_names = {_guid(v.get("guid")): (v.get("name") or "").strip()
+                      for v in (_children(declared, "Variable") if declared is not None else [])}
     codebook = _child(root, "CodeBook")
     bundle.codes, code_paths = _code_specs(_child(codebook, "Codes") if codebook is not None else None)
     sources = _child(root, "Sources")
@@ -343,9 +378,17 @@ def _bundle_from_project(root: ET.Element, source_text, where: str) -> Bundle:  
             bundle.warnings.append(f"source '{name}' is empty; skipped")
             continue
         description = _child(source, "Description")
+        values = {"title": (description.text or "").strip() if description is not None else ""}
+        for element in _children(source, "VariableValue"):
+            ref = _child(element, "VariableRef")
+            variable = variable_names.get(_guid(ref.get("targetGUID")) if ref is not None else None)
+            value = next((c.text for c in element if _local(c.tag).endswith("Value") and c.text), None)
+            if variable and value is not None:
+                values[variable] = value.strip()
         bundle.documents.append(DocumentSpec(
             key=key, name=name, text=text, guid=_guid(source.get("guid")),
-            title=(description.text or "").strip() if description is not None else ""))
+            **{f: values.pop(f, "") for f in DOCUMENT_FIELDS},
+            attributes={k: v for k, v in values.items() if k}))
         for selection in _children(source, "PlainTextSelection"):
             try:
                 start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
