@@ -61,9 +61,10 @@ def _application(args: argparse.Namespace):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    QCoreApplication.setOrganizationName(ORGANISATION)
-    QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not QCoreApplication.organizationName():  # tests set their own names to keep settings apart
+        QCoreApplication.setOrganizationName(ORGANISATION)
+        QCoreApplication.setApplicationName(APPLICATION)
     data_folder()
     return app
 
