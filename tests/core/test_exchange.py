@@ -171,6 +171,8 @@ def test_merge_projects(tmp_path):
     other.add_segment(en.id, cy.id, other.code("Human interest/Victims").id, 4, 8, "cy's note")
     other.add_segment(en.id, ann.id, other.code("Conflict/Between agencies").id, 0, 8)  # duplicate of lead's
     other.set_assignment(en.id, ann.id, "done")
+    other.add_memo("Check the headline", document_id=en.id, coder_id=cy.id)
+    other.add_memo("Victims named", code_id=other.code("Human interest/Victims").id)
     other.close()
 
     report = merge_project(lead, tmp_path / "coder.annotator")
@@ -180,6 +182,8 @@ def test_merge_projects(tmp_path):
     assert any("xinhua" in c for c in report.conflicts)
     assert lead.document("xinhua (2)").name == "xinhua (2)"
     assert lead.assignment_status(lead.document("analysis").id, lead.coder("ann").id) == "done"
+    assert report.memos_added == 2
+    assert [m.text for m in lead.memos(document_id=lead.document("analysis").id)] == ["Check the headline"]
     after = snapshot(lead)
     again = merge_project(lead, tmp_path / "coder.annotator")
     assert not again.changed

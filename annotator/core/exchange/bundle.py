@@ -76,12 +76,21 @@ class AssignmentSpec:
 
 
 @dataclass
+class MemoSpec:
+    text: str
+    document: str | None = None  # DocumentSpec.key, or
+    code: str | None = None  # CodeSpec.path
+    coder: str | None = None
+
+
+@dataclass
 class Bundle:
     coders: list[CoderSpec] = field(default_factory=list)
     codes: list[CodeSpec] = field(default_factory=list)  # parents before children
     documents: list[DocumentSpec] = field(default_factory=list)
     segments: list[SegmentSpec] = field(default_factory=list)
     assignments: list[AssignmentSpec] = field(default_factory=list)
+    memos: list[MemoSpec] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     knows_exclusive: bool = False  # REFI-QDA cannot express exclusive groups; an Annotator project can
 
@@ -98,19 +107,20 @@ class MergeReport:
     segments_added: int = 0
     segments_skipped: int = 0
     assignments_changed: int = 0
+    memos_added: int = 0
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.documents_added or self.codes_added or self.coders_added or self.segments_added
-                     or self.assignments_changed)
+                     or self.assignments_changed or self.memos_added)
 
     def summary(self) -> str:
         line = (f"{self.documents_added} documents added ({self.documents_matched} already present), "
                 f"{self.codes_added} codes added ({self.codes_matched} matched), {self.coders_added} coders added, "
                 f"{self.segments_added} segments added ({self.segments_skipped} duplicates skipped), "
-                f"{self.assignments_changed} assignments updated")
+                f"{self.assignments_changed} assignments updated, {self.memos_added} memos added")
         if self.conflicts:
             line += f"; {len(self.conflicts)} conflicts"
         if self.warnings:
@@ -132,6 +142,7 @@ def apply_bundle(project: Project, bundle: Bundle) -> MergeReport:
         doc_ids = _apply_documents(project, bundle, report)
         _apply_segments(project, bundle, report, doc_ids, coder_ids, code_ids)
         _apply_assignments(project, bundle, report, doc_ids, coder_ids)
+        _apply_memos(project, bundle, report, doc_ids, coder_ids, code_ids)
     return report
 
 
@@ -274,3 +285,21 @@ def _apply_assignments(project: Project, bundle: Bundle, report: MergeReport, do
         if ours is None or _STATUS_RANK[spec.status] > _STATUS_RANK[ours]:
             project.set_assignment(document_id, coder_id, spec.status)
             report.assignments_changed += 1
+
+
+def _apply_memos(project: Project, bundle: Bundle, report: MergeReport, doc_ids: dict[str, int],
+                 coder_ids: dict[str, int], code_ids: dict[str, int]) -> None:
+    """Memos are added unless the same text is already attached to the same document or code."""
+    existing = {(d, c, t) for d, c, t in project.db.execute("SELECT document_id, code_id, text FROM memos")}
+    for spec in bundle.memos:
+        document_id = doc_ids.get(spec.document) if spec.document is not None else None
+        code_id = code_ids.get(spec.code) if spec.code is not None else None
+        if (document_id is None) == (code_id is None) or not spec.text.strip():
+            continue
+        key = (document_id, code_id, spec.text)
+        if key in existing:
+            continue
+        project.add_memo(spec.text, document_id=document_id, code_id=code_id,
+                         coder_id=coder_ids.get(spec.coder) if spec.coder else None)
+        existing.add(key)
+        report.memos_added += 1

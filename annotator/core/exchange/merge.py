@@ -18,6 +18,7 @@ from annotator.core.exchange.bundle import (
     CodeSpec,
     CoderSpec,
     DocumentSpec,
+    MemoSpec,
     MergeReport,
     SegmentSpec,
     apply_bundle,
@@ -44,6 +45,10 @@ def project_bundle(other: Project) -> Bundle:
                                    s.end, s.memo, s.guid, s.created, s.updated) for s in other.segments()]
     bundle.assignments = [AssignmentSpec(doc_key[a.document_id], coder_name[a.coder_id], a.status)
                           for a in other.assignments()]
+    bundle.memos = [MemoSpec(m.text, doc_key.get(m.document_id) if m.document_id is not None else None,
+                             code_path.get(m.code_id) if m.code_id is not None else None,
+                             coder_name.get(m.coder_id) if m.coder_id is not None else None)
+                    for m in other.memos()]
     return bundle
 
 
