@@ -919,7 +919,12 @@ def _check_header(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big") or 65536
     pages = int.from_bytes(header[28:32], "big")
     size = path.stat().st_size
-    if pages and size < page_size * pages:
+    # The page count is only trusted when current (offset 92 matches the change counter at 24), and not
+    # while a WAL is pending: a crash mid-checkpoint leaves page 1 updated before the file has grown, and
+    # SQLite recovers such a file in full from the WAL.
+    wal = path.with_name(path.name + "-wal")
+    pending_wal = wal.exists() and wal.stat().st_size > 0
+    if pages and header[24:28] == header[92:96] and not pending_wal and size < page_size * pages:
         raise ProjectError(f"{path}: the project file is truncated ({size} bytes of {page_size * pages})")
 
 
