@@ -119,8 +119,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     plain = [f for f in files if f.suffix.lower() not in REFI_SUFFIXES]
     with Project.open(args.project) as project:
         inputs = []
+        origin: dict[str, tuple[Path, str]] = {}
         for file in plain:  # read everything before storing anything
             documents = read_documents(file)
+            for document in documents:
+                first = origin.setdefault(document.name, (file, document.text))
+                if first[0] != file and first[1] != document.text:
+                    raise InputError(f"gives a document the name '{document.name}' that {first[0]} also "
+                                     "gives to a different text; rename one of the files", path=str(file))
             print(f"{file.name}: {len(documents)} document{'s' if len(documents) != 1 else ''} read")
             inputs.extend(documents)
         if inputs:
@@ -174,7 +180,10 @@ def cmd_assignments_import(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with Project.open(args.project, readonly=True) as project:
+    # Read-only where possible, but a project that needs a schema upgrade has to be opened for writing.
+    path = Path(args.project)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    with Project.open(path, readonly=not writable) as project:
         summary = project_summary(project)
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -70,8 +70,14 @@ class _Lookups:
         try:
             return int(value)
         except ValueError:
-            raise InputError(f"{column} must be a whole number, not '{value}'", path=self.where,
-                             line=row.line) from None
+            pass
+        try:  # spreadsheets like to write 12 as 12.0
+            number = float(value)
+            if number.is_integer():
+                return int(number)
+        except (ValueError, OverflowError):
+            pass
+        raise InputError(f"{column} must be a whole number, not '{value}'", path=self.where, line=row.line)
 
     def text(self, document_id: int) -> str:
         if document_id not in self._texts:

@@ -144,6 +144,17 @@ def test_name_clash_with_stored_document_imports_nothing(project_path, tmp_path,
     assert counts(project_path)["documents"] == 1
 
 
+def test_two_files_giving_one_name_to_different_texts_import_nothing(project_path, tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text("Morning edition of the report.", encoding="utf-8")
+    (tmp_path / "b" / "report.txt").write_text("Evening edition of the report.", encoding="utf-8")
+    assert main(["import", str(project_path), str(tmp_path / "a" / "report.txt"),
+                 str(tmp_path / "b" / "report.txt")]) == 2
+    assert "name 'report'" in capsys.readouterr().err
+    assert counts(project_path)["documents"] == 0
+
+
 def test_import_of_a_refi_codebook_is_delegated(project_path, shared, capsys):
     pytest.importorskip("annotator.core.exchange.refi")
     sample = shared / "reference" / "refi-qda" / "samples" / "atlas-ti-23-codebook.qdpx"

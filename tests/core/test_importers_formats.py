@@ -132,3 +132,16 @@ def test_file_that_is_not_a_pdf_is_refused(tmp_path):
     path.write_bytes(b"%PDF-1.4\nnot really\n")
     with pytest.raises(InputError, match=r"fake\.pdf: "):
         read_documents(path)
+
+
+def test_truncated_pdf_is_refused_in_one_line(tmp_path):
+    whole = tmp_path / "whole.pdf"
+    _write_pdf(whole, ["A complete article about the harbour."])
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 3])
+    try:
+        items = read_documents(cut)
+    except InputError as error:
+        assert str(error).startswith("cut.pdf: ") and "\n" not in str(error)
+    else:  # pypdf may recover the text of a cut file; then it must be the article
+        assert "harbour" in items[0].text

@@ -106,3 +106,16 @@ def test_missing_file_and_folder_are_refused(tmp_path):
         read_documents(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="folder"):
         read_documents(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_when_mostly_ascii(tmp_path, encoding):
+    text = "name,text\nharbour,Boats returned to the harbour 港口 on Monday.\n"
+    [document] = read_documents(write(tmp_path, "no-bom.txt", text.encode(encoding)))
+    assert document.text == text
+
+
+def test_utf8_damaged_deep_inside_says_where(tmp_path):
+    data = ("正文" * 50).encode("utf-8") + b"\xff\xfe" + "结尾".encode("utf-8")
+    with pytest.raises(InputError, match=r"damaged\.txt: .*invalid UTF-8 at byte 300"):
+        read_documents(write(tmp_path, "damaged.txt", data))

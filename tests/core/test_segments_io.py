@@ -102,6 +102,13 @@ def test_one_bad_row_refuses_the_whole_file(coded, tmp_path, row, message):
     assert snapshot(coded) == before  # not even the coder of the good row was created
 
 
+def test_offsets_written_as_decimals_by_a_spreadsheet_are_accepted(coded, tmp_path):
+    path = write_csv(tmp_path, [["document", "coder", "code", "start", "end"],
+                                ["flood", "Anna", "Human interest", "0.0", "5.0"]])
+    assert import_segments_csv(coded, path) == 1
+    assert (coded.segments()[0].start, coded.segments()[0].end) == (0, 5)
+
+
 def test_segments_csv_needs_its_columns(coded, tmp_path):
     path = write_csv(tmp_path, [["document", "coder", "code", "start"], ["flood", "Anna", "Human interest", 0]])
     with pytest.raises(InputError, match=r"segments\.csv, line 1: no 'end' column"):

@@ -65,6 +65,12 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
                 raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
                                  f"(byte {exc.start + len(bom)})", path=path) from None
             return Decoded(_check_text(text, path), encoding)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        try:
+            return Decoded(_check_text(data.decode(utf16), path), utf16)
+        except UnicodeDecodeError:
+            pass
     _refuse_binary(data, path)
     if declared:
         codec = _ALIASES.get(declared.strip().lower())
@@ -75,8 +81,8 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
                 pass
     try:
         return Decoded(_check_text(data.decode("utf-8"), path), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
     candidates: list[tuple[float, str, str]] = []
     for codec in ("gb18030", "big5"):
         try:
@@ -84,14 +90,16 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
         except UnicodeDecodeError:
             continue
         candidates.append((plausibility(text, codec), codec, text))
+    # A file that is UTF-8 up to one bad byte deep inside was most likely damaged, not saved as GB/Big5.
+    hint = f"invalid UTF-8 at byte {utf8_error}" if utf8_error > 0 else "not UTF-8"
     if not candidates:
-        raise InputError("cannot be decoded as UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8 and try again",
-                         path=path)
+        raise InputError(f"cannot be decoded ({hint}; not GB18030 or Big5 either); save it as UTF-8 and "
+                         "try again", path=path)
     # Ties go to GB18030, the more common encoding (and a superset of GBK/GB2312).
     score, codec, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
     if score < _MIN_PLAUSIBILITY:
-        raise InputError("the encoding could not be recognised (it does not read as Chinese in GB18030 or "
-                         "Big5); save it as UTF-8 and try again", path=path)
+        raise InputError(f"the encoding could not be recognised ({hint}, and it does not read as Chinese in "
+                         "GB18030 or Big5); save it as UTF-8 and try again", path=path)
     return Decoded(_check_text(text, path), codec)
 
 
@@ -132,6 +140,23 @@ def _is_big5_level1(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return len(code) == 2 and 0xA440 <= int.from_bytes(code, "big") <= 0xC67E
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'-be' when the bytes look like UTF-16 saved without a BOM, else None.
+
+    Mostly-ASCII text (markup, CSV headers, English) in UTF-16 has a NUL in every other byte; binary
+    files have NULs scattered anywhere. Chinese-only UTF-16 without a BOM is not recognised (rare).
+    """
+    head = data[:_SAMPLE]
+    if len(head) < 4 or len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _refuse_binary(data: bytes, path: str) -> None:

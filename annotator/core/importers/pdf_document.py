@@ -25,8 +25,13 @@ def read_pdf(path: Path) -> list[DocumentInput]:
             raise InputError("the PDF is password-protected; save an unprotected copy first", path=path.name)
         pages = [page.extract_text() or "" for page in reader.pages]
         metadata = reader.metadata
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a readable PDF ({exc})", path=path.name) from None
+    except InputError:
+        raise
+    except PdfReadError as exc:
+        raise InputError(f"not a readable PDF ({_one_line(exc)})", path=path.name) from None
+    except Exception as exc:  # noqa: BLE001 - pypdf fails in many ways on damaged files
+        raise InputError(f"the PDF is damaged ({exc.__class__.__name__}: {_one_line(exc)})",
+                         path=path.name) from None
     text = "\n".join(page.strip("\n") for page in pages)
     if not text.strip():
         raise InputError("the PDF has no text layer; OCR it first", path=path.name)
@@ -42,3 +47,7 @@ def read_pdf(path: Path) -> list[DocumentInput]:
         date=created.date().isoformat() if created else "",
         source_file=path.name,
     )]
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]

@@ -22,8 +22,11 @@ def read_html(path: Path) -> list[DocumentInput]:
     html = decode_bytes(data, path.name, declared=declared_html_charset(data)).text
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
-    result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True)
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True)
+    except Exception as exc:  # noqa: BLE001 - a parser choking on a strange page is the page's problem
+        raise InputError(f"the page could not be parsed ({exc.__class__.__name__})", path=path.name) from None
     if result is None:
         raise InputError("no article text found in the page", path=path.name)
     fields = result if isinstance(result, dict) else result.as_dict()

@@ -17,9 +17,11 @@ def read_docx(path: Path) -> list[DocumentInput]:
 
     if not path.is_file():
         raise InputError("no such file", path=path.name)
+    from lxml.etree import XMLSyntaxError
+
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise InputError(f"not a Word .docx file, or damaged ({exc.__class__.__name__})", path=path.name) from None
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     if not text.strip():
