@@ -210,3 +210,19 @@ def test_merge_from_qdpx_and_into_itself(source, tmp_path):
     assert report.segments_added == 4
     with pytest.raises(InputError, match="into itself"):
         merge_project(source, source.path)
+
+
+def test_control_characters_do_not_break_xml(tmp_path, shared):
+    xmlschema = pytest.importorskip("xmlschema")
+    project = Project.memory()
+    project.add_code("Pasted\x0bname", description="bell\x07 and form feed\x0c")
+    project.add_documents([DocumentInput(text="Some text with a vertical\x0btab.", name="d")])
+    who = project.ensure_coder("ann")
+    project.add_segment(project.document("d").id, who.id, project.codes()[0].id, 0, 4, "memo\x01")
+    schema = xmlschema.XMLSchema(str(shared / "reference" / "refi-qda" / "Project-mrt2019.xsd"))
+    schema.validate(project_xml(project).decode("utf-8"))
+    export_qdpx(project, tmp_path / "c.qdpx")
+    target = Project.memory()
+    import_refi(target, tmp_path / "c.qdpx")
+    assert target.codes()[0].path == "Pastedname"
+    assert target.document_text(target.documents()[0].id) == "Some text with a vertical\x0btab."

@@ -18,6 +18,7 @@ free attributes) travels as REFI-QDA text variables.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 import zipfile
 import zlib
@@ -54,6 +55,14 @@ _CODING_NS = uuid.UUID("6f1d2a7c-5b0e-4c55-9a43-2d9f3f0e8b11")
 # --------------------------------------------------------------------------------------------------
 # Export
 # --------------------------------------------------------------------------------------------------
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    """Drop the control characters XML 1.0 cannot carry (a pasted memo may hold one)."""
+    return _XML_INVALID.sub("", value)
+
 
 def _derived_guid(*parts: str) -> str:
     """A stable guid for elements we do not store (codings), so repeated exports are identical."""
@@ -98,11 +107,11 @@ def _codes_element(project: Project, ns: str) -> ET.Element | None:
     elements: dict[int, ET.Element] = {}
     for code in codes:
         parent = elements.get(code.parent_id, root) if code.parent_id is not None else root
-        element = ET.SubElement(parent, f"{{{ns}}}Code", guid=code.guid, name=code.name, isCodable="true",
+        element = ET.SubElement(parent, f"{{{ns}}}Code", guid=code.guid, name=_xml_safe(code.name), isCodable="true",
                                 color=code.color.upper())
         if code.description:
             # Description must precede child codes in the schema; codes are visited parents first.
-            ET.SubElement(element, f"{{{ns}}}Description").text = code.description
+            ET.SubElement(element, f"{{{ns}}}Description").text = _xml_safe(code.description)
         elements[code.id] = element
     return root
 
@@ -133,7 +142,7 @@ def project_xml(project: Project) -> bytes:
     if coders:
         users = ET.SubElement(root, f"{{{ns}}}Users")
         for coder in coders:
-            ET.SubElement(users, f"{{{ns}}}User", guid=coder.guid, name=coder.name)
+            ET.SubElement(users, f"{{{ns}}}User", guid=coder.guid, name=_xml_safe(coder.name))
     codes = _codes_element(project, ns)
     if codes is not None:
         ET.SubElement(root, f"{{{ns}}}CodeBook").append(codes)
@@ -150,10 +159,10 @@ def project_xml(project: Project) -> bytes:
         code_guid = {c.id: c.guid for c in project.codes()}
         sources = ET.SubElement(root, f"{{{ns}}}Sources")
         for document in documents:
-            source = ET.SubElement(sources, f"{{{ns}}}TextSource", guid=document.guid, name=document.name,
+            source = ET.SubElement(sources, f"{{{ns}}}TextSource", guid=document.guid, name=_xml_safe(document.name),
                                    plainTextPath=f"internal://{document.guid}.txt")
             if document.title and document.title != document.name:
-                ET.SubElement(source, f"{{{ns}}}Description").text = document.title
+                ET.SubElement(source, f"{{{ns}}}Description").text = _xml_safe(document.title)
             for segment in project.segments(document_id=document.id):
                 selection = ET.SubElement(
                     source, f"{{{ns}}}PlainTextSelection", guid=segment.guid,
@@ -163,14 +172,14 @@ def project_xml(project: Project) -> bytes:
                 if stamp:
                     selection.set("creationDateTime", stamp)
                 if segment.memo:
-                    ET.SubElement(selection, f"{{{ns}}}Description").text = segment.memo
+                    ET.SubElement(selection, f"{{{ns}}}Description").text = _xml_safe(segment.memo)
                 coding = ET.SubElement(selection, f"{{{ns}}}Coding", guid=_derived_guid("coding", segment.guid),
                                        creatingUser=coder_guid[segment.coder_id])
                 ET.SubElement(coding, f"{{{ns}}}CodeRef", targetGUID=code_guid[segment.code_id])
             for name, value in _variable_values(document).items():
                 element = ET.SubElement(source, f"{{{ns}}}VariableValue")
                 ET.SubElement(element, f"{{{ns}}}VariableRef", targetGUID=variables[name])
-                ET.SubElement(element, f"{{{ns}}}TextValue").text = value
+                ET.SubElement(element, f"{{{ns}}}TextValue").text = _xml_safe(value)
     return _serialise(root, ns)
 
 

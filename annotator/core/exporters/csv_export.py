@@ -85,7 +85,7 @@ def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterabl
 
 
 def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a UTF-8 CSV (BOM optional, delimiter , ; or tab sniffed from the header) into
+    """Read a UTF-8 CSV (BOM optional, delimiter , ; tab or | sniffed from the header) into
     (header, [(line number, row dict)]). Refuses other encodings with the line at fault."""
     path = Path(path)
     try:
@@ -101,7 +101,7 @@ def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, d
     if "\x00" in text:
         raise InputError("contains NUL characters; it is not a text CSV file", path=str(path))
     first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
+    delimiter = max((",", ";", "\t", "|"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(reader, [])]
