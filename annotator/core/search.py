@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
+from annotator.core.model import Segment
 from annotator.core.segmentation import decode, ensure_segmented, project_tokenizer
 from annotator.core.store import Project
 from annotator.core.tokens import normalised_tokens, word_spans
@@ -182,3 +184,34 @@ def delete_segments(project: Project, segment_ids: Sequence[int]) -> None:
     with project.transaction():
         for segment_id in segment_ids:
             project.delete_segment(segment_id)
+
+
+class CodeHits(Command):
+    """"Code all hits" as one undoable edit (for the GUI's undo stack via ``gui.undo.perform``)."""
+
+    def __init__(self, hits: Sequence[Hit], coder_id: int, code_id: int, *, code_name: str = "") -> None:
+        self.hits = list(hits)
+        self.coder_id = coder_id
+        self.code_id = code_id
+        self.segments: list[Segment] = []
+        self.text = f"code {len(self.hits)} hit(s) as '{code_name}'" if code_name else \
+            f"code {len(self.hits)} hit(s)"
+
+    def do(self, project: Project) -> Changes:
+        with project.transaction():
+            if not self.segments:
+                ids = code_hits(project, self.hits, self.coder_id, self.code_id)
+                self.segments = [project.segment(i) for i in ids]
+            else:  # redo: the same ids and guids, so later commands referring to them stay valid
+                for s in self.segments:
+                    project.add_segment(s.document_id, s.coder_id, s.code_id, s.start, s.end, s.memo,
+                                        segment_id=s.id, guid=s.guid, created=s.created, updated=s.updated)
+        return self._changes()
+
+    def undo(self, project: Project) -> Changes:
+        delete_segments(project, [s.id for s in self.segments])
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        return Changes({s.document_id for s in self.segments}, segment_ids={s.id for s in self.segments},
+                       assignments=True)

@@ -122,3 +122,19 @@ def test_code_all_hits_in_one_transaction_and_undo(corpus):
     assert code_hits(corpus, hits, coder.id, code.id) == []  # already coded: not duplicated
     delete_segments(corpus, ids)
     assert corpus.segments() == []
+
+
+def test_code_hits_command_undo_redo_keeps_ids(corpus):
+    from annotator.core.search import CodeHits
+
+    coder = corpus.ensure_coder("Ana")
+    code = corpus.add_code("Frames/Health")
+    command = CodeHits(search(corpus, "孕妇"), coder.id, code.id, code_name="Health")
+    changes = command.do(corpus)
+    ids = [s.id for s in corpus.segments()]
+    assert changes.documents == {1, 2} and len(ids) == 2
+    command.undo(corpus)
+    assert corpus.segments() == []
+    command.do(corpus)
+    assert [s.id for s in corpus.segments()] == ids
+    assert command.text == "code 2 hit(s) as 'Health'"
