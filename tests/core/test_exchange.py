@@ -226,3 +226,11 @@ def test_control_characters_do_not_break_xml(tmp_path, shared):
     import_refi(target, tmp_path / "c.qdpx")
     assert target.codes()[0].path == "Pastedname"
     assert target.document_text(target.documents()[0].id) == "Some text with a vertical\x0btab."
+
+
+def test_imported_codes_follow_existing_ones(shared):
+    project = Project.memory()
+    load_template(project, "generic-frames")
+    before = [c.path for c in project.codes()]
+    import_refi(project, shared / "reference" / "refi-qda" / "samples" / "atlas-ti-23-codebook.qdpx")
+    assert [c.path for c in project.codes()][: len(before)] == before

@@ -203,10 +203,12 @@ def _apply_codes(project: Project, bundle: Bundle, report: MergeReport) -> dict[
         shortcut = spec.shortcut
         if shortcut and project.db.execute("SELECT 1 FROM codes WHERE shortcut = ?", (shortcut,)).fetchone():
             shortcut = ""
+        # Appended after existing siblings: bundle codes come in tree order, so their order is kept
+        # without interleaving with codes already here.
         code = project.add_code(
             path, color=color, description=spec.description, inclusion=spec.inclusion,
             exclusion=spec.exclusion, example=spec.example, shortcut=shortcut, exclusive=spec.exclusive,
-            sort_order=spec.sort_order, guid=spec.guid if _guid_free(project, "codes", spec.guid) else None)
+            sort_order=None, guid=spec.guid if _guid_free(project, "codes", spec.guid) else None)
         ids[spec.path] = code.id
         report.codes_added += 1
     return ids
