@@ -1,0 +1,395 @@
+"""The search view: a query with filters, a sortable keyword-in-context table, and "Code all hits".
+
+Searching runs in a QThreadPool worker on its own connection to the project file (segmenting new
+documents first can take seconds on a big corpus); an in-memory project is searched in place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool, Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu,
+    QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.search import Hit, SearchFilters, code_hits, search
+from annotator.core.store import Project
+
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class WorkerSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class ProjectWorker(QRunnable):
+    """Runs ``job(project)`` on a fresh connection to ``path``; reports by signal, never touches widgets."""
+
+    def __init__(self, path: Path, job: Callable[[Project], object]) -> None:
+        super().__init__()
+        self.path = path
+        self.job = job
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            with Project.open(self.path) as project:
+                result = self.job(project)
+            self.signals.finished.emit(result)
+        except AnnotatorError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a worker must always report back
+            self.signals.failed.emit(f"failed: {exc}")
+
+
+def run_job(owner: QWidget, project: Project, job: Callable[[Project], object],
+            done: Callable[[object], None], failed: Callable[[str], None]) -> None:
+    """Run ``job`` off the GUI thread when the project is a file, in place when it is in memory."""
+    if project.path is None:
+        try:
+            result = job(project)
+        except AnnotatorError as exc:
+            failed(str(exc))
+            return
+        done(result)
+        return
+    worker = ProjectWorker(project.path, job)
+    worker.signals.finished.connect(done)
+    worker.signals.failed.connect(failed)
+    owner._workers = getattr(owner, "_workers", set())  # keep signals alive until the worker reports
+    owner._workers.add(worker.signals)
+    worker.signals.finished.connect(lambda *_: owner._workers.discard(worker.signals))
+    worker.signals.failed.connect(lambda *_: owner._workers.discard(worker.signals))
+    QThreadPool.globalInstance().start(worker)
+
+
+def as_project(project_or_path: Project | str | os.PathLike[str]) -> tuple[Project, bool]:
+    """A project and whether this view opened it (and so closes it)."""
+    if isinstance(project_or_path, Project):
+        return project_or_path, False
+    return Project.open(project_or_path), True
+
+
+class KwicModel(QAbstractTableModel):
+    """Hits as rows: document, outlet, date, left context, keyword, right context, start, end."""
+
+    COLUMNS = ("Document", "Outlet", "Date", "Left context", "Keyword", "Right context", "Start", "End")
+    _KEYS: tuple[Callable[[Hit], object], ...] = (
+        lambda h: (h.document_name, h.start), lambda h: (h.outlet, h.document_name, h.start),
+        lambda h: (h.date, h.document_name, h.start), lambda h: h.left[::-1], lambda h: h.keyword,
+        lambda h: h.right, lambda h: h.start, lambda h: h.end,
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (hit.document_name, hit.outlet, hit.date, hit.left, hit.keyword, hit.right,
+                    hit.start, hit.end)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 3 or column >= 6:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == 4:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == 4:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.left}【{hit.keyword}】{hit.right}"
+        if role == Qt.ItemDataRole.UserRole:
+            return hit
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.hits.sort(key=self._KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+
+class SearchView(QWidget):
+    """Corpus search. The host connects ``open_hit`` to show a document at a hit and, to make "Code all
+    hits" undoable, sets ``direct_coding = False`` and handles ``code_hits_requested`` itself."""
+
+    open_hit = Signal(int, int, int)  # document id, start, end
+    code_hits_requested = Signal(list)  # list[Hit], with current_coder_id / current_code_id set
+    hits_coded = Signal(list)  # segment ids created by the direct path
+    search_finished = Signal(int)  # number of hits
+    search_failed = Signal(str)
+
+    def __init__(self, project_or_path: Project | str | os.PathLike[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project, self._owns_project = as_project(project_or_path)
+        self.direct_coding = True
+        self.context = 40
+
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Word or phrase — 简体 or 繁體, English ignores case")
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.run_search)
+        self.search_button = QPushButton("Search")
+        self.search_button.clicked.connect(self.run_search)
+        self.outlet = QComboBox()
+        self.language = QComboBox()
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("from YYYY-MM-DD")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("to YYYY-MM-DD")
+        for box in (self.date_from, self.date_to):
+            box.setMaximumWidth(130)
+        self.filter_code = QComboBox()
+        self.filter_coder = QComboBox()
+        self.context_box = QSpinBox()
+        self.context_box.setRange(5, 400)
+        self.context_box.setValue(self.context)
+        self.context_box.setSuffix(" chars")
+        self.context_box.setToolTip("Context shown each side of the keyword")
+
+        self.dictionary_button = QToolButton()
+        self.dictionary_button.setText("Dictionary")
+        self.dictionary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.dictionary_button)
+        menu.addAction("Add word to the project dictionary…", self._add_word)
+        menu.addAction("Remove word from the project dictionary…", self._remove_word)
+        self.dictionary_button.setMenu(menu)
+
+        self.model = KwicModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 80, 90, 300, 90, 300, 60, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+
+        self.code_for_hits = QComboBox()
+        self.coder_for_hits = QComboBox()
+        self.code_button = QPushButton("Code all hits")
+        self.code_button.setToolTip("Code the selected hits (all hits when none is selected) in one edit")
+        self.code_button.clicked.connect(self.code_selected_hits)
+        self.status = QLabel("Type a word and press Enter.")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.search_button)
+        top.addWidget(self.dictionary_button)
+        filters = QHBoxLayout()
+        for label, widget in (("Outlet", self.outlet), ("Language", self.language), ("Date", self.date_from),
+                              (None, self.date_to), ("In code", self.filter_code), ("by", self.filter_coder),
+                              ("Context", self.context_box)):
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(QLabel("Code"))
+        bottom.addWidget(self.code_for_hits)
+        bottom.addWidget(QLabel("as coder"))
+        bottom.addWidget(self.coder_for_hits)
+        bottom.addWidget(self.code_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.refresh_choices()
+
+    # ---- choices -----------------------------------------------------------------------------
+
+    def refresh_choices(self) -> None:
+        """Re-read outlets, languages, codes and coders (after imports or codebook edits)."""
+        documents = self.project.documents()
+        _fill(self.outlet, "All outlets", [(o, o) for o in sorted({d.outlet for d in documents if d.outlet})])
+        _fill(self.language, "All languages", [(l, l) for l in sorted({d.language for d in documents if d.language})])
+        codes = [(c.path, c.id) for c in self.project.codes()]
+        coders = [(c.name, c.id) for c in self.project.coders()]
+        _fill(self.filter_code, "Any code", codes)
+        _fill(self.filter_coder, "Any coder", coders)
+        _fill(self.code_for_hits, None, codes)
+        _fill(self.coder_for_hits, None, coders)
+        self.code_button.setEnabled(bool(codes and coders))
+
+    @property
+    def current_code_id(self) -> int | None:
+        return self.code_for_hits.currentData()
+
+    @property
+    def current_coder_id(self) -> int | None:
+        return self.coder_for_hits.currentData()
+
+    def set_current_code(self, code_id: int) -> None:
+        _select(self.code_for_hits, code_id)
+
+    def set_current_coder(self, coder_id: int) -> None:
+        _select(self.coder_for_hits, coder_id)
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            outlet=self.outlet.currentData(), language=self.language.currentData(),
+            date_from=self.date_from.text().strip() or None, date_to=self.date_to.text().strip() or None,
+            code_id=self.filter_code.currentData(), coder_id=self.filter_coder.currentData())
+
+    # ---- searching ---------------------------------------------------------------------------
+
+    def run_search(self, query: str | None = None) -> None:
+        if isinstance(query, str):
+            self.query.setText(query)
+        text = self.query.text().strip()
+        if not text:
+            return
+        filters, context = self.filters(), self.context_box.value()
+        self.status.setText(f"Searching for “{text}”…")
+        self.progress.show()
+        self.search_button.setEnabled(False)
+        run_job(self, self.project, lambda p: search(p, text, filters, context=context),
+                self._show_hits, self._failed)
+
+    def _show_hits(self, hits: object) -> None:
+        self.progress.hide()
+        self.search_button.setEnabled(True)
+        self.model.set_hits(hits)  # type: ignore[arg-type]
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        documents = len({h.document_id for h in self.model.hits})
+        self.status.setText(f"{len(self.model.hits)} hit(s) in {documents} document(s)")
+        self.search_finished.emit(len(self.model.hits))
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.search_button.setEnabled(True)
+        self.status.setText(message)
+        self.search_failed.emit(message)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = self.model.hits[index.row()]
+        self.open_hit.emit(hit.document_id, hit.start, hit.end)
+
+    # ---- coding ------------------------------------------------------------------------------
+
+    def selected_hits(self) -> list[Hit]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.hits[r] for r in rows] if rows else list(self.model.hits)
+
+    def code_selected_hits(self) -> list[int]:
+        """Code the selected hits (or all) with the current code and coder; see ``direct_coding``."""
+        hits = self.selected_hits()
+        if not hits or self.current_code_id is None or self.current_coder_id is None:
+            return []
+        self.code_hits_requested.emit(hits)
+        if not self.direct_coding:
+            return []
+        try:
+            ids = code_hits(self.project, hits, self.current_coder_id, self.current_code_id)
+        except AnnotatorError as exc:
+            self.status.setText(str(exc))
+            return []
+        self.status.setText(f"{len(ids)} hit(s) coded as {self.code_for_hits.currentText()}")
+        self.hits_coded.emit(ids)
+        return ids
+
+    # ---- dictionary --------------------------------------------------------------------------
+
+    def _add_word(self) -> None:
+        term, ok = QInputDialog.getText(self, "Project dictionary",
+                                        "Word to keep in one piece (e.g. 孕妇血样):")
+        if ok and term.strip():
+            self.change_dictionary(add=[term.strip()])
+
+    def _remove_word(self) -> None:
+        from annotator.core.segmentation import dictionary_terms
+
+        terms = dictionary_terms(self.project)
+        if not terms:
+            QMessageBox.information(self, "Project dictionary", "The project dictionary is empty.")
+            return
+        term, ok = QInputDialog.getItem(self, "Project dictionary", "Word to remove:", terms, 0, False)
+        if ok:
+            self.change_dictionary(remove=[term])
+
+    def change_dictionary(self, add: list[str] | None = None, remove: list[str] | None = None) -> None:
+        """Add/remove dictionary words in a worker; documents containing them are segmented again."""
+        from annotator.core import segmentation
+
+        def job(project: Project) -> int:
+            if add:
+                return len(segmentation.add_terms(project, add))
+            return len(segmentation.remove_terms(project, remove or []))
+
+        self.progress.show()
+        self.status.setText("Segmenting the documents that contain the word…")
+        run_job(self, self.project, job, self._dictionary_changed, self._failed)
+
+    def _dictionary_changed(self, count: object) -> None:
+        self.progress.hide()
+        self.status.setText(f"Dictionary updated; {count} document(s) segmented again")
+        if self.query.text().strip():
+            self.run_search()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._owns_project:
+            self.project.close()
+        super().closeEvent(event)
+
+
+def _fill(combo: QComboBox, everything: str | None, items: list[tuple[str, object]]) -> None:
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if everything is not None:
+        combo.addItem(everything, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    _select(combo, current)
+    combo.blockSignals(False)
+
+
+def _select(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
