@@ -140,8 +140,20 @@ class CodingView(QWidget):
     def own_coder_id(self) -> int | None:
         return self.coder_id
 
-    def visible_segments(self, document_id: int) -> list[Segment]:
-        """Blind coding: only the current coder's segments unless other coders are shown."""
+    def visible_segments(self, document_id: int, ids: set[int] | None = None) -> list[Segment]:
+        """Blind coding: only the current coder's segments unless other coders are shown.
+
+        With ``ids``, only those segments (the ones an edit touched) that still exist.
+        """
+        if ids is not None:
+            found = []
+            for seg_id in ids:
+                try:
+                    found.append(self.project.segment(seg_id))
+                except AnnotatorError:
+                    continue  # deleted by the edit
+            return [s for s in found if s.document_id == document_id
+                    and (self.show_others or s.coder_id == self.coder_id)]
         coder_ids = None if self.show_others else [self.coder_id]
         return self.project.segments(document_id=document_id, coder_ids=coder_ids)
 
@@ -233,9 +245,10 @@ class CodingView(QWidget):
             self._reload_codes()
             for pane in self.panes:
                 pane.editor.recolour()
+        incremental = bool(changes.segment_ids) and not changes.codebook
         for pane in self.panes:
             if pane.document_id in changes.documents:
-                pane.refresh_segments()
+                pane.refresh_segments(changes.segment_ids if incremental else None)
         if changes.assignments:
             self.doc_model.set_status(self._statuses())
         if not changes.codebook:

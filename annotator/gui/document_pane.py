@@ -28,7 +28,7 @@ class CodingContext(Protocol):
     def coder_colour(self, coder_id: int) -> QColor: ...
     def code_name(self, code_id: int) -> str: ...
     def coder_name(self, coder_id: int) -> str: ...
-    def visible_segments(self, document_id: int) -> list[Segment]: ...
+    def visible_segments(self, document_id: int, ids: set[int] | None = None) -> list[Segment]: ...
     def own_coder_id(self) -> int | None: ...
     def fill_context_menu(self, pane: "DocumentPane", menu: QMenu, offset: int) -> None: ...
 
@@ -81,12 +81,19 @@ class CodingEditor(QPlainTextEdit):
         self.setPlainText(text)
         self.highlighter.setDocument(self.document())
 
-    def show_segments(self, segments: list[Segment]) -> None:
-        """Index the segments and re-highlight only the paragraphs whose codings changed."""
+    def show_segments(self, segments: list[Segment], changed_ids: set[int] | None = None) -> None:
+        """Index the segments and re-highlight only the paragraphs whose codings changed.
+
+        With ``changed_ids``, ``segments`` holds just those still visible and the index is patched.
+        """
         if self.span_index is None:
             return
         lanes = self.span_index.lanes
-        changed = self.span_index.rebuild(segments, self.context.own_coder_id())
+        own = self.context.own_coder_id()
+        if changed_ids is None:
+            changed = self.span_index.rebuild(segments, own)
+        else:
+            changed = self.span_index.update(changed_ids, segments, own)
         doc = self.document()
         for number in sorted(changed):
             block = doc.findBlockByNumber(number)
@@ -218,8 +225,14 @@ class DocumentPane(QWidget):
         self.editor.load(text)
         self.refresh_segments()
 
-    def refresh_segments(self) -> None:
-        if self.document_id is not None:
+    def refresh_segments(self, changed_ids: set[int] | None = None) -> None:
+        """Redraw codings: all of them, or (cheaper) just the segments an edit touched."""
+        if self.document_id is None:
+            return
+        if changed_ids:
+            current = self.context.visible_segments(self.document_id, ids=changed_ids)
+            self.editor.show_segments(current, changed_ids)
+        else:
             self.editor.show_segments(self.context.visible_segments(self.document_id))
 
     def zoom(self, steps: int) -> None:

@@ -46,9 +46,7 @@ class SpanIndex:
         old = self.by_block
         self.segments = {s.id: s for s in segments}
         lane_ends: list[int] = []  # end offset of the last segment in each lane
-        new: dict[int, list[DrawnSpan]] = {}
-        to_qt = self.offsets.to_qt
-        starts_cp = self.block_starts_cp
+        self.by_block = {}
         for seg in sorted(segments, key=lambda s: (s.start, -s.end, s.id)):
             for lane, end in enumerate(lane_ends):
                 if end <= seg.start:
@@ -57,19 +55,54 @@ class SpanIndex:
             else:
                 lane = len(lane_ends)
                 lane_ends.append(seg.end)
-            first = bisect_right(starts_cp, seg.start) - 1
-            last = bisect_right(starts_cp, max(seg.start, seg.end - 1)) - 1
-            q_start, q_end = to_qt(seg.start), to_qt(seg.end)
-            own = seg.coder_id == own_coder_id
-            for block in range(first, last + 1):
-                base = self.block_starts[block]
-                stop = self.block_starts[block + 1] - 1 if block + 1 < len(self.block_starts) else q_end
-                new.setdefault(block, []).append(DrawnSpan(
-                    max(q_start, base) - base, min(q_end, stop) - base, seg.id, seg.code_id, seg.coder_id,
-                    lane, own))
+            self._add_spans(seg, lane, seg.coder_id == own_coder_id)
         self.lanes = len(lane_ends)
-        self.by_block = new
+        new = self.by_block
         return {b for b in set(old) | set(new) if old.get(b) != new.get(b)}
+
+    def update(self, changed_ids: set[int], current: list[Segment], own_coder_id: int | None) -> set[int]:
+        """Apply one edit incrementally: drop ``changed_ids``, add ``current`` (those still visible).
+
+        Only the blocks the segments touch are recomputed, so coding in a long article stays instant.
+        """
+        touched: set[int] = set()
+        for seg_id in changed_ids:
+            seg = self.segments.pop(seg_id, None)
+            if seg is None:
+                continue
+            for block in self._blocks_of(seg):
+                touched.add(block)
+                kept = [span for span in self.by_block.get(block, []) if span.segment_id != seg_id]
+                if kept:
+                    self.by_block[block] = kept
+                else:
+                    self.by_block.pop(block, None)
+        for seg in current:
+            blocks = self._blocks_of(seg)
+            busy = {span.lane for b in blocks for span in self.by_block.get(b, [])
+                    if self.segments[span.segment_id].start < seg.end
+                    and self.segments[span.segment_id].end > seg.start}
+            lane = next(i for i in range(len(busy) + 1) if i not in busy)
+            self.segments[seg.id] = seg
+            self._add_spans(seg, lane, seg.coder_id == own_coder_id)
+            self.lanes = max(self.lanes, lane + 1)
+            touched.update(blocks)
+        return touched
+
+    def _blocks_of(self, seg: Segment) -> range:
+        first = bisect_right(self.block_starts_cp, seg.start) - 1
+        last = bisect_right(self.block_starts_cp, max(seg.start, seg.end - 1)) - 1
+        return range(first, last + 1)
+
+    def _add_spans(self, seg: Segment, lane: int, own: bool) -> None:
+        q_start, q_end = self.offsets.to_qt(seg.start), self.offsets.to_qt(seg.end)
+        starts = self.block_starts
+        for block in self._blocks_of(seg):
+            base = starts[block]
+            stop = starts[block + 1] - 1 if block + 1 < len(starts) else q_end
+            self.by_block.setdefault(block, []).append(DrawnSpan(
+                max(q_start, base) - base, min(q_end, stop) - base, seg.id, seg.code_id, seg.coder_id,
+                lane, own))
 
     def spans_in_block(self, block: int) -> list[DrawnSpan]:
         return self.by_block.get(block, [])
