@@ -1,9 +1,199 @@
-"""CLI commands: agreement."""
+"""CLI commands: ``agreement`` (every coefficient for a scope) and ``disagreements`` (where coders differ).
+
+Both open the project read-only and call ``annotator.core.agreement.report``; output is a table for
+people, CSV for spreadsheets or JSON for scripts (the JSON layout is documented in report.py).
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+from annotator.core.agreement.report import (
+    ALL_UNITS,
+    DEFAULT_UNIT,
+    AgreementReport,
+    AgreementScope,
+    compute_agreement,
+    find_disagreements,
+)
+from annotator.core.errors import InputError
+from annotator.core.store import Project
+
+COLUMNS = (
+    ("krippendorff_alpha", "alpha"),
+    ("percent_agreement", "agree%"),
+    ("cohen_kappa", "kappa"),
+    ("scott_pi", "pi"),
+    ("fleiss_kappa", "fleiss"),
+    ("gwet_ac1", "AC1"),
+    ("brennan_prediger", "BP"),
+    ("units", "units"),
+)
+SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
+
+
+def _scope_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", metavar="PROJECT", help="the project file")
+    parser.add_argument("--unit", choices=ALL_UNITS, default=DEFAULT_UNIT,
+                        help="what one unit is (default: document, the unit most framing studies report): "
+                        "character, token (jieba words for Chinese), sentence, paragraph, document "
+                        "(code present anywhere), or span (unitizing, Krippendorff's alpha_U)")
+    parser.add_argument("--coders", metavar="A,B,...", help="coders to compare (default: all; at least two)")
+    parser.add_argument("--codes", metavar="PATH,...", help="codes to compare (default: every code used, plus "
+                        "exclusive groups)")
+    parser.add_argument("--group", metavar="PATH", help="a mutually exclusive code group: its children, and the "
+                        "group as one nominal variable")
+    parser.add_argument("--documents", metavar="NAME,...", help="documents (default: all). A document counts "
+                        "for a coder only when their assignment is done; otherwise that coder is missing there")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `annotator` parser."""
+    agreement = subparsers.add_parser(
+        "agreement", help="inter-coder agreement: alpha, kappa, pi, AC1, alpha_U ...",
+        description="Inter-coder agreement per code, per exclusive group and overall: Krippendorff's alpha, "
+        "percent agreement, Cohen's kappa (two coders; pairs otherwise), Scott's pi, Fleiss' kappa, Gwet's AC1, "
+        "Brennan-Prediger; with --unit span, Krippendorff's alpha_U. Undefined values are shown as '-' "
+        "with the reason in JSON. Krippendorff: alpha >= .800 reliable, .667-.800 tentative only.")
+    _scope_options(agreement)
+    agreement.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                           help="bootstrap confidence intervals from N resamples of documents (e.g. 1000)")
+    agreement.add_argument("--seed", type=int, default=0, metavar="S", help="random seed for --bootstrap "
+                           "(reported; default 0)")
+    agreement.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    agreement.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    agreement.set_defaults(func=cmd_agreement)
+
+    disagreements = subparsers.add_parser(
+        "disagreements", help="list where coders disagree (document, span, code, who coded it)",
+        description="Every stretch where the coders who finished a document disagree on a code: document, "
+        "start, end (characters, end exclusive), code, coders who coded it, coders who did not.")
+    _scope_options(disagreements)
+    disagreements.add_argument("--format", choices=("csv", "json"), default="csv")
+    disagreements.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    disagreements.set_defaults(func=cmd_disagreements)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
+def scope_from_args(args: argparse.Namespace) -> AgreementScope:
+    if getattr(args, "bootstrap", 0) < 0:
+        raise InputError("--bootstrap must be 0 or more")
+    if args.group and args.codes:
+        raise InputError("use either --codes or --group, not both")
+    return AgreementScope(unit=args.unit, coders=_split(args.coders), codes=_split(args.codes),
+                          group=args.group, documents=_split(args.documents),
+                          bootstrap=getattr(args, "bootstrap", 0), seed=getattr(args, "seed", 0))
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise InputError(f"cannot write ({exc.strerror})", path=output) from None
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    scope = scope_from_args(args)
+    with Project.open(args.project, readonly=True) as project:
+        report = compute_agreement(project, scope)
+    if args.format == "json":
+        text = json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = _csv(report)
+    else:
+        text = _table(report)
+    _write(text, args.output)
+    return 0
+
+
+def _rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]]:
+    rows = [("code", p, r.to_json_dict()) for p, r in report.codes.items()]
+    rows += [("group", p, r.to_json_dict()) for p, r in report.groups.items()]
+    if report.overall is not None:
+        overall = report.overall.to_json_dict()
+        overall["ci"] = report.overall_ci
+        rows.append(("overall", "(all codes)", overall))
+    elif report.unit == "span":
+        rows.append(("overall", "(all codes)", {"alpha_u": report.alpha_u}))
+    return rows
+
+
+def _columns(report: AgreementReport) -> tuple[tuple[str, str], ...]:
+    if report.unit == "span":
+        return SPAN_COLUMNS
+    return tuple(c for c in COLUMNS if c[0] != "cohen_kappa" or len(report.coders) == 2)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.4f}"
+    return str(int(value)) if isinstance(value, float) else str(value)
+
+
+def _table(report: AgreementReport) -> str:
+    columns = _columns(report)
+    header = ["", "code"] + [label for _, label in columns]
+    with_ci = bool(report.bootstrap) and report.unit != "span"
+    if with_ci:
+        header += ["95% CI", "P(a<.667)", "P(a<.800)"]
+    lines = [header]
+    for kind, path, values in _rows(report):
+        line = [kind, path] + [_fmt(values.get(key)) for key, _ in columns]
+        if with_ci:
+            ci = values.get("ci") or {}
+            line += [f"[{_fmt(ci.get('low'))}, {_fmt(ci.get('high'))}]", _fmt(ci.get("p_below_0_667")),
+                     _fmt(ci.get("p_below_0_800"))]
+        lines.append(line)
+    widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
+    body = "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in lines)
+    head = (f"unit: {report.unit}; coders: {', '.join(report.coders)}; documents: {len(report.documents)}"
+            + (f" ({len(report.skipped_documents)} skipped: not finished by enough coders)"
+               if report.skipped_documents else "")
+            + (f"; bootstrap {report.bootstrap} resamples, seed {report.seed}" if report.bootstrap else ""))
+    return head + "\n" + body + "\n"
+
+
+def _csv(report: AgreementReport) -> str:
+    columns = _columns(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = ["kind", "code"] + [key for key, _ in columns] + ["ci_low", "ci_high", "p_below_0_667",
+                                                                 "p_below_0_800"]
+    writer.writerow(header)
+    for kind, path, values in _rows(report):
+        ci = values.get("ci") or {}
+        writer.writerow([kind, path] + ["" if values.get(k) is None else values.get(k) for k, _ in columns]
+                        + ["" if ci.get(k) is None else ci.get(k)
+                           for k in ("low", "high", "p_below_0_667", "p_below_0_800")])
+    return buffer.getvalue()
+
+
+def cmd_disagreements(args: argparse.Namespace) -> int:
+    scope = scope_from_args(args)
+    with Project.open(args.project, readonly=True) as project:
+        found = find_disagreements(project, scope)
+    if args.format == "json":
+        text = json.dumps([d.to_json_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["document", "start", "end", "code", "coded_by", "not_coded_by"])
+        for d in found:
+            writer.writerow([d.document, d.start, d.end, d.code, ";".join(d.coded_by), ";".join(d.not_coded_by)])
+        text = buffer.getvalue()
+    _write(text, args.output)
+    return 0
