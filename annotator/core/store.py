@@ -931,8 +931,13 @@ def _check_header(path: Path) -> None:
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=10)
+            # as_uri() escapes '?', '#' and '%' in file names, which would otherwise cut the URI short.
+            uri = path.resolve().as_uri() + "?mode=ro"
+            if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
+                # A read-only folder cannot hold the WAL index SQLite needs; with no WAL pending,
+                # nobody can change the file, so read it as immutable.
+                uri += "&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
     except sqlite3.Error as exc:

@@ -56,9 +56,3 @@ def small_project(path: Path, n_documents: int = 3) -> Path:
 def sample_project(tmp_path: Path) -> Path:
     return small_project(tmp_path / "sample.annotator")
 
-
-def unprivileged() -> dict[str, object]:
-    """Popen arguments that drop root to 'nobody': root ignores file modes, users do not."""
-    if os.geteuid() != 0:
-        return {}
-    return {"user": 65534, "group": 65534, "extra_groups": []}
