@@ -110,6 +110,9 @@ def screenshot(app, window, path: str, view: str) -> int:
     except KeyError as exc:
         print(f"annotator: {exc.args[0]}", file=sys.stderr)
         return 2
+    window.remember_state = False  # a screenshot must not overwrite the user's window layout
+    window.resize(1440, 860)
+    window.coding.splitter.setSizes([260, 880, 300])
     window.show()
     for _ in range(5):
         app.processEvents()

@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.stack = QUndoStack(self)
         self.views: dict[str, QWidget] = {}
+        self.remember_state = True
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -201,12 +202,16 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.remember_state:
+            self._save_state()
+        self.files.wait_for_workers()
+        super().closeEvent(event)
+
+    def _save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.coding.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.coding.right_splitter.saveState())
         self.settings.setValue("coder/last", self.coding.coder_name(self.coding.coder_id))
-        self.files.wait_for_workers()
-        super().closeEvent(event)
 
 
 def remember_recent(settings: QSettings, path: str) -> None:
