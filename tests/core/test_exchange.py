@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 
 import pytest
@@ -234,3 +235,18 @@ def test_imported_codes_follow_existing_ones(shared):
     before = [c.path for c in project.codes()]
     import_refi(project, shared / "reference" / "refi-qda" / "samples" / "atlas-ti-23-codebook.qdpx")
     assert [c.path for c in project.codes()][: len(before)] == before
+
+
+def test_segment_edited_in_both_copies_is_a_conflict(tmp_path):
+    lead = Project.create(tmp_path / "lead.annotator")
+    lead.add_documents([DocumentInput(text=TEXT_EN, name="analysis")])
+    code, who = lead.add_code("Blame"), lead.ensure_coder("ann")
+    segment = lead.add_segment(lead.document("analysis").id, who.id, code.id, 0, 8)
+    lead.close()
+    shutil.copy(tmp_path / "lead.annotator", tmp_path / "copy.annotator")
+    with Project.open(tmp_path / "copy.annotator") as copy:
+        copy.update_segment(segment.id, end=12)
+    with Project.open(tmp_path / "lead.annotator") as lead:
+        report = merge_project(lead, tmp_path / "copy.annotator")
+        assert report.segments_added == 1 and len(report.conflicts) == 1 and "both kept" in report.conflicts[0]
+        assert not merge_project(lead, tmp_path / "copy.annotator").changed

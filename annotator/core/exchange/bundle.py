@@ -271,6 +271,9 @@ def _apply_segments(project: Project, bundle: Bundle, report: MergeReport, doc_i
             report.segments_skipped += 1
             continue
         guid = spec.guid if _guid_free(project, "segments", spec.guid) else None
+        if spec.guid and guid is None:
+            report.conflicts.append(
+                f"segment {spec.guid} was changed in both copies (now {spec.start}-{spec.end} there); both kept")
         project.add_segment(document_id, coder_id, code_id, spec.start, spec.end, spec.memo, guid=guid,
                             created=spec.created, updated=spec.updated)
         existing.add(key)
