@@ -33,7 +33,7 @@ from annotator.core.model import (
     Memo,
     Segment,
 )
-from annotator.core.text import content_hash, detect_language, normalise
+from annotator.core.text import MAX_DOCUMENT_CHARS, content_hash, detect_language, normalise
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": lets `file` and we ourselves recognise a project file.
 
@@ -416,6 +416,10 @@ class Project:
                 where = item.source_file or item.name
                 if not text.strip():
                     raise InputError("the document is empty", path=where)
+                if len(text) > MAX_DOCUMENT_CHARS:
+                    raise InputError(
+                        f"the document '{item.name}' has {len(text):,} characters, more than the "
+                        f"{MAX_DOCUMENT_CHARS:,} a project accepts; split it into parts", path=where)
                 digest = content_hash(text)
                 if digest in seen_hash:
                     report.skipped.append(

@@ -13,6 +13,10 @@ import unicodedata
 _CJK = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]"
 )
+# The longest document a project accepts, in code points: about 25 novels, far beyond any news article,
+# yet small enough that one document still loads, segments and renders without exhausting memory.
+MAX_DOCUMENT_CHARS = 50_000_000
+
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for it as was with be by on not he she they this are or his her from "
