@@ -73,9 +73,23 @@ def test_old_doc_is_refused_with_advice(tmp_path):
         read_documents(path)
 
 
-def test_saved_news_page_in_gb2312_gives_body_and_metadata(tmp_path):
+@pytest.mark.parametrize(("encoding", "declared"), [
+    ("gb18030", "gb2312"),   # as the outlet served it
+    ("utf-8", "gb2312"),     # re-saved by a browser as UTF-8, stale meta tag kept
+    ("big5", "big5"),        # a Taiwanese or Hong Kong outlet
+    ("big5", None),          # no declaration at all: detected
+])
+def test_saved_news_page_gives_body_and_metadata(tmp_path, encoding, declared):
+    page = NEWS_PAGE if encoding != "big5" else _traditional(NEWS_PAGE)
+    page = page.replace("charset=gb2312", f"charset={declared}") if declared else \
+        page.replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n', "")
     path = tmp_path / "air-quality.html"
-    path.write_bytes(NEWS_PAGE.encode("gb18030"))
+    path.write_bytes(page.encode(encoding))
+    if encoding == "big5":
+        [item] = read_documents(path)
+        assert "細顆粒物平均濃度同比下降百分之十二" in item.text
+        assert item.outlet == "晨江日報"
+        return
     [item] = read_documents(path)
     assert "细颗粒物平均浓度同比下降百分之十二" in item.text
     assert "孩子们也愿意到公园里玩" in item.text
@@ -84,6 +98,12 @@ def test_saved_news_page_in_gb2312_gives_body_and_metadata(tmp_path):
     assert item.outlet == "晨江日报"
     assert item.date == "2024-03-18"
     assert item.url == "https://news.example.cn/2024/03/18/air-quality.html"
+
+
+def _traditional(text: str) -> str:
+    """The page in traditional characters (OpenCC), so that it can be saved as Big5."""
+    opencc = pytest.importorskip("opencc")
+    return opencc.OpenCC("s2tw").convert(text)  # Taiwan forms: all in Big5
 
 
 def test_page_without_article_text_is_refused(tmp_path):

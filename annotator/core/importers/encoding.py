@@ -55,7 +55,7 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
     """Decode a text file's bytes, or raise ``InputError`` naming ``path``.
 
     ``declared`` is an encoding the file states about itself (an HTML meta charset); it is tried after
-    the BOMs and before guessing, and ignored if it does not decode the bytes strictly.
+    the BOMs and UTF-8 and before guessing, and ignored if it does not decode the bytes strictly.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -72,6 +72,12 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
         except UnicodeDecodeError:
             pass
     _refuse_binary(data, path)
+    # Valid UTF-8 wins even over a declaration: pages re-saved by a browser often keep a stale
+    # "gb2312" meta tag, and non-UTF-8 text is almost never valid UTF-8 by accident.
+    try:
+        return Decoded(_check_text(data.decode("utf-8"), path), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
     if declared:
         codec = _ALIASES.get(declared.strip().lower())
         if codec:
@@ -79,10 +85,6 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
                 return Decoded(_check_text(data.decode(codec), path), codec)
             except UnicodeDecodeError:
                 pass
-    try:
-        return Decoded(_check_text(data.decode("utf-8"), path), "utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc.start
     candidates: list[tuple[float, str, str]] = []
     for codec in ("gb18030", "big5"):
         try:
