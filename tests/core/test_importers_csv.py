@@ -63,6 +63,15 @@ def test_article_longer_than_the_csv_module_default_limit(tmp_path):
     assert docs[0].text == long_text
 
 
+@pytest.mark.parametrize(("name", "data"), [
+    ("european.csv", "name;text;page\r\na;\"Erster Satz, mit Komma.\";3\r\n".encode("cp1252")),
+    ("table.tsv", b"name\ttext\ttitle\r\na\tErster Satz, mit Komma.\tTitel\r\n"),
+])
+def test_semicolon_and_tab_separated_files(tmp_path, name, data):
+    [document] = read_documents(write(tmp_path, name, data))
+    assert document.name == "a" and document.text == "Erster Satz, mit Komma."
+
+
 def test_blank_lines_are_skipped(tmp_path):
     data = b"name,text\r\n\r\na,first\r\n,\r\nb,second\r\n"
     assert [d.name for d in read_documents(write(tmp_path, "gaps.csv", data))] == ["a", "b"]

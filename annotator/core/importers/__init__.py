@@ -28,7 +28,7 @@ def _reader_for(suffix: str) -> Reader:
     if suffix == ".pdf":
         from annotator.core.importers.pdf_document import read_pdf
         return read_pdf
-    if suffix == ".csv":
+    if suffix in (".csv", ".tsv"):
         from annotator.core.importers.csv_table import read_csv
         return read_csv
     if suffix == ".doc":

@@ -1,6 +1,7 @@
 """Spreadsheets of articles (``.csv``): one row per document, the usual way a corpus leaves a database.
 
-A header row is required. ``text`` is the only required column; ``name``, ``title``, ``outlet``,
+A header row is required; cells are separated by commas, or by the semicolons or tabs a header row
+uses instead (Excel in many European locales). ``text`` is the only required column; ``name``, ``title``, ``outlet``,
 ``date``, ``language`` and ``url`` fill the document's fields; every other column becomes a document
 attribute (e.g. ``section``, ``page``) for filtering and export.
 """
@@ -39,7 +40,7 @@ def read_csv_rows(path: Path, *, required: tuple[str, ...]) -> tuple[list[str], 
     """
     text = decode_bytes(read_bytes(path), path.name).text
     csv.field_size_limit(FIELD_SIZE_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     where = path.name
     try:
         header = next(reader, None)
@@ -116,3 +117,11 @@ def read_csv(path: Path) -> list[DocumentInput]:
     if not documents:
         raise InputError("no rows below the header", path=path.name)
     return documents
+
+
+def _delimiter(text: str) -> str:
+    """Comma, unless the header row uses none and semicolons (European Excel) or tabs instead."""
+    header = text[: text.find("\n")] if "\n" in text else text
+    if "," in header:
+        return ","
+    return max((";", "\t"), key=header.count) if (";" in header or "\t" in header) else ","
