@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import", help="add articles (txt, docx, html, pdf, csv) or a REFI-QDA project",
         description="Add articles to a project. All files are read first and stored in one transaction, "
         "so one bad file changes nothing. Articles whose text is already in the project are skipped. "
-        ".qdpx/.qdc files are imported as REFI-QDA projects/codebooks.")
+        ".qdpx/.qdc files are imported as REFI-QDA projects/codebooks, after the articles, each in its "
+        "own transaction.")
     imp.add_argument("project", metavar="PROJECT")
     imp.add_argument("files", metavar="FILE", nargs="+", help="files to import")
     imp.add_argument("--outlet", help="news outlet to record for every imported article")
@@ -117,6 +118,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files]
     refi = [f for f in files if f.suffix.lower() in REFI_SUFFIXES]
     plain = [f for f in files if f.suffix.lower() not in REFI_SUFFIXES]
+    for file in refi:  # fail before anything is stored
+        if not file.is_file():
+            raise InputError("no such file", path=str(file))
     with Project.open(args.project) as project:
         inputs = []
         origin: dict[str, tuple[Path, str]] = {}
@@ -138,8 +142,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         for file in refi:
             from annotator.core.exchange.refi import import_refi
 
-            if not file.is_file():
-                raise InputError("no such file", path=str(file))
             print(f"{file.name}: {import_refi(project, file)}")
     return 0
 
