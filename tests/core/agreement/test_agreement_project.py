@@ -1,0 +1,250 @@
+"""Agreement on a real project built with the store API: every unit kind against a naive
+unit-by-unit expansion checked by the ``krippendorff`` package, missing coders, groups, spans,
+bootstrap, disagreements, and the real narrative-frames data set."""
+
+from __future__ import annotations
+
+import json
+
+import krippendorff
+import numpy as np
+import pytest
+
+from annotator.core.agreement import report as R
+from annotator.core.agreement.unitizing import unitizing_alpha
+from annotator.core.agreement.units import paragraph_spans, sentence_spans, token_spans
+from annotator.core.errors import InputError
+from annotator.core.model import DocumentInput
+
+TEXTS = {
+    "hk-trade": "香港贸易数据今日公布。出口连续第三个月下滑！Officials said demand was weak. Will it recover?\n\n"
+                "分析师认为前景不明。",
+    "budget": "The budget adds spending on housing. Critics call it reckless!\nSupporters disagree.",
+    "quiet": "A short note with no frames at all.",
+}
+# (document, coder, code, start, end)
+SEGMENTS = [
+    ("hk-trade", "ann", "Frames/Economic", 0, 10),
+    ("hk-trade", "ann", "Frames/Economic", 5, 21),  # overlaps the first: merged
+    ("hk-trade", "bob", "Frames/Economic", 0, 21),
+    ("hk-trade", "cai", "Frames/Economic", 2, 8),
+    ("hk-trade", "bob", "Frames/Conflict", 22, 40),
+    ("hk-trade", "cai", "Frames/Conflict", 25, 45),
+    ("budget", "ann", "Frames/Economic", 4, 36),
+    ("budget", "bob", "Frames/Economic", 4, 30),
+    ("budget", "bob", "Frames/Conflict", 37, 62),
+    ("budget", "cai", "Frames/Conflict", 40, 62),  # cai has not finished 'budget': ignored
+]
+DONE = {("hk-trade", c) for c in ("ann", "bob", "cai")} | {("budget", "ann"), ("budget", "bob"),
+                                                          ("quiet", "ann"), ("quiet", "bob")}
+CODES = ("Frames/Economic", "Frames/Conflict")
+CODERS = ("ann", "bob", "cai")
+
+
+@pytest.fixture
+def study(project):
+    project.add_documents([DocumentInput(text=t, name=n) for n, t in TEXTS.items()])
+    for path in CODES:
+        project.add_code(path)
+    project.update_code(project.code("Frames").id, exclusive=True)
+    for name in CODERS:
+        project.ensure_coder(name)
+    for doc, coder, code, start, end in SEGMENTS:
+        project.add_segment(project.document(doc).id, project.coder(coder).id, project.code(code).id, start, end)
+    for doc in TEXTS:
+        for coder in CODERS:
+            status = "done" if (doc, coder) in DONE else "in_progress"
+            project.set_assignment(project.document(doc).id, project.coder(coder).id, status)
+    return project
+
+
+def naive_units(text: str, unit: str) -> list[tuple[int, int]]:
+    if unit == "character":
+        return [(i, i + 1) for i in range(len(text))]
+    if unit == "document":
+        return [(0, len(text))]
+    return {"token": token_spans, "sentence": sentence_spans, "paragraph": paragraph_spans}[unit](text)
+
+
+def naive_matrix(codes: list[str], unit: str, group: bool = False) -> np.ndarray:
+    """coders x units, unit by unit, the slow obvious way (NaN = coder did not finish the document)."""
+    columns = []
+    for doc, text in TEXTS.items():
+        for start, end in naive_units(text, unit):
+            column = []
+            for coder in CODERS:
+                if (doc, coder) not in DONE:
+                    column.append(np.nan)
+                    continue
+                hit = [i + 1 for i, code in enumerate(codes) if any(
+                    d == doc and c == coder and k == code and s < end and e > start
+                    for d, c, k, s, e in SEGMENTS)]
+                column.append(float(hit[0] if hit else 0) if group else float(bool(hit)))
+            columns.append(column)
+    return np.array(columns).T
+
+
+@pytest.mark.parametrize("unit", ["character", "token", "sentence", "paragraph", "document"])
+def test_every_unit_matches_naive_expansion(study, unit):
+    report = R.compute_agreement(study, R.AgreementScope(unit=unit))
+    for code in CODES:
+        expected = krippendorff.alpha(reliability_data=naive_matrix([code], unit), level_of_measurement="nominal")
+        assert report.codes[code].measures.values["krippendorff_alpha"] == pytest.approx(expected, abs=1e-9)
+    expected = krippendorff.alpha(reliability_data=naive_matrix(list(CODES), unit, group=True),
+                                  level_of_measurement="nominal")
+    assert report.groups["Frames"].measures.values["krippendorff_alpha"] == pytest.approx(expected, abs=1e-9)
+    pooled = np.concatenate([naive_matrix([c], unit) for c in CODES], axis=1)
+    assert report.overall.values["krippendorff_alpha"] == pytest.approx(
+        krippendorff.alpha(reliability_data=pooled, level_of_measurement="nominal"), abs=1e-9)
+
+
+def test_counts_missing_coder_and_json_layout(study):
+    report = R.compute_agreement(study, R.AgreementScope(unit="character"))
+    data = report.to_json_dict()
+    assert data["unit"] == "character" and data["coders"] == list(CODERS) and data["documents"] == 3
+    economic = data["codes"]["Frames/Economic"]
+    for key in ("krippendorff_alpha", "percent_agreement", "fleiss_kappa", "scott_pi", "gwet_ac1",
+                "brennan_prediger", "units", "ci", "pairs", "segments_per_coder"):
+        assert key in economic
+    assert "cohen_kappa" not in economic  # three coders: see pairs
+    # cai finished only hk-trade: units are every character of all three documents.
+    assert economic["units"] == sum(len(t) for t in TEXTS.values())
+    assert economic["segments_per_coder"] == {"ann": 3, "bob": 2, "cai": 1}
+    assert data["codes"]["Frames/Conflict"]["segments_per_coder"]["cai"] == 1  # budget segment not counted
+    assert data["groups"]["Frames"]["categories"] == ["(none)", "Frames/Economic", "Frames/Conflict"]
+    assert data["groups"]["Frames"]["brennan_prediger"] is not None
+    json.dumps(data)
+
+
+def test_two_coders_get_cohen_kappa(study):
+    data = R.compute_agreement(study, R.AgreementScope(unit="document", coders=("ann", "bob"))).to_json_dict()
+    economic = data["codes"]["Frames/Economic"]
+    # ann and bob both coded Economic in hk-trade and budget, neither in quiet: perfect agreement.
+    assert economic["percent_agreement"] == 1.0 and economic["krippendorff_alpha"] == 1.0
+    assert economic["cohen_kappa"] == 1.0
+    conflict = data["codes"]["Frames/Conflict"]
+    assert conflict["krippendorff_alpha"] == pytest.approx(krippendorff.alpha(
+        reliability_data=[[0, 0, 0], [1, 1, 0]], level_of_measurement="nominal"))
+
+
+def test_not_done_coder_is_missing_not_zero(study):
+    docs = R.compute_agreement(study, R.AgreementScope(unit="document", codes=("Frames/Conflict",)))
+    expected = krippendorff.alpha(reliability_data=[[0, 0, 0], [1, 1, 0], [1, np.nan, np.nan]],
+                                  level_of_measurement="nominal")
+    assert docs.codes["Frames/Conflict"].measures.values["krippendorff_alpha"] == pytest.approx(expected)
+
+
+def test_documents_without_two_finished_coders_are_skipped(study):
+    quiet = study.document("quiet").id
+    study.set_assignment(quiet, study.coder("bob").id, "in_progress")
+    report = R.compute_agreement(study, R.AgreementScope(unit="document"))
+    assert report.skipped_documents == ["quiet"]
+    assert "quiet" not in report.per_document
+
+
+def test_span_unit_alpha_u(study):
+    report = R.compute_agreement(study, R.AgreementScope(unit="span", codes=("Frames/Economic",)))
+    # only hk-trade is finished by all three coders
+    length = len(TEXTS["hk-trade"])
+    expected = unitizing_alpha({"e": [[(0, 21)], [(0, 21)], [(2, 8)]]}, length)
+    data = report.to_json_dict()
+    assert data["codes"]["Frames/Economic"]["alpha_u"] == pytest.approx(expected.categories["e"].alpha)
+    assert data["alpha_u"] == pytest.approx(expected.overall)
+    assert data["u_alpha"] is None and "not implemented" in data["undefined"]["u_alpha"]
+    assert report.documents == ["hk-trade"]
+
+
+def test_bootstrap_is_seeded_and_sane(study):
+    scope = R.AgreementScope(unit="character", bootstrap=300, seed=7)
+    first = R.compute_agreement(study, scope).to_json_dict()
+    second = R.compute_agreement(study, scope).to_json_dict()
+    ci = first["codes"]["Frames/Economic"]["ci"]
+    assert ci == second["codes"]["Frames/Economic"]["ci"]
+    assert ci["resamples"] == 300 and 0 <= ci["p_below_0_667"] <= ci["p_below_0_800"] <= 1
+    assert ci["low"] <= ci["high"]
+    assert first["overall"]["ci"]["resamples"] == 300
+    assert first["bootstrap"] == {"resamples": 300, "seed": 7}
+
+
+def test_disagreement_list_is_exact(study):
+    found = R.find_disagreements(study, R.AgreementScope(unit="character"))
+    assert [(d.document, d.start, d.end, d.code, d.coded_by, d.not_coded_by) for d in found] == [
+        ("hk-trade", 0, 2, "Frames/Economic", ("ann", "bob"), ("cai",)),
+        ("hk-trade", 8, 21, "Frames/Economic", ("ann", "bob"), ("cai",)),
+        ("hk-trade", 22, 25, "Frames/Conflict", ("bob",), ("ann", "cai")),
+        ("hk-trade", 25, 40, "Frames/Conflict", ("bob", "cai"), ("ann",)),
+        ("hk-trade", 40, 45, "Frames/Conflict", ("cai",), ("ann", "bob")),
+        ("budget", 30, 36, "Frames/Economic", ("ann",), ("bob",)),
+        ("budget", 37, 62, "Frames/Conflict", ("bob",), ("ann",)),
+    ]
+
+
+def test_disagreements_at_sentence_level_cover_whole_sentences(study):
+    found = R.find_disagreements(study, R.AgreementScope(unit="sentence", coders=("ann", "bob")))
+    budget = [d for d in found if d.document == "budget"]
+    text = TEXTS["budget"]
+    assert [(text[d.start:d.end], d.code) for d in budget] == [("Critics call it reckless!", "Frames/Conflict")]
+
+
+def test_progress_and_cancel(study):
+    seen = []
+    R.compute_agreement(study, R.AgreementScope(), on_progress=lambda n, total: seen.append((n, total)))
+    assert seen[-1][0] == seen[-1][1] == 3
+    with pytest.raises(R.AgreementCancelled):
+        R.compute_agreement(study, R.AgreementScope(), cancel=lambda: True)
+
+
+def test_scope_errors(study):
+    with pytest.raises(InputError, match="two coders"):
+        R.compute_agreement(study, R.AgreementScope(coders=("ann",)))
+    with pytest.raises(InputError, match="no code"):
+        R.compute_agreement(study, R.AgreementScope(codes=("Nope",)))
+    with pytest.raises(InputError, match="no document"):
+        R.compute_agreement(study, R.AgreementScope(documents=("nope",)))
+    with pytest.raises(InputError, match="unknown unit"):
+        R.compute_agreement(study, R.AgreementScope(unit="word"))
+
+
+def test_group_scope_lists_children_and_group(study):
+    report = R.compute_agreement(study, R.AgreementScope(group="Frames"))
+    assert list(report.codes) == ["Frames/Economic", "Frames/Conflict"]
+    assert list(report.groups) == ["Frames"]
+
+
+def test_sentence_and_paragraph_splitting():
+    text = "经济下滑。政府回应！Prices rose. Why?\n\nNew paragraph\nsame? "
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "经济下滑。", "政府回应！", "Prices rose.", "Why?", "New paragraph", "same?"]
+    assert [text[s:e] for s, e in paragraph_spans(text)] == [
+        "经济下滑。政府回应！Prices rose. Why?", "New paragraph", "same?"]
+
+
+def test_narrative_frames_alpha_equals_reference(shared, project):
+    """Real data (Frermann et al. 2023): each question as an exclusive group of its answers."""
+    raw = json.loads((shared / "data/narrative-frames/full_annotations.json").read_text(encoding="utf-8"))
+    questions = [k for k in next(iter(raw.values())) if not k.startswith("_")]
+    answers = sorted({v for a in raw.values() for q in questions for v in a[q][1] if v != -1})
+    coders = [project.ensure_coder(f"coder{i}") for i in range(4)]
+    project.add_documents([DocumentInput(text=f"Article {key}: text not distributed.", name=key) for key in raw])
+    code_ids = {}
+    for q in questions:
+        project.add_code(q, exclusive=True)
+        for answer in answers:
+            code_ids[q, answer] = project.add_code(f"{q}/{answer}").id
+    rows = []
+    docs = {d.name: d for d in project.documents()}
+    for key, article in raw.items():
+        doc = docs[key]
+        for i, coder in enumerate(coders):
+            if article[questions[0]][1][i] == -1:
+                continue
+            project.set_assignment(doc.id, coder.id, "done")
+            for q in questions:
+                rows.append((doc.id, coder.id, code_ids[q, article[q][1][i]], 0, doc.length, ""))
+    project.add_segments(rows)
+    report = R.compute_agreement(project, R.AgreementScope(unit="document"))
+    index = {a: i for i, a in enumerate(answers)}
+    for q in questions:
+        matrix = np.array([[np.nan if v == -1 else index[v] for v in article[q][1]] for article in raw.values()]).T
+        expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+        assert report.groups[q].measures.values["krippendorff_alpha"] == pytest.approx(expected, abs=1e-9), q
