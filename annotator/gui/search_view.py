@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu,
+    QAbstractItemView, QStyledItemDelegate, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu,
     QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -139,6 +139,14 @@ class KwicModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+class LeftContextDelegate(QStyledItemDelegate):
+    """Elide the left context at its start, so the words next to the keyword stay visible."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
 class SearchView(QWidget):
     """Corpus search. The host connects ``open_hit`` to show a document at a hit and, to make "Code all
     hits" undoable, sets ``direct_coding = False`` and handles ``code_hits_requested`` itself."""
@@ -199,6 +207,8 @@ class SearchView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((110, 80, 90, 300, 90, 300, 60, 60)):
             self.table.setColumnWidth(column, width)
+        self._left_delegate = LeftContextDelegate(self.table)
+        self.table.setItemDelegateForColumn(3, self._left_delegate)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
