@@ -118,26 +118,36 @@ class SetMemo(UpdateSegment):
 
 
 class AddCode(Command):
+    """Add a code by path; parents it had to create are removed again on undo."""
+
     def __init__(self, path: str, **fields: object) -> None:
         self.path = path
         self.fields = fields
-        self.code: Code | None = None
+        self.created: list[Code] = []  # parents first, the new code last
         self.text = f"add code '{path}'"
 
     def do(self, project: Project) -> Changes:
-        if self.code is None:
-            self.code = project.add_code(self.path, **self.fields)  # type: ignore[arg-type]
-        else:
-            c = self.code
-            project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
-                             exclusion=c.exclusion, example=c.example, shortcut=c.shortcut,
-                             sort_order=c.sort_order, exclusive=c.exclusive, guid=c.guid, code_id=c.id)
+        with project.transaction():
+            if not self.created:
+                existing = {c.path for c in project.codes()}
+                code = project.add_code(self.path, **self.fields)  # type: ignore[arg-type]
+                self.created = [c for c in project.codes() if c.path not in existing]
+                self.created.sort(key=lambda c: c.level)
+                self.text = f"add code '{code.path}'"
+            else:
+                for c in self.created:
+                    _restore_code(project, c)
         return Changes(codebook=True)
 
     def undo(self, project: Project) -> Changes:
-        assert self.code is not None
-        project.delete_code(self.code.id)
+        project.delete_code(self.created[0].id)  # the topmost created code; the rest cascade
         return Changes(codebook=True)
+
+
+def _restore_code(project: Project, c: Code) -> None:
+    project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
+                     exclusion=c.exclusion, example=c.example, shortcut=c.shortcut, sort_order=c.sort_order,
+                     exclusive=c.exclusive, guid=c.guid, code_id=c.id, create_parents=False)
 
 
 class UpdateCode(Command):
@@ -201,10 +211,7 @@ class DeleteCode(Command):
     def undo(self, project: Project) -> Changes:
         with project.transaction():
             for c in self.codes:  # parents first
-                project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
-                                 exclusion=c.exclusion, example=c.example, shortcut=c.shortcut,
-                                 sort_order=c.sort_order, exclusive=c.exclusive, guid=c.guid, code_id=c.id,
-                                 create_parents=False)
+                _restore_code(project, c)
             for seg in self.segments:
                 _restore_segment(project, seg)
         return Changes({s.document_id for s in self.segments}, codebook=True)

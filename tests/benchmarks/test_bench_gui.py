@@ -105,3 +105,20 @@ def test_viewport_repaint(benchmark, window):
         pane.editor.margin.repaint()
 
     benchmark.pedantic(scroll_and_paint, rounds=50, iterations=1)
+
+
+def test_cold_start_to_window(benchmark, big, tmp_path):
+    """`annotator PROJECT --screenshot` in a fresh interpreter: import, open, show, render (< 1.5 s)."""
+    import os
+    import subprocess
+    import sys
+
+    project, _ = big
+    path = str(project.path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def start():
+        subprocess.run([sys.executable, "-m", "annotator", path, "--screenshot", str(tmp_path / "s.png")],
+                       check=True, env=env, capture_output=True)
+
+    benchmark.pedantic(start, rounds=3, iterations=1)

@@ -74,6 +74,13 @@ def test_code_commands(coded):
     add.undo(project)
     add.do(project)
     assert project.code("Frame/Economy").id == new_id
+    nested = commands.AddCode("Topic/Sub/Leaf")
+    nested.do(project)
+    ids = [project.code(p).id for p in ("Topic", "Topic/Sub", "Topic/Sub/Leaf")]
+    nested.undo(project)
+    assert not any(c.path.startswith("Topic") for c in project.codes())
+    nested.do(project)
+    assert [project.code(p).id for p in ("Topic", "Topic/Sub", "Topic/Sub/Leaf")] == ids
     update = commands.UpdateCode(health.id, color="#abcdef", description="why")
     update.do(project)
     assert project.code(health.id).color == "#abcdef"
