@@ -10,7 +10,8 @@
 DESKTOP_DIR := resources/desktop
 APP_ID := io.github.annotator.Annotator
 TS_DIR := resources/translations
-TS_FILES := $(wildcard $(TS_DIR)/annotator_*.ts)
+LANGUAGES := zh_CN
+TS_FILES := $(foreach lang,$(LANGUAGES),$(TS_DIR)/annotator_$(lang).ts)
 BUNDLE_PNG ?= /tmp/bundle.png
 
 bundle:
@@ -28,7 +29,7 @@ bundle-check:
 
 # pyside6-lupdate keeps existing translations and marks vanished strings obsolete (dropped with -no-obsolete).
 translations:
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative annotator/gui/*.py annotator/gui/*/*.py -ts $(TS_FILES)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative $$(find annotator/gui -name '*.py' | sort) -ts $(TS_FILES)
 	$(MAKE) translations-compile
 
 translations-compile:
