@@ -4,8 +4,9 @@
 #   make translations   refresh the .ts sources from annotator/gui and compile the .qm files
 #   make check-desktop  desktop-file-validate and appstreamcli validate on resources/desktop
 #   make install-desktop  launcher, MIME type and icon into ~/.local/share
+#   make icons          PNG, .ico and .icns icons rendered from resources/icons/annotator.svg
 
-.PHONY: bundle bundle-check translations translations-compile check-desktop install-desktop
+.PHONY: bundle bundle-check translations translations-compile check-desktop install-desktop icons
 
 DESKTOP_DIR := resources/desktop
 APP_ID := io.github.annotator.Annotator
@@ -42,3 +43,6 @@ check-desktop:
 
 install-desktop:
 	sh packaging/linux/install.sh
+
+icons:
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py

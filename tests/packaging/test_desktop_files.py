@@ -120,3 +120,13 @@ def test_linux_install_script_puts_files_under_xdg_data_home(tmp_path):
         assert MIME_TYPE in (tmp_path / "mime" / "types").read_text()
     subprocess.run(["sh", str(script), "--uninstall"], env=env, check=True, capture_output=True)
     assert not any(p.exists() for p in installed)
+
+
+def test_platform_icons_are_rendered_from_the_svg(qapp):
+    from PySide6.QtGui import QImageReader
+
+    for path, sizes in ((ROOT / "packaging" / "windows" / "annotator.ico", 7),
+                        (ROOT / "packaging" / "macos" / "annotator.icns", 11)):
+        reader = QImageReader(str(path))
+        assert reader.canRead(), f"{path.name}: run `make icons`"
+        assert reader.imageCount() == sizes
