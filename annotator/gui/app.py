@@ -66,7 +66,28 @@ def _application(args: argparse.Namespace):
         QCoreApplication.setOrganizationName(ORGANISATION)
         QCoreApplication.setApplicationName(APPLICATION)
     data_folder()
+    install_translations(app, args.language)
     return app
+
+
+def install_translations(app, language: str | None) -> list:
+    """Load Qt's own and Annotator's translations for ``language`` (default: the system locale).
+
+    Missing files are not an error: the interface then stays in English.
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale(language) if language else QLocale.system()
+    from annotator.resources import resource_path
+
+    installed = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("annotator", str(resource_path("translations")))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def open_window(project_path: Path):

@@ -5,7 +5,7 @@ It only displays and asks; the workspace turns its requests into undoable comman
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
@@ -33,6 +33,7 @@ class Inspector(QWidget):
         self.recode.activated.connect(self._recode)
         self.memo = QPlainTextEdit(placeholderText="Memo for this coding…")
         self.memo.setMaximumHeight(80)
+        self.memo.installEventFilter(self)  # leaving the memo saves it: nothing typed is lost
         self.save_memo = QPushButton("Save memo")
         self.save_memo.clicked.connect(self._save_memo)
         self.delete = QPushButton("Delete coding")
@@ -120,9 +121,10 @@ class Inspector(QWidget):
         if seg and self.memo.toPlainText() != seg.memo:
             self.memo_changed.emit(seg.id, self.memo.toPlainText())
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        self._save_memo()
-        super().focusOutEvent(event)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.memo and event.type() == QEvent.Type.FocusOut:
+            self._save_memo()
+        return super().eventFilter(watched, event)
 
 
 __all__ = ["Inspector"]

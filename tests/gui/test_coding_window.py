@@ -225,3 +225,18 @@ def test_unknown_view(window):
     with pytest.raises(KeyError, match="unknown view 'nope'"):
         window.show_view("nope")
     window.show_view("main")
+
+
+def test_memo_saved_when_leaving_it(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    seg = window.project.segments(document_id=doc.id)[0]
+    window.coding._segments_clicked(pane, [seg.id])
+    inspector = window.coding.inspector
+    inspector.memo.setPlainText("typed then left")
+    inspector.eventFilter(inspector.memo, QFocusEvent(QEvent.Type.FocusOut))
+    assert window.project.segment(seg.id).memo == "typed then left"
