@@ -194,6 +194,7 @@ class CodingView(QWidget):
         self._reload_codes()
         self.doc_model.reset(self.project.documents(), self._statuses())
         self.doc_table.resizeColumnsToContents()
+        self.doc_table.setColumnWidth(0, min(self.doc_table.columnWidth(0), 170))  # titles elide; tooltip has all
         for pane in self.panes:
             pane.set_documents(self.project.documents())
 

@@ -240,3 +240,15 @@ def test_memo_saved_when_leaving_it(window, qtbot):
     inspector.memo.setPlainText("typed then left")
     inspector.eventFilter(inspector.memo, QFocusEvent(QEvent.Type.FocusOut))
     assert window.project.segment(seg.id).memo == "typed then left"
+
+
+def test_digits_typed_in_filter_boxes_and_memo_are_text(window, qtbot):
+    """Code shortcuts must not steal keys from text fields inside the workspace."""
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    coding = window.coding
+    qtbot.keyClicks(coding.doc_filter, "12")
+    assert coding.doc_filter.text() == "12"
+    qtbot.keyClicks(coding.codebook.filter, "3")
+    assert coding.codebook.filter.text() == "3"
+    assert window.project.segments(document_id=doc.id) == []
