@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from annotator.core.agreement import measures as M
-from annotator.core.agreement.unitizing import unitizing_alpha
+from annotator.core.agreement.unitizing import merge_overlaps, u_alpha_family, unitizing_alpha
 from annotator.core.agreement.units import (
     UNIT_KINDS,
     UnitAxis,
@@ -402,8 +402,17 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
             units[int(c)].append((int(s), int(e)))
         study[target.path] = units
     result = unitizing_alpha(study, length) if length else None
-    undefined_u = {"u_alpha": "u-alpha (Krippendorff et al. 2016) is not implemented yet",
-                   "binary_u_alpha": "binary |u-alpha (Krippendorff et al. 2016) is not implemented yet"}
+    paths = list(study)
+
+    def family(values: dict[str, int], merge_all: bool = False) -> Any:
+        per_coder = []
+        for c in range(len(r.coders)):
+            units = [(b, e, values[p]) for p in values for b, e in merge_overlaps(study[p][c])]
+            if merge_all:
+                units = [(b, e, 1) for b, e in merge_overlaps([(b, e) for b, e, _ in units])]
+            per_coder.append(units)
+        return u_alpha_family(per_coder, length, 1 if merge_all else len(values))
+
     for target in r.targets:
         if target.kind == "code":
             cat = result.categories.get(target.path) if result else None
@@ -411,6 +420,10 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
             ms.values["alpha_u"] = cat.alpha if cat else None
             if cat is None or cat.alpha is None:
                 ms.undefined["alpha_u"] = cat.reason if cat else "no document was finished by every coder"
+            binary = family({target.path: 1})
+            ms.values["binary_u_alpha"] = binary.binary_u_alpha
+            if binary.binary_u_alpha is None:
+                ms.undefined["binary_u_alpha"] = binary.binary_reason
             tr = TargetResult(target.path, "code", ms, _segments_per_coder(r, target))
             tr.extra.update(observed_disagreement=cat.observed if cat else None,
                             expected_disagreement=cat.expected if cat else None)
@@ -422,14 +435,31 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
             ms.values["alpha_u"] = sub.overall if sub else None
             if sub is None or sub.overall is None:
                 ms.undefined["alpha_u"] = sub.reason if sub else "no child code has units"
+            if kids:
+                fam = family({p: i + 1 for i, p in enumerate(kids)})
+                ms.values["u_alpha"] = fam.u_alpha
+                if fam.u_alpha is None:
+                    ms.undefined["u_alpha"] = fam.u_reason
             groups[target.path] = TargetResult(target.path, "group", ms, _segments_per_coder(r, target))
     report = AgreementReport("span", coder_names, [d.name for d, ok in zip(r.documents, complete) if ok],
                              [d.name for d, ok in zip(r.documents, complete) if not ok], codes, groups, None)
     report.alpha_u = result.overall if result else None
-    report.extra.update(u_alpha=None, binary_u_alpha=None, undefined=dict(undefined_u),
-                        continuum_length=length)
-    if result is not None and result.overall is None:
-        report.extra["undefined"]["alpha_u"] = result.reason
+    undefined: dict[str, str] = {}
+    u_value = b_value = None
+    if paths:
+        fam = family({p: i + 1 for i, p in enumerate(paths)})
+        u_value = fam.u_alpha
+        if u_value is None:
+            undefined["u_alpha"] = fam.u_reason
+        union = family({p: 1 for p in paths}, merge_all=True)
+        b_value = union.binary_u_alpha
+        if b_value is None:
+            undefined["binary_u_alpha"] = union.binary_reason
+    else:
+        undefined["u_alpha"] = undefined["binary_u_alpha"] = "no codes in scope"
+    if result is None or result.overall is None:
+        undefined["alpha_u"] = result.reason if result else "no document was finished by every coder"
+    report.extra.update(u_alpha=u_value, binary_u_alpha=b_value, undefined=undefined, continuum_length=length)
     return report
 
 

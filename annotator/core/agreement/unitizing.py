@@ -136,3 +136,79 @@ def unitizing_alpha(study: dict[str, Sequence[Sequence[Interval]]], length: int)
         total_e += d_e
     overall, reason = alpha_u(total_o, total_e)
     return UnitizingResult(results, overall, reason)
+
+
+# --------------------------------------------------------------------------------------------------
+# The u-alpha family: Krippendorff, Mathet, Bouvry & Widlöcher (2016), "On the reliability of
+# unitizing textual continua: Further developments", Quality & Quantity 50:2347-2364.
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UAlphaResult:
+    """u-alpha over all values and binary |u-alpha (identified matter vs gaps), with reasons if undefined."""
+
+    u_alpha: float | None
+    binary_u_alpha: float | None
+    u_reason: str = ""
+    binary_reason: str = ""
+    observed: np.ndarray | None = None  # coincidences, index 0 = gap
+    expected: np.ndarray | None = None
+
+
+def u_alpha_family(coders_units: Sequence[Sequence[tuple[int, int, int]]], length: int,
+                   n_values: int) -> UAlphaResult:
+    """u-alpha and |u-alpha for ``coders_units[r] = [(begin, end, value), ...]`` with values 1..n_values.
+
+    Each coder partitions [0, length) into valued units and gaps (value 0); a coder's units must not
+    overlap (the family is defined for mutually exclusive values). Observed coincidences (eq. 1) sum
+    the intersection lengths of every pair of sections of two different coders, over m - 1; expected
+    ones (eq. 4) are l..(l_c l_k - [c = k] S_c) / (l..^2 - sum S), with S_c the sum of squared unit
+    lengths of value c and S_0 the total gap length (gaps have no internal structure).
+    """
+    m = len(coders_units)
+    k = n_values + 1
+    if m < 2 or length <= 0:
+        return UAlphaResult(None, None, "needs two coders and a non-empty continuum",
+                            "needs two coders and a non-empty continuum")
+    arrays = []
+    for units in coders_units:
+        a = np.asarray(sorted(units), dtype=np.int64).reshape(-1, 3)
+        if len(a) > 1 and (a[1:, 0] < a[:-1, 1]).any():
+            reason = "a coder's spans of different codes overlap; u-alpha needs mutually exclusive codes"
+            return UAlphaResult(None, None, reason, reason)
+        arrays.append(a)
+    bounds = np.unique(np.concatenate([[0, length]] + [a[:, :2].ravel() for a in arrays]))
+    starts, lengths = bounds[:-1], np.diff(bounds).astype(float)
+    labels = []
+    for a in arrays:
+        idx = np.searchsorted(a[:, 0], starts, side="right") - 1 if len(a) else np.full(len(starts), -1)
+        inside = (idx >= 0) & (starts < (a[np.maximum(idx, 0), 1] if len(a) else 0))
+        labels.append(np.where(inside, a[np.maximum(idx, 0), 2] if len(a) else 0, 0))
+    observed = np.zeros((k, k))
+    for i in range(m):
+        for j in range(m):
+            if i != j:
+                np.add.at(observed, (labels[i], labels[j]), lengths)
+    observed /= m - 1
+    margins = observed.sum(axis=1)
+    total = float(m * length)
+    squares = np.zeros(k)
+    for a in arrays:
+        spans = (a[:, 1] - a[:, 0]).astype(float)
+        np.add.at(squares, a[:, 2], spans ** 2)
+        squares[0] += length - spans.sum()
+    denominator = total * total - squares.sum()
+    expected = total * (np.outer(margins, margins) - np.diag(squares)) / denominator
+    d_o = total - np.trace(observed)
+    d_e = total - np.trace(expected)
+    if d_e <= 1e-12:
+        u_value, u_reason = None, "only one kind of section occurs, so expected disagreement is 0"
+    else:
+        u_value, u_reason = 1.0 - d_o / d_e, ""
+    binary_o = margins[0] - observed[0, 0]
+    binary_e = expected[0].sum() - expected[0, 0]
+    if margins[0] <= 0 or binary_e <= 1e-12:
+        b_value, b_reason = None, "no gaps or no units, so expected disagreement is 0"
+    else:
+        b_value, b_reason = 1.0 - binary_o / binary_e, ""
+    return UAlphaResult(u_value, b_value, u_reason, b_reason, observed, expected)

@@ -153,3 +153,47 @@ def test_all_measures_reports_reasons():
     assert result.values["krippendorff_alpha"] is None
     assert "krippendorff_alpha" in result.undefined
     assert result.to_json_dict()["undefined"]["krippendorff_alpha"]
+
+
+def test_u_alpha_family_hand_computed():
+    """Krippendorff et al. (2016), eqs. 1, 4, 5a, 6, computed by hand on a 60-character continuum.
+
+    coder 0: value 1 at [2, 5); coder 1: 1 at [2, 5), 2 at [10, 20); coder 2: 2 at [2, 5) and [15, 20).
+    Observed coincidences (rows/columns: gap, 1, 2) from the pairwise intersections over m - 1 = 2:
+    [[146, 0, 10], [0, 3, 3], [10, 3, 5]]; S = (156 gap characters, 18, 134); l.. = 180.
+    """
+    from annotator.core.agreement.unitizing import u_alpha_family
+
+    result = u_alpha_family([[(2, 5, 1)], [(2, 5, 1), (10, 20, 2)], [(2, 5, 2), (15, 20, 2)]], 60, 2)
+    assert result.observed.tolist() == [[146, 0, 10], [0, 3, 3], [10, 3, 5]]
+    denominator = 180 ** 2 - (156 + 18 + 134)
+    e = [180 * (156 * 156 - 156) / denominator, 180 * (6 * 6 - 18) / denominator,
+         180 * (18 * 18 - 134) / denominator]
+    assert result.u_alpha == pytest.approx(1 - (180 - 154) / (180 - sum(e)), abs=1e-12)
+    assert round(result.u_alpha, 4) == 0.3983
+    e_01 = 180 * 156 * 6 / denominator
+    e_02 = 180 * 156 * 18 / denominator
+    assert result.binary_u_alpha == pytest.approx(1 - 10 / (e_01 + e_02), abs=1e-12)
+
+
+def test_u_alpha_with_single_character_units_is_character_alpha():
+    """With every unit one character long, eq. 4 reduces to the ordinary expected coincidences."""
+    from annotator.core.agreement.unitizing import u_alpha_family
+
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        length, m = int(rng.integers(5, 40)), int(rng.integers(2, 5))
+        values = rng.integers(0, 3, size=(m, length))
+        units = [[(i, i + 1, int(v)) for i, v in enumerate(row) if v] for row in values]
+        result = u_alpha_family(units, length, 2)
+        expected = M.krippendorff_alpha(M.ReliabilityData.from_unit_values(values.T, categories=(0, 1, 2)))
+        if expected.value is None:
+            continue
+        assert result.u_alpha == pytest.approx(expected.value, abs=1e-9)
+
+
+def test_u_alpha_refuses_overlapping_values():
+    from annotator.core.agreement.unitizing import u_alpha_family
+
+    result = u_alpha_family([[(0, 5, 1), (3, 8, 2)], [(0, 5, 1)]], 10, 2)
+    assert result.u_alpha is None and "overlap" in result.u_reason

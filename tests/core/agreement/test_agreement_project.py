@@ -150,7 +150,8 @@ def test_span_unit_alpha_u(study):
     data = report.to_json_dict()
     assert data["codes"]["Frames/Economic"]["alpha_u"] == pytest.approx(expected.categories["e"].alpha)
     assert data["alpha_u"] == pytest.approx(expected.overall)
-    assert data["u_alpha"] is None and "not implemented" in data["undefined"]["u_alpha"]
+    assert data["u_alpha"] == pytest.approx(data["binary_u_alpha"])  # one code: u-alpha is binary
+    assert data["codes"]["Frames/Economic"]["binary_u_alpha"] == pytest.approx(data["binary_u_alpha"])
     assert report.documents == ["hk-trade"]
 
 
