@@ -34,7 +34,8 @@ COLUMNS = (
     ("brennan_prediger", "BP"),
     ("units", "units"),
 )
-SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
+SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("u_alpha", "u-alpha"), ("binary_u_alpha", "|u-alpha"),
+                ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 
 
 def _scope_options(parser: argparse.ArgumentParser) -> None:
@@ -126,7 +127,8 @@ def _rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]]:
         overall["ci"] = report.overall_ci
         rows.append(("overall", "(all codes)", overall))
     elif report.unit == "span":
-        rows.append(("overall", "(all codes)", {"alpha_u": report.alpha_u}))
+        rows.append(("overall", "(all codes)", {"alpha_u": report.alpha_u, "u_alpha": report.extra.get("u_alpha"),
+                                                "binary_u_alpha": report.extra.get("binary_u_alpha")}))
     return rows
 
 
