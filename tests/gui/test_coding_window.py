@@ -252,3 +252,32 @@ def test_digits_typed_in_filter_boxes_and_memo_are_text(window, qtbot):
     qtbot.keyClicks(coding.codebook.filter, "3")
     assert coding.codebook.filter.text() == "3"
     assert window.project.segments(document_id=doc.id) == []
+
+
+def test_ctrl_z_in_the_article_undoes_the_coding(window, qtbot):
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.segments(document_id=doc.id) == []
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.project.segments(document_id=doc.id)) == 1
+    pane.select_span(7, 12)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.project.segments(document_id=doc.id)) == 2
+
+
+def test_adjust_boundaries_by_keyboard(window, qtbot):
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    seg = window.project.segments(document_id=doc.id)[0]
+    window.coding._segments_clicked(pane, [seg.id])
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Right, alt_shift)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Right, alt_shift)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+    moved = window.project.segment(seg.id)
+    assert (moved.start, moved.end) == (seg.start + 1, seg.end + 2)
+    assert window.coding.inspector.current().end == seg.end + 2
