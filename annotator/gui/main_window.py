@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 from annotator.gui.coding_view import CodingView
+from annotator.gui.exchange_actions import install_exchange_actions
 from annotator.gui.file_actions import FileActions
 
 MAX_RECENT = 8
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.coding = CodingView(project, self.stack, coder_id)
         self.coding.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.register_view("main", "Coding", self.coding)
+        self._add_agreement_views()
         self.files = FileActions(self)
         self._build_toolbar()
         self._build_menus()
@@ -54,6 +56,17 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(self.tabs.indexOf(self.views[name]))
         self.views[name] = widget
         self.tabs.addTab(widget, title)
+
+    def _add_agreement_views(self) -> None:
+        """The agreement report and the disagreement review (annotator.gui.agreement_view / review_view)."""
+        from annotator.gui.agreement_view import AgreementView
+        from annotator.gui.review_view import ReviewView
+
+        self.agreement = AgreementView(self.project)
+        self.register_view("agreement", "Agreement", self.agreement)
+        self.review = ReviewView(self.project, self.stack, on_changes=self.coding.on_changes)
+        self.review.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.register_view("review", "Review", self.review)
 
     def show_view(self, name: str) -> None:
         if name not in self.views:
@@ -127,6 +140,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         self.files.populate(file_menu)
+        install_exchange_actions(self, file_menu)
         edit = menu.addMenu("&Edit")
         self.act_undo = self.stack.createUndoAction(self, "Undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -173,6 +187,9 @@ class MainWindow(QMainWindow):
         self.coding.coders = {c.id: c for c in project.coders()}
         self.coding.reload()
         self.coding.open_initial_documents()
+        self.agreement.set_project(project)
+        self.review.project = project
+        self.review.reload()
         self._fill_coder_combo()
         self._update_title()
         remember_recent(self.settings, path)

@@ -1,0 +1,660 @@
+"""The agreement report window: scope on the left; table, coder-pair matrix and alpha chart on the right.
+
+The numbers come from ``annotator.core.agreement.report.compute_agreement`` run in a QThreadPool worker
+that opens its own ``Project`` (SQLite connections belong to one thread), so a large corpus never
+freezes the window; progress arrives per code and Cancel stops between codes. The table is filled from
+the report's ``to_json_dict()``, the same dictionary the CLI prints, so the window, its CSV/JSON export
+and ``annotator agreement --format json`` cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries, QValueAxis
+from PySide6.QtCore import QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementCancelled, AgreementScope
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Project
+
+RAW = Qt.ItemDataRole.UserRole + 1  # the unrounded value behind a cell (None when undefined)
+SORT = Qt.ItemDataRole.UserRole + 2
+
+MEASURES = (
+    ("krippendorff_alpha", "α (Krippendorff)"),
+    ("percent_agreement", "% agreement"),
+    ("cohen_kappa", "κ (Cohen)"),
+    ("light_kappa", "κ (Light)"),
+    ("fleiss_kappa", "κ (Fleiss)"),
+    ("scott_pi", "π (Scott)"),
+    ("gwet_ac1", "AC1 (Gwet)"),
+    ("brennan_prediger", "Brennan-Prediger"),
+)
+SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
+COUNTS = (("units", "Units"), ("pairable_values", "Pairable values"))
+MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
+
+
+def reliability_mark(alpha: float | None) -> str:
+    """Krippendorff's rule: >= .800 reliable, .667-.800 tentative conclusions only, below unreliable."""
+    if alpha is None or (isinstance(alpha, float) and math.isnan(alpha)):
+        return "undefined"
+    if alpha >= THRESHOLDS[1]:
+        return "reliable"
+    if alpha >= THRESHOLDS[0]:
+        return "tentative"
+    return "unreliable"
+
+
+def report_rows(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, path, values) for each code, group and the pooled overall row, as the CLI lists them."""
+    rows = [("code", p, v) for p, v in data.get("codes", {}).items()]
+    rows += [("group", p, v) for p, v in data.get("groups", {}).items()]
+    if data.get("overall"):
+        rows.append(("overall", "(all codes)", data["overall"]))
+    elif data.get("unit") == "span":
+        rows.append(("overall", "(all codes)", {"alpha_u": data.get("alpha_u"),
+                                                "undefined": data.get("undefined", {})}))
+    return rows
+
+
+# ---- the worker -----------------------------------------------------------------------------------
+
+class AgreementSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)  # the AgreementReport
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class AgreementWorker(QRunnable):
+    """Computes a report on its own connection; only emits signals, never touches widgets."""
+
+    def __init__(self, project_path: str, scope: AgreementScope) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.scope = scope
+        self.signals = AgreementSignals()
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        from annotator.core.agreement.report import compute_agreement
+
+        try:
+            with Project.open(self.project_path, readonly=True) as project:
+                report = compute_agreement(project, self.scope, on_progress=self.signals.progress.emit,
+                                           cancel=lambda: self._cancel)
+            self.signals.finished.emit(report)
+        except AgreementCancelled:
+            self.signals.cancelled.emit()
+        except AnnotatorError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a worker must always report back
+            self.signals.failed.emit(f"agreement failed: {exc}")
+
+
+# ---- the view -------------------------------------------------------------------------------------
+
+class NumericProxy(QSortFilterProxyModel):
+    """Sort numbers as numbers and undefined values last."""
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        a, b = left.data(SORT), right.data(SORT)
+        if a is None or b is None:
+            return a is None and b is not None if self.sortOrder() == Qt.SortOrder.DescendingOrder else \
+                a is not None and b is None
+        return a < b
+
+
+class AgreementView(QWidget):
+    """The ``agreement`` view of the main window."""
+
+    computed = Signal()
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.pool = QThreadPool.globalInstance()
+        self.worker: AgreementWorker | None = None
+        self.report = None
+        self.data: dict[str, Any] = {}
+        self.rows: list[tuple[str, str, dict[str, Any]]] = []
+        self.columns: list[tuple[str, str]] = []
+
+        # ---- scope ----
+        self.coder_list = QListWidget()
+        self.coder_list.setMaximumHeight(110)
+        self.unit = QComboBox()
+        for unit in ALL_UNITS:
+            self.unit.addItem(unit, unit)
+        self.unit.setCurrentIndex(self.unit.findData(DEFAULT_UNIT))
+        self.unit.setToolTip("document: is the code anywhere in the article (usual for framing studies); "
+                             "character/token/sentence/paragraph: which stretches; span: unitizing alpha_U")
+        self.group = QComboBox()
+        self.group.setToolTip("A mutually exclusive group: its children and the group as one nominal variable")
+        self.code_list = QListWidget()
+        self.doc_list = QListWidget()
+        self.bootstrap = QSpinBox()
+        self.bootstrap.setRange(0, 100_000)
+        self.bootstrap.setSingleStep(500)
+        self.bootstrap.setSpecialValueText("off")
+        self.bootstrap.setToolTip("Resample documents this many times for 95% confidence intervals of alpha")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_147_483_647)
+        self.compute_button = QPushButton("Compute")
+        self.compute_button.setDefault(True)
+        self.compute_button.clicked.connect(self.compute)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setValue(0)
+        form = QFormLayout()
+        form.addRow("Unit:", self.unit)
+        form.addRow("Group:", self.group)
+        form.addRow("Bootstrap:", self.bootstrap)
+        form.addRow("Seed:", self.seed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Coders (two or more):"))
+        left_layout.addWidget(self.coder_list)
+        left_layout.addLayout(form)
+        left_layout.addWidget(QLabel("Codes (none ticked: every code used):"))
+        left_layout.addWidget(self.code_list, 2)
+        left_layout.addWidget(QLabel("Documents (none ticked: all):"))
+        left_layout.addWidget(self.doc_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.compute_button)
+        row.addWidget(self.cancel_button)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.progress)
+
+        # ---- results ----
+        self.summary = QLabel("Choose coders and press Compute")
+        self.summary.setWordWrap(True)
+        self.model = QStandardItemModel(self)
+        self.proxy = NumericProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._row_selected(current))
+        self.pairs = QTableWidget()
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs_label = QLabel("Coder pairs (Krippendorff's α; Cohen's κ in the tooltip)")
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setTitle("Krippendorff's α per code")
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button.clicked.connect(lambda: self.export_dialog("csv"))
+        self.export_json_button = QPushButton("Export JSON…")
+        self.export_json_button.clicked.connect(lambda: self.export_dialog("json"))
+        for button in (self.export_csv_button, self.export_json_button):
+            button.setEnabled(False)
+
+        pair_box = QWidget()
+        pair_layout = QVBoxLayout(pair_box)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.addWidget(self.pairs_label)
+        pair_layout.addWidget(self.pairs)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(pair_box)
+        bottom.addWidget(self.chart_view)
+        bottom.setStretchFactor(1, 2)
+        bottom.setSizes([380, 700])
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(self.table)
+        results.addWidget(bottom)
+        results.setSizes([380, 380])
+        exports = QHBoxLayout()
+        exports.addWidget(self.summary, 1)
+        exports.addWidget(self.export_csv_button)
+        exports.addWidget(self.export_json_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(exports)
+        right_layout.addWidget(results, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1100])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self.fill_scope()
+
+    # ---- scope ----------------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        self.cancel()
+        self.project = project
+        self.model.clear()
+        self.fill_scope()
+
+    def fill_scope(self) -> None:
+        """List the project's coders (all ticked but a consensus coder), codes, groups and documents."""
+        from annotator.core.adjudication import CONSENSUS_META_KEY
+
+        consensus = self.project.meta(CONSENSUS_META_KEY)
+        self.coder_list.clear()
+        for coder in self.project.coders():
+            item = QListWidgetItem(coder.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if coder.name == consensus else Qt.CheckState.Checked)
+            item.setForeground(QBrush(QColor(coder.color).darker(120)))
+            self.coder_list.addItem(item)
+        codes = self.project.codes()
+        parents = {c.parent_id for c in codes if c.parent_id is not None}
+        self.group.clear()
+        self.group.addItem("(none)", None)
+        for code in codes:
+            if code.id in parents:
+                self.group.addItem(code.path + ("  [exclusive]" if code.exclusive else ""), code.path)
+        self.code_list.clear()
+        for code in codes:
+            item = QListWidgetItem("    " * (code.level - 1) + code.name)
+            item.setData(Qt.ItemDataRole.UserRole, code.path)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setForeground(QBrush(QColor(code.color).darker(130)))
+            self.code_list.addItem(item)
+        self.doc_list.clear()
+        for doc in self.project.documents():
+            item = QListWidgetItem(doc.title or doc.name)
+            item.setData(Qt.ItemDataRole.UserRole, doc.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.doc_list.addItem(item)
+
+    @staticmethod
+    def _ticked(widget: QListWidget, role: int | None = None) -> list[str]:
+        out = []
+        for i in range(widget.count()):
+            item = widget.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.text() if role is None else item.data(role))
+        return out
+
+    def set_scope(self, *, coders: list[str] | None = None, unit: str | None = None,
+                  codes: list[str] | None = None, documents: list[str] | None = None,
+                  group: str | None = None, bootstrap: int | None = None, seed: int | None = None) -> None:
+        """Set the scope widgets (for scripts and tests)."""
+        for widget, wanted, role in ((self.coder_list, coders, None),
+                                     (self.code_list, codes, Qt.ItemDataRole.UserRole),
+                                     (self.doc_list, documents, Qt.ItemDataRole.UserRole)):
+            if wanted is None:
+                continue
+            for i in range(widget.count()):
+                item = widget.item(i)
+                key = item.text() if role is None else item.data(role)
+                item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
+        if unit is not None:
+            self.unit.setCurrentIndex(self.unit.findData(unit))
+        if group is not None:
+            self.group.setCurrentIndex(max(0, self.group.findData(group)))
+        if bootstrap is not None:
+            self.bootstrap.setValue(bootstrap)
+        if seed is not None:
+            self.seed.setValue(seed)
+
+    def scope(self) -> AgreementScope:
+        group = self.group.currentData()
+        return AgreementScope(
+            unit=self.unit.currentData(), coders=tuple(self._ticked(self.coder_list)),
+            codes=() if group else tuple(self._ticked(self.code_list, Qt.ItemDataRole.UserRole)),
+            group=group, documents=tuple(self._ticked(self.doc_list, Qt.ItemDataRole.UserRole)),
+            bootstrap=self.bootstrap.value(), seed=self.seed.value())
+
+    # ---- computing ------------------------------------------------------------------------------
+    def compute(self) -> None:
+        """Start the computation off the GUI thread (in-memory projects: on it, they cannot be shared)."""
+        self.cancel()
+        scope = self.scope()
+        if len(scope.coders) < 2:
+            self.summary.setText("Tick at least two coders to compare")
+            return
+        self.progress.setRange(0, 0)  # busy until the first code is done
+        self.compute_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.summary.setText("Computing…")
+        if self.project.path is None:
+            from annotator.core.agreement.report import compute_agreement
+
+            try:
+                self._finished(compute_agreement(self.project, scope))
+            except AnnotatorError as exc:
+                self._failed(str(exc))
+            return
+        worker = AgreementWorker(str(self.project.path), scope)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        worker.signals.cancelled.connect(self._cancelled)
+        self.worker = worker
+        self.pool.start(worker)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.signals.finished.disconnect()
+            self.worker = None
+            self._cancelled()
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """Compute once on first showing, so the window opens on results rather than an empty table."""
+        super().showEvent(event)
+        if self.report is None and self.worker is None and len(self._ticked(self.coder_list)) >= 2:
+            self.compute()
+
+    def wait_until_ready(self, timeout_ms: int = 30000) -> None:
+        """Process events until a running computation ends (screenshots, scripts)."""
+        from PySide6.QtCore import QDeadlineTimer, QCoreApplication
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.worker is not None and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            self.pool.waitForDone(20)
+        QCoreApplication.processEvents()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} of {total} codes")
+
+    def _idle(self) -> None:
+        self.worker = None
+        self.compute_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+
+    def _cancelled(self) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self.progress.setFormat("cancelled")
+        self.summary.setText("Cancelled; the previous results (if any) are still shown")
+
+    def _failed(self, message: str) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+        self.summary.setText(message)
+        self.summary.setStyleSheet("color: #c62828")
+
+    def _finished(self, report) -> None:
+        self._idle()
+        self.progress.setValue(1)
+        self.progress.setFormat("done")
+        self.summary.setStyleSheet("")
+        self.show_report(report)
+        self.computed.emit()
+
+    # ---- showing --------------------------------------------------------------------------------
+    def show_report(self, report) -> None:
+        self.report = report
+        self.data = report.to_json_dict()
+        data = self.data
+        self.rows = report_rows(data)
+        span = data.get("unit") == "span"
+        measures = SPAN_MEASURES if span else MEASURES
+        present = {k for _, _, v in self.rows for k in v}
+        self.columns = [m for m in measures if m[0] in present]
+        with_ci = any((v.get("ci") or {}).get("low") is not None for _, _, v in self.rows)
+        headers = ["Code", "Kind", "Mark"] + [label for _, label in self.columns[:1]]
+        if with_ci:
+            headers += ["95% CI", "P(α<.667)", "P(α<.800)"]
+        headers += [label for _, label in self.columns[1:]]
+        counts = [] if span else [c for c in COUNTS if c[0] in present]
+        headers += [label for _, label in counts] + ["Segments per coder"]
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(headers)
+        alpha_key = self.columns[0][0] if self.columns else "krippendorff_alpha"
+        for kind, path, values in self.rows:
+            undefined = values.get("undefined") or {}
+            alpha = values.get(alpha_key)
+            mark = reliability_mark(alpha)
+            cells = [self._text_item(path, path), self._text_item(kind, kind)]
+            mark_item = self._text_item(mark, ("reliable", "tentative", "unreliable", "undefined").index(mark))
+            mark_item.setForeground(QBrush(QColor(MARK_COLOURS[mark])))
+            font = mark_item.font()
+            font.setBold(True)
+            mark_item.setFont(font)
+            if mark == "undefined":
+                mark_item.setToolTip(undefined.get(alpha_key, "undefined"))
+            cells.append(mark_item)
+            for key, _ in self.columns[:1]:
+                cells.append(self._number_item(values.get(key), undefined.get(key), key))
+            if with_ci:
+                ci = values.get("ci") or {}
+                lo, hi = ci.get("low"), ci.get("high")
+                text = f"[{lo:.3f}, {hi:.3f}]" if lo is not None and hi is not None else "—"
+                ci_item = self._text_item(text, lo)
+                ci_item.setData(ci, RAW)
+                ci_item.setToolTip(f"{ci.get('resamples', 0)} resamples of documents, "
+                                   f"{ci.get('defined_resamples', 0)} with a defined α")
+                cells.append(ci_item)
+                cells.append(self._number_item(ci.get("p_below_0_667"), None, "p_below_0_667"))
+                cells.append(self._number_item(ci.get("p_below_0_800"), None, "p_below_0_800"))
+            for key, _ in self.columns[1:]:
+                cells.append(self._number_item(values.get(key), undefined.get(key), key))
+            for key, _ in counts:
+                cells.append(self._number_item(values.get(key), None, key, digits=0))
+            per_coder = values.get("segments_per_coder") or {}
+            cells.append(self._text_item(", ".join(f"{k} {v}" for k, v in per_coder.items()),
+                                         sum(per_coder.values()) if per_coder else 0))
+            if kind != "code":
+                for cell in cells:
+                    f = cell.font()
+                    f.setItalic(kind == "group")
+                    f.setBold(kind == "overall" or cell is mark_item)
+                    cell.setFont(f)
+            self.model.appendRow(cells)
+        self.proxy.sort(-1)  # the report's order (codebook order) until the user sorts by a column
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(260, max(140, self.table.columnWidth(0))))
+        coders = ", ".join(data.get("coders", []))
+        skipped = data.get("skipped_documents") or []
+        text = f"Unit: {data.get('unit')} · coders: {coders} · documents: {data.get('documents')}"
+        if skipped:
+            text += f" ({len(skipped)} left out: not finished by two coders)"
+        if data.get("bootstrap"):
+            b = data["bootstrap"]
+            text += f" · bootstrap {b['resamples']} resamples, seed {b['seed']}"
+        self.summary.setText(text + " · α ≥ .800 reliable, .667–.800 tentative")
+        for button in (self.export_csv_button, self.export_json_button):
+            button.setEnabled(True)
+        self._fill_chart(alpha_key)
+        overall = next((i for i, r in enumerate(self.rows) if r[0] == "overall"), 0)
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(overall, 0)).row())
+        self._show_pairs(self.rows[overall][2] if self.rows else {})
+
+    @staticmethod
+    def _text_item(text: str, sort: Any) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setData(sort, SORT)
+        return item
+
+    @staticmethod
+    def _number_item(value: Any, reason: str | None, key: str, digits: int = 3) -> QStandardItem:
+        if value is None:
+            item = QStandardItem("undefined" if reason else "—")
+            item.setForeground(QBrush(QColor("#777777")))
+            if reason:
+                item.setToolTip(reason)
+        else:
+            item = QStandardItem(f"{value:.{digits}f}" if digits else f"{value:,.0f}")
+            item.setToolTip(f"{key} = {value!r}")
+        item.setData(value, RAW)
+        item.setData(value, SORT)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+    def value(self, path: str, column_label: str) -> Any:
+        """The unrounded value shown in a row and column (for tests and scripts)."""
+        labels = [self.model.horizontalHeaderItem(c).text() for c in range(self.model.columnCount())]
+        col = labels.index(column_label)
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).text() == path:
+                return self.model.item(row, col).data(RAW)
+        raise KeyError(path)
+
+    def cell_text(self, path: str, column_label: str) -> str:
+        labels = [self.model.horizontalHeaderItem(c).text() for c in range(self.model.columnCount())]
+        col = labels.index(column_label)
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).text() == path:
+                return self.model.item(row, col).text()
+        raise KeyError(path)
+
+    def _row_selected(self, index) -> None:
+        if not index.isValid() or not self.rows:
+            return
+        row = self.proxy.mapToSource(index).row()
+        if 0 <= row < len(self.rows):
+            kind, path, values = self.rows[row]
+            self._show_pairs(values, path)
+
+    def _show_pairs(self, values: dict[str, Any], path: str = "(all codes)") -> None:
+        """Coder x coder α (κ in the tooltip): from the row's pairs, or its own values for two coders."""
+        coders = list(self.data.get("coders", []))
+        pairs = values.get("pairs") or []
+        if not pairs and len(coders) == 2:
+            pairs = [{"coders": coders, "krippendorff_alpha": values.get("krippendorff_alpha"),
+                      "cohen_kappa": values.get("cohen_kappa"), "percent_agreement": values.get("percent_agreement")}]
+        self.pairs_label.setText(f"Coder pairs for {path}: Krippendorff's α (Cohen's κ, % agreement in the tooltip)")
+        self.pairs.clear()
+        self.pairs.setRowCount(len(coders))
+        self.pairs.setColumnCount(len(coders))
+        self.pairs.setHorizontalHeaderLabels(coders)
+        self.pairs.setVerticalHeaderLabels(coders)
+        by_pair = {tuple(p["coders"]): p for p in pairs}
+        for i, a in enumerate(coders):
+            for j, b in enumerate(coders):
+                if i == j:
+                    item = QTableWidgetItem("—")
+                    item.setBackground(QColor("#eeeeee"))
+                else:
+                    p = by_pair.get((a, b)) or by_pair.get((b, a))
+                    alpha = p.get("krippendorff_alpha") if p else None
+                    item = QTableWidgetItem("undefined" if p and alpha is None else
+                                            f"{alpha:.3f}" if alpha is not None else "")
+                    if p:
+                        kappa, agree = p.get("cohen_kappa"), p.get("percent_agreement")
+                        item.setToolTip(f"{a} × {b}: α {alpha}, κ {kappa}, agreement {agree}")
+                        item.setData(Qt.ItemDataRole.UserRole, alpha)
+                        colour = QColor(MARK_COLOURS[reliability_mark(alpha)])
+                        colour.setAlpha(40)
+                        item.setBackground(colour)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.pairs.setItem(i, j, item)
+        self.pairs.resizeColumnsToContents()
+
+    def pair_value(self, a: str, b: str) -> float | None:
+        coders = list(self.data.get("coders", []))
+        item = self.pairs.item(coders.index(a), coders.index(b))
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _fill_chart(self, alpha_key: str) -> None:
+        """Horizontal bars of α per code and group, with the .667 and .800 lines."""
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        rows = [(path, values.get(alpha_key)) for kind, path, values in self.rows]
+        rows.reverse()  # the first code at the top
+        bars = QBarSet("α")
+        bars.setColor(QColor("#4363d8"))
+        names = []
+        for path, alpha in rows:
+            bars.append(max(alpha, -0.2) if alpha is not None else 0.0)
+            names.append(path if alpha is not None else f"{path} (undefined)")
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setBarWidth(0.6)
+        chart.addSeries(series)
+        y = QBarCategoryAxis()
+        y.append(names)
+        x = QValueAxis()
+        low = min([0.0] + [a for _, a in rows if a is not None])
+        x.setRange(max(-1.0, math.floor(low * 5) / 5), 1.0)
+        x.setTickCount(int(round((1.0 - x.min()) / 0.2)) + 1)
+        x.setLabelFormat("%.1f")
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y)
+        series.attachAxis(x)
+        for threshold, colour in ((THRESHOLDS[0], "#b26a00"), (THRESHOLDS[1], "#2e7d32")):
+            line = QLineSeries()
+            line.setName(f"α = {threshold:.3f} ({'tentative' if threshold < 0.8 else 'reliable'})")
+            line.append(threshold, -0.5)
+            line.append(threshold, len(rows) - 0.5)
+            line.setPen(QPen(QColor(colour), 2, Qt.PenStyle.DashLine))
+            chart.addSeries(line)
+            line.attachAxis(x)
+            line.attachAxis(y)
+        legend = chart.legend()
+        legend.show()
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        for marker in legend.markers(series):
+            marker.setVisible(False)
+
+    # ---- export ---------------------------------------------------------------------------------
+    def json_text(self) -> str:
+        """Exactly what ``annotator agreement --format json`` prints for this scope."""
+        return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+
+    def csv_text(self) -> str:
+        """Exactly what ``annotator agreement --format csv`` prints for this scope."""
+        from annotator.cli.agreement_commands import _csv
+
+        return _csv(self.report)
+
+    def export(self, path: str, kind: str) -> None:
+        text = self.json_text() if kind == "json" else self.csv_text()
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    def export_dialog(self, kind: str) -> None:
+        if self.report is None:
+            return
+        pattern = "JSON (*.json)" if kind == "json" else "CSV (*.csv)"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export agreement as {kind.upper()}", f"agreement.{kind}",
+                                              pattern)
+        if path:
+            try:
+                self.export(path, kind)
+            except OSError as exc:
+                QMessageBox.warning(self, "Annotator", f"{path}: cannot write ({exc.strerror})")
+
+
+__all__ = ["AgreementView", "AgreementWorker", "reliability_mark", "report_rows"]

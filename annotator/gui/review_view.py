@@ -1,0 +1,573 @@
+"""Disagreement review: the list of disputed places, the coders' versions side by side, and adjudication.
+
+Choosing a disagreement opens its document in one ``DocumentPane`` per coder (the workspace's panes and
+highlighter, with a context that shows only that coder's codings), scrolled to the place: the disputed
+spans are emphasised with a strong outline and tint, the rest drawn muted. Decisions are
+``annotator.core.adjudication`` commands pushed on the main window's undo stack, so Edit > Undo takes
+them back like any coding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+)
+
+from annotator.core import adjudication as adj
+from annotator.core.commands import Changes, Command
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Segment
+from annotator.core.store import Project
+from annotator.gui.document_pane import DocumentPane
+from annotator.gui.undo import perform
+
+EXCERPT = 60
+COLUMNS = ("Document", "Code", "Coded by", "Not coded by", "Excerpt", "Status")
+
+
+def _muted(colour: QColor) -> QColor:
+    """A code colour washed out, for codings that are not in dispute."""
+    return QColor(int(255 - (255 - colour.red()) * 0.35), int(255 - (255 - colour.green()) * 0.35),
+                  int(255 - (255 - colour.blue()) * 0.35))
+
+
+class CoderPaneContext:
+    """``CodingContext`` for one review pane: just this coder's codings, drawn as the pane's own."""
+
+    def __init__(self, view: "ReviewView", coder_id: int) -> None:
+        self.view = view
+        self.coder_id = coder_id
+
+    def code_colour(self, code_id: int) -> QColor:
+        return _muted(self.view.code_colour(code_id))
+
+    def coder_colour(self, coder_id: int) -> QColor:
+        return self.view.coder_colour(coder_id)
+
+    def code_name(self, code_id: int) -> str:
+        return self.view.code_names.get(code_id, "?")
+
+    def coder_name(self, coder_id: int) -> str:
+        return self.view.coder_names.get(coder_id, "?")
+
+    def visible_segments(self, document_id: int, ids: set[int] | None = None) -> list[Segment]:
+        segments = self.view.project.segments(document_id=document_id, coder_ids=[self.coder_id])
+        return [s for s in segments if ids is None or s.id in ids]
+
+    def own_coder_id(self) -> int | None:
+        return self.coder_id
+
+    def fill_context_menu(self, pane: DocumentPane, menu: QMenu, offset: int) -> None:
+        return None
+
+
+class ReviewView(QWidget):
+    """The ``review`` view of the main window."""
+
+    status_message = Signal(str)
+
+    def __init__(self, project: Project, stack: QUndoStack, *,
+                 on_changes: Callable[[Changes], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.stack = stack
+        self.on_changes_elsewhere = on_changes
+        self.state = adj.ReviewState()
+        self.shown: list[adj.Disagreement] = []  # after filtering, in list order
+        self.current: adj.Disagreement | None = None
+        self.panes: list[DocumentPane] = []
+        self.pane_coders: list[int] = []
+        self.consensus_id: int | None = None
+        self.code_names: dict[int, str] = {}
+        self.code_colours: dict[int, QColor] = {}
+        self.coder_names: dict[int, str] = {}
+        self.coder_colours: dict[int, QColor] = {}
+        self._accept_keys: list[QShortcut] = []
+
+        # ---- top: coders compared, consensus coder, filters, progress ----
+        self.coder_boxes: dict[int, QCheckBox] = {}
+        self.coder_row = QHBoxLayout()
+        self.coder_row.addWidget(QLabel("Compare:"))
+        self.consensus_edit = QLineEdit(project.meta(adj.CONSENSUS_META_KEY) or adj.DEFAULT_CONSENSUS)
+        self.consensus_edit.setMaximumWidth(140)
+        self.consensus_edit.setToolTip("The coder that receives the settled version; analysed like any coder")
+        self.consensus_edit.editingFinished.connect(self.refresh)
+        self.code_filter = QComboBox()
+        self.code_filter.setMinimumContentsLength(14)
+        self.code_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        self.coder_filter = QComboBox()
+        self.coder_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        self.show_settled = QCheckBox("Show settled")
+        self.show_settled.setChecked(True)
+        self.show_settled.toggled.connect(lambda _on: self._fill_list())
+        self.remaining_label = QLabel()
+        self.remaining_label.setStyleSheet("font-weight: bold")
+        top = QHBoxLayout()
+        top.addLayout(self.coder_row)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Consensus coder:"))
+        top.addWidget(self.consensus_edit)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Code:"))
+        top.addWidget(self.code_filter)
+        top.addWidget(QLabel("Coder:"))
+        top.addWidget(self.coder_filter)
+        top.addWidget(self.show_settled)
+        top.addStretch(1)
+        top.addWidget(self.remaining_label)
+
+        # ---- left: the list ----
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._row_chosen(row))
+
+        # ---- right: panes side by side, decision buttons ----
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pane_splitter.setChildrenCollapsible(False)
+        self.place_label = QLabel("Choose a disagreement")
+        self.place_label.setWordWrap(True)
+        self.decision_label = QLabel()
+        self.btn_prev = QPushButton("◀ Previous (P)")
+        self.btn_prev.clicked.connect(self.previous)
+        self.btn_next = QPushButton("Next (N) ▶")
+        self.btn_next.clicked.connect(self.next)
+        self.accept_row = QHBoxLayout()
+        self.accept_buttons: dict[int, QPushButton] = {}
+        self.btn_all = QPushButton("Accept all versions")
+        self.btn_all.setToolTip("Union of every coder's spans here")
+        self.btn_all.clicked.connect(lambda: self.accept(list(self.pane_coders)))
+        self.btn_none = QPushButton("Accept none (0)")
+        self.btn_none.setToolTip("Nothing of this code here in the consensus")
+        self.btn_none.clicked.connect(lambda: self.accept([]))
+        self.btn_edited = QPushButton("Edited by hand")
+        self.btn_edited.setToolTip("Code the place as the consensus coder in the Coding view, then mark it settled")
+        self.btn_edited.clicked.connect(self.mark_edited)
+        self.btn_copy = QPushButton("Copy agreed codings")
+        self.btn_copy.setToolTip("Copy every span all compared coders coded identically to the consensus coder")
+        self.btn_copy.clicked.connect(self.copy_agreed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_prev)
+        buttons.addWidget(self.btn_next)
+        buttons.addSpacing(16)
+        buttons.addLayout(self.accept_row)
+        buttons.addWidget(self.btn_all)
+        buttons.addWidget(self.btn_none)
+        buttons.addWidget(self.btn_edited)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_copy)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.place_label)
+        right_layout.addWidget(self.pane_splitter, 1)
+        right_layout.addWidget(self.decision_label)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, slot in (("N", self.next), ("P", self.previous), ("0", lambda: self.accept([]))):
+            QShortcut(QKeySequence(key), self, context=context).activated.connect(slot)
+        self.reload()
+
+    # ---- colours and names -------------------------------------------------------------------------
+    def code_colour(self, code_id: int) -> QColor:
+        return self.code_colours.get(code_id) or QColor("#999999")
+
+    def coder_colour(self, coder_id: int) -> QColor:
+        return self.coder_colours.get(coder_id) or QColor("#555555")
+
+    # ---- loading -----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read coders and codes (after opening a project) and recompute the disagreements."""
+        codes = self.project.codes()
+        self.code_names = {c.id: c.path for c in codes}
+        self.code_colours = {c.id: QColor(c.color) for c in codes}
+        coders = self.project.coders()
+        self.coder_names = {c.id: c.name for c in coders}
+        self.coder_colours = {c.id: QColor(c.color) for c in coders}
+        consensus_name = self.consensus_edit.text().strip() or adj.DEFAULT_CONSENSUS
+        previous = {cid for cid, box in self.coder_boxes.items() if box.isChecked()}
+        while self.coder_row.count() > 1:
+            item = self.coder_row.takeAt(1)
+            if item.widget():
+                item.widget().deleteLater()
+        self.coder_boxes = {}
+        for coder in coders:
+            if coder.name == consensus_name:
+                continue
+            box = QCheckBox(coder.name)
+            box.setChecked(coder.id in previous if previous else True)
+            box.toggled.connect(lambda _on: self.refresh())
+            self.coder_boxes[coder.id] = box
+            self.coder_row.addWidget(box)
+        self.code_filter.blockSignals(True)
+        self.code_filter.clear()
+        self.code_filter.addItem("All codes", None)
+        for code in codes:
+            self.code_filter.addItem(code.path, code.id)
+        self.code_filter.blockSignals(False)
+        self.refresh()
+
+    def chosen_coders(self) -> list[int]:
+        return [cid for cid, box in self.coder_boxes.items() if box.isChecked()]
+
+    def set_coders(self, names: list[str]) -> None:
+        """Compare exactly these coders (for scripts and tests)."""
+        for cid, box in self.coder_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(self.coder_names[cid] in names)
+            box.blockSignals(False)
+        self.refresh()
+
+    def _consensus(self, create: bool) -> int | None:
+        name = self.consensus_edit.text().strip() or adj.DEFAULT_CONSENSUS
+        if create:
+            self.consensus_id = adj.consensus_coder(self.project, name)
+            self.coder_names.setdefault(self.consensus_id, name)
+        else:
+            found = [cid for cid, n in self.coder_names.items() if n == name]
+            self.consensus_id = found[0] if found else None
+        return self.consensus_id
+
+    def scope(self) -> adj.Scope:
+        return adj.Scope(self.chosen_coders())
+
+    def refresh(self) -> None:
+        """Recompute disagreements and settled state, keeping the current place if it still exists."""
+        keep = self.current.key if self.current else None
+        coders = self.chosen_coders()
+        if len(coders) < 2:
+            self.state = adj.ReviewState()
+        else:
+            consensus = self._consensus(create=False)
+            try:
+                if consensus is None:
+                    self.state = adj.ReviewState(adj.find_disagreements(self.project, self.scope()))
+                else:
+                    self.state = adj.review_state(self.project, self.scope(), consensus)
+            except AnnotatorError as exc:
+                self.status_message.emit(str(exc))
+                self.state = adj.ReviewState()
+        self._build_panes(coders)
+        self._fill_coder_filter(coders)
+        self._fill_list(keep)
+
+    def _fill_coder_filter(self, coders: list[int]) -> None:
+        wanted = self.coder_filter.currentData()
+        self.coder_filter.blockSignals(True)
+        self.coder_filter.clear()
+        self.coder_filter.addItem("Any coder", None)
+        for cid in coders:
+            self.coder_filter.addItem(f"coded by {self.coder_names[cid]}", cid)
+        i = self.coder_filter.findData(wanted)
+        self.coder_filter.setCurrentIndex(max(0, i))
+        self.coder_filter.blockSignals(False)
+
+    def _fill_list(self, keep: tuple[int, int, int, int] | None = None) -> None:
+        if keep is None and self.current is not None:
+            keep = self.current.key
+        code_id = self.code_filter.currentData()
+        coder_id = self.coder_filter.currentData()
+        settled = self.state.settled
+        self.shown = [d for d in self.state.disagreements
+                      if (code_id is None or d.code_id == code_id)
+                      and (coder_id is None or coder_id in d.coders_with())
+                      and (self.show_settled.isChecked() or d.key not in settled)]
+        names = {d.id: d.title or d.name for d in self.project.documents()}
+        texts: dict[int, str] = {}
+        self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.shown))
+        row_to_select = 0
+        for row, d in enumerate(self.shown):
+            if d.document_id not in texts:
+                texts[d.document_id] = self.project.document_text(d.document_id)
+            excerpt = texts[d.document_id][d.start:d.end].replace("\n", " ")
+            if len(excerpt) > EXCERPT:
+                excerpt = excerpt[:EXCERPT - 1] + "…"
+            done = d.key in settled
+            cells = (names.get(d.document_id, "?"), self.code_names.get(d.code_id, "?"),
+                     ", ".join(self.coder_names[c] for c in d.coders_with()),
+                     ", ".join(self.coder_names[c] for c in d.coders_without()) or "—", excerpt,
+                     "settled" if done else "open")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if col == 1:
+                    item.setForeground(QBrush(self.code_colour(d.code_id).darker(130)))
+                if done:
+                    item.setForeground(QBrush(QColor("#8a8a8a")))
+                self.table.setItem(row, col, item)
+            if d.key == keep:
+                row_to_select = row
+        self.table.resizeColumnsToContents()
+        for col, widest in ((0, 170), (1, 170), (4, 220)):
+            self.table.setColumnWidth(col, min(widest, self.table.columnWidth(col)))
+        self.table.blockSignals(False)
+        self._update_remaining()
+        if self.shown:
+            self.table.setCurrentCell(row_to_select, 0)
+            self._row_chosen(row_to_select)
+        else:
+            self.current = None
+            self.place_label.setText("No disagreements for these coders and filters" if len(self.chosen_coders()) >= 2
+                                     else "Choose at least two coders to compare")
+            self._enable_buttons()
+
+    def _update_remaining(self) -> None:
+        total = len(self.state.disagreements)
+        remaining = self.state.remaining
+        self.remaining_label.setText(f"{remaining} of {total} disagreements remain" if total
+                                     else "No disagreements")
+
+    # ---- panes -------------------------------------------------------------------------------------
+    def _build_panes(self, coders: list[int]) -> None:
+        if coders == self.pane_coders and self.panes:
+            return
+        for pane in self.panes:
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = []
+        self.pane_coders = list(coders)
+        for cid in coders:
+            pane = DocumentPane(CoderPaneContext(self, cid))
+            for button in pane.findChildren(QToolButton):
+                button.hide()  # the panes follow the list; they are not closed one by one
+            pane.combo.setEnabled(False)
+            title = QLabel(self.coder_names[cid])
+            colour = self.coder_colour(cid).name()
+            title.setStyleSheet(f"font-weight: bold; color: {colour}; border-bottom: 3px solid {colour}")
+            pane.layout().insertWidget(0, title)
+            pane.editor.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._sync_scroll(p))
+            self.panes.append(pane)
+            self.pane_splitter.addWidget(pane)
+        while self.accept_row.count():
+            item = self.accept_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.accept_buttons = {}
+        for shortcut in self._accept_keys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._accept_keys = []
+        for number, cid in enumerate(coders, start=1):
+            button = QPushButton(f"Accept {self.coder_names[cid]} ({number})")
+            button.clicked.connect(lambda _=False, c=cid: self.accept([c]))
+            if number <= 9:
+                shortcut = QShortcut(QKeySequence(str(number)), self,
+                                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda c=cid: self.accept([c]))
+                self._accept_keys.append(shortcut)
+            self.accept_buttons[cid] = button
+            self.accept_row.addWidget(button)
+        self.btn_all.setText("Accept both" if len(coders) == 2 else "Accept all versions")
+
+    _syncing = False
+
+    def _sync_scroll(self, source: DocumentPane) -> None:
+        if self._syncing:
+            return
+        bar = source.editor.verticalScrollBar()
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source:
+                    pane.editor.verticalScrollBar().setValue(bar.value())
+        finally:
+            self._syncing = False
+
+    def _row_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.shown):
+            return
+        self.show_disagreement(self.shown[row])
+
+    def show_disagreement(self, d: adj.Disagreement) -> None:
+        """Open the place in every coder's pane, scrolled to it, disputed spans emphasised."""
+        self.current = d
+        text = None
+        doc = self.project.document(d.document_id, with_text=False)
+        for pane, cid in zip(self.panes, self.pane_coders):
+            if pane.document_id != d.document_id:
+                if text is None:
+                    text = self.project.document_text(d.document_id)
+                pane.set_documents([doc])
+                pane.show_document(d.document_id, text)
+            else:
+                pane.refresh_segments()
+            self._emphasise(pane, cid, d)
+        where = f"{doc.title or doc.name} · {self.code_names.get(d.code_id, '?')} · characters {d.start}–{d.end}"
+        self.place_label.setText(where)
+        self._show_decision()
+        self._enable_buttons()
+
+    def _emphasise(self, pane: DocumentPane, coder_id: int, d: adj.Disagreement) -> None:
+        editor = pane.editor
+        strong = QColor(self.code_colour(d.code_id))
+        strong.setAlpha(150)
+        marks = []
+        spans = d.versions.get(coder_id, ())
+        for start, end in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(editor.document())
+            cursor.setPosition(editor.offsets.to_qt(start))
+            cursor.setPosition(editor.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format.setBackground(strong)
+            sel.format.setFontUnderline(True)
+            sel.format.setUnderlineColor(self.code_colour(d.code_id).darker(150))
+            marks.append(sel)
+        # Where the others coded and this coder did not: a dotted outline of the disputed place.
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(editor.offsets.to_qt(d.start))
+        cursor.setPosition(editor.offsets.to_qt(d.end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setUnderlineStyle(sel.format.UnderlineStyle.DotLine)
+        sel.format.setUnderlineColor(QColor("#333333"))
+        if not spans:
+            sel.format.setBackground(QColor("#eeeeee"))
+        marks.insert(0, sel)
+        editor.setExtraSelections(marks)
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(editor.offsets.to_qt(d.start))
+        editor.setTextCursor(cursor)
+        editor.centerCursor()
+
+    def emphasised_spans(self, pane_index: int) -> list[tuple[int, int]]:
+        """Code-point spans drawn emphasised in a pane (for tests)."""
+        editor = self.panes[pane_index].editor
+        out = []
+        for sel in editor.extraSelections()[1:]:
+            out.append((editor.offsets.from_qt(sel.cursor.selectionStart()),
+                        editor.offsets.from_qt(sel.cursor.selectionEnd())))
+        return out
+
+    def _show_decision(self) -> None:
+        d = self.current
+        if d is None or self.consensus_id is None:
+            self.decision_label.setText("Not settled yet")
+            return
+        found = adj.decision(self.project, self.consensus_id, d)
+        if found is None:
+            self.decision_label.setText("Settled (the consensus coder has coded here)" if d.key in self.state.settled
+                                        else "Not settled yet")
+            return
+        choice, accepted = found
+        if choice == "accept":
+            text = "Accepted: " + " + ".join(self.coder_names.get(c, "?") for c in accepted)
+        else:
+            text = {"none": "Accepted: none", "edited": "Edited by hand"}[choice]
+        self.decision_label.setText(text)
+
+    def _enable_buttons(self) -> None:
+        on = self.current is not None
+        for button in (*self.accept_buttons.values(), self.btn_all, self.btn_none, self.btn_edited):
+            button.setEnabled(on)
+        self.btn_copy.setEnabled(len(self.chosen_coders()) >= 2)
+        row = self.table.currentRow()
+        self.btn_prev.setEnabled(on and row > 0)
+        self.btn_next.setEnabled(on and row < len(self.shown) - 1)
+
+    # ---- navigation --------------------------------------------------------------------------------
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        row = self.table.currentRow() + delta
+        if 0 <= row < len(self.shown):
+            self.table.setCurrentCell(row, 0)
+
+    def current_row(self) -> int:
+        return self.table.currentRow()
+
+    # ---- decisions ---------------------------------------------------------------------------------
+    def _perform(self, command: Command) -> bool:
+        try:
+            perform(self.stack, self.project, command, self.on_changes)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Annotator", str(exc))
+            return False
+        return True
+
+    def accept(self, coder_ids: list[int]) -> bool:
+        """Settle the current disagreement with these coders' versions (none: an empty list)."""
+        d = self.current
+        if d is None:
+            return False
+        consensus = self._consensus(create=True)
+        ok = self._perform(adj.Decide(consensus, d, coder_ids, names=self.coder_names))  # type: ignore[arg-type]
+        if ok:
+            self._advance_after(d)
+        return ok
+
+    def mark_edited(self) -> bool:
+        d = self.current
+        if d is None:
+            return False
+        consensus = self._consensus(create=True)
+        return self._perform(adj.Decide(consensus, d, choice="edited"))  # type: ignore[arg-type]
+
+    def copy_agreed(self) -> bool:
+        if len(self.chosen_coders()) < 2:
+            return False
+        consensus = self._consensus(create=True)
+        command = adj.CopyAgreed(consensus, self.scope())  # type: ignore[arg-type]
+        ok = self._perform(command)
+        if ok:
+            self.status_message.emit(f"Copied {len(command.added)} agreed codings to "
+                                     f"{self.coder_names.get(consensus, 'the consensus coder')}")  # type: ignore[arg-type]
+        return ok
+
+    def _advance_after(self, d: adj.Disagreement) -> None:
+        """After a decision, go on to the next open disagreement (the team lead's rhythm)."""
+        keys = [x.key for x in self.shown]
+        if d.key not in keys:
+            return
+        start = keys.index(d.key)
+        for row in range(start + 1, len(self.shown)):
+            if self.shown[row].key not in self.state.settled:
+                self.table.setCurrentCell(row, 0)
+                return
+
+    def on_changes(self, changes: Changes) -> None:
+        """Called for every decision, its undo and redo: refresh here and in the coding workspace."""
+        if self.on_changes_elsewhere is not None:
+            self.on_changes_elsewhere(changes)
+        if self.consensus_id is not None and self.consensus_id not in self.coder_names:
+            self.coder_names[self.consensus_id] = self.project.coder(self.consensus_id).name
+        consensus = self.consensus_id
+        if consensus is not None and len(self.chosen_coders()) >= 2:
+            self.state.settled = adj.review_state(self.project, self.scope(), consensus).settled
+        keep = self.current.key if self.current else None
+        current_row = self.table.currentRow()
+        self._fill_list(keep)
+        if keep is not None and self.current is not None and self.current.key != keep and current_row >= 0:
+            self.table.setCurrentCell(min(current_row, len(self.shown) - 1), 0)
+
+
+__all__ = ["ReviewView", "CoderPaneContext"]

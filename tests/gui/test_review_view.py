@@ -1,0 +1,115 @@
+"""The review screen: disagreements side by side, N/P, accept A / B, undo, consensus segments in the file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core import adjudication as adj
+from tests.gui.agreement_fixtures import main_window, three_coders  # noqa: F401 (fixtures)
+
+
+def consensus_spans(project):
+    consensus = project.coder("Consensus").id
+    return sorted((s.document_id, s.code_id, s.start, s.end) for s in project.segments(coder_ids=[consensus]))
+
+
+def expected_disagreements(project, names=("Ana", "Ben", "Cal")):
+    return adj.find_disagreements(project, adj.Scope([project.coder(n).id for n in names]))
+
+
+def test_list_panes_and_navigation(main_window, qtbot):
+    review = main_window.review
+    main_window.show_view("review")
+    project = main_window.project
+    found = expected_disagreements(project)
+    assert len(found) == review.table.rowCount() == 4
+    assert review.remaining_label.text() == "4 of 4 disagreements remain"
+    assert [review.coder_names[c] for c in review.pane_coders] == ["Ana", "Ben", "Cal"]
+    assert review.current == found[0]
+    # Each coder's pane shows the document, that coder's version emphasised.
+    for i, cid in enumerate(review.pane_coders):
+        assert review.panes[i].document_id == found[0].document_id
+        assert review.emphasised_spans(i) == list(found[0].versions[cid])
+    review.table.setFocus()
+    qtbot.keyClick(review.table, Qt.Key.Key_N)
+    assert review.current_row() == 1 and review.current == found[1]
+    qtbot.keyClick(review.table, Qt.Key.Key_N)
+    qtbot.keyClick(review.table, Qt.Key.Key_P)
+    assert review.current_row() == 1
+    review.previous()
+    assert review.current_row() == 0
+    review.previous()
+    assert review.current_row() == 0  # stays on the first
+    # The Chinese document's place is shown too.
+    zh = project.document("zh", with_text=False).id
+    row = next(i for i, d in enumerate(review.shown) if d.document_id == zh)
+    review.table.setCurrentCell(row, 0)
+    assert review.panes[0].document_id == zh
+    assert "血样案" in review.place_label.text()
+
+
+def test_filters(main_window):
+    review = main_window.review
+    project = main_window.project
+    economy = project.code("Economy").id
+    review.code_filter.setCurrentIndex(review.code_filter.findData(economy))
+    assert {d.code_id for d in review.shown} == {economy} and len(review.shown) == 2
+    review.coder_filter.setCurrentIndex(review.coder_filter.findData(project.coder("Cal").id))
+    assert len(review.shown) == 1
+    review.code_filter.setCurrentIndex(0)
+    review.coder_filter.setCurrentIndex(0)
+    review.set_coders(["Ana", "Ben"])
+    assert len(review.shown) == len(expected_disagreements(project, ("Ana", "Ben")))
+    assert len(review.panes) == 2 and review.btn_all.text() == "Accept both"
+
+
+def test_accept_a_then_b_undo_and_copy_agreed(main_window, qtbot):
+    review = main_window.review
+    main_window.show_view("review")
+    project = main_window.project
+    ana, ben = project.coder("Ana").id, project.coder("Ben").id
+    first, second = expected_disagreements(project)[:2]
+
+    review.accept_buttons[ana].click()  # accept Ana's version
+    assert consensus_spans(project) == [(first.document_id, first.code_id, *span) for span in first.versions[ana]]
+    assert review.remaining_label.text() == "3 of 4 disagreements remain"
+    assert review.current == second  # moved on to the next open one
+    review.accept([ben])
+    ben_spans = [(second.document_id, second.code_id, *s) for s in second.versions[ben]]
+    assert consensus_spans(project) == sorted(
+        [(first.document_id, first.code_id, *s) for s in first.versions[ana]] + ben_spans)
+    assert review.remaining_label.text() == "2 of 4 disagreements remain"
+    assert main_window.act_undo.text() == "Undo accept Ben"
+
+    main_window.act_undo.trigger()
+    assert consensus_spans(project) == [(first.document_id, first.code_id, *s) for s in first.versions[ana]]
+    assert review.remaining_label.text() == "3 of 4 disagreements remain"
+    main_window.act_undo.trigger()
+    assert consensus_spans(project) == []
+    assert review.remaining_label.text() == "4 of 4 disagreements remain"
+    main_window.act_redo.trigger()
+    assert len(consensus_spans(project)) == len(first.versions[ana])
+
+    review.btn_copy.click()
+    agreed = adj.agreed_spans(project, review.scope())
+    assert set(agreed) <= set(consensus_spans(project))
+    assert main_window.act_undo.text() == "Undo copy agreed codings"
+    main_window.act_undo.trigger()
+    assert not set(agreed) & set(consensus_spans(project))
+
+    # None: settled without segments; the decision is stored at once.
+    review.table.setCurrentCell(3, 0)
+    review.btn_none.click()
+    assert adj.decision(project, project.coder("Consensus").id, review.shown[3]) == ("none", [])
+    assert review.remaining_label.text() == "2 of 4 disagreements remain"
+
+
+def test_digit_keys_accept(main_window, qtbot):
+    review = main_window.review
+    main_window.show_view("review")
+    project = main_window.project
+    first = review.current
+    review.table.setFocus()
+    qtbot.keyClick(review.table, Qt.Key.Key_2)  # accept the second coder (Ben)
+    ben = project.coder("Ben").id
+    assert consensus_spans(project) == [(first.document_id, first.code_id, *s) for s in first.versions[ben]]
