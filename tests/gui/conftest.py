@@ -21,6 +21,16 @@ def _qt_names(qapp):
     QSettings().clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_dangling_workers():
+    """Fail a test that leaves QThreadPool workers running (they would touch a closed project)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(10000), "a worker was still running 10 s after the test"
+
+
 @pytest.fixture
 def filled(project):
     project.add_documents([
