@@ -246,12 +246,12 @@ def _targets(project: Any, codes: list[Code], scope: AgreementScope, used: set[i
 # Computation
 # --------------------------------------------------------------------------------------------------
 
-def _axis(project: Any, r: _Resolved, unit: str) -> UnitAxis:
+def _axis(project: Any, r: _Resolved, unit: str, on_document: Callable[[int], None] | None = None) -> UnitAxis:
     lengths = [d.length for d in r.documents]
     if unit in ("character", "document"):
         return build_axis(unit, lengths)
-    cache: dict[str, list[tuple[int, int]]] = {}
-    return build_axis(unit, lengths, lambda i: project.document_text(r.documents[i].id), cache)
+    cache: dict[str, list[tuple[int, int]]] = {}  # one split per distinct text within this run
+    return build_axis(unit, lengths, lambda i: project.document_text(r.documents[i].id), cache, on_document)
 
 
 def _target_table(r: _Resolved, axis: UnitAxis, lo: np.ndarray, hi: np.ndarray, target: Target) -> tuple[UnitTable, Any]:
@@ -291,7 +291,11 @@ def _bootstrap(doc_contrib: np.ndarray, resample_counts: np.ndarray) -> dict[str
 def compute_agreement(project: Any, scope: AgreementScope,
                       on_progress: Callable[[int, int], None] | None = None,
                       cancel: Callable[[], bool] | None = None) -> AgreementReport:
-    """Every coefficient for the scope; call from a worker thread with the thread's own Project."""
+    """Every coefficient for the scope; call from a worker thread with the thread's own Project.
+
+    ``on_progress(done, total)`` reports steps (documents split into units, then codes);
+    ``cancel()`` returning True stops the work with ``AgreementCancelled``.
+    """
     r = _resolve(project, scope)
     coder_names = [c.name for c in r.coders]
     contributing = r.done.sum(axis=1) >= 2
@@ -300,7 +304,17 @@ def compute_agreement(project: Any, scope: AgreementScope,
     if scope.unit == "span":
         return _span_report(r, scope, coder_names, doc_names, skipped)
 
-    axis = _axis(project, r, scope.unit)
+    text_units = scope.unit not in ("character", "document")
+    total = len(r.targets) + (len(r.documents) if text_units else 0)
+
+    def document_split(d: int) -> None:
+        if cancel is not None and cancel():
+            raise AgreementCancelled()
+        if on_progress is not None:
+            on_progress(d + 1, total)
+
+    axis = _axis(project, r, scope.unit, document_split)
+    done_before = total - len(r.targets)
     lo, hi = axis.map_segments(r.seg_doc, r.seg_start, r.seg_end)
     rng = np.random.default_rng(scope.seed)
     resample_counts = None
@@ -318,7 +332,6 @@ def compute_agreement(project: Any, scope: AgreementScope,
     pooled_contrib = np.zeros((len(r.documents), 2, 2))
     doc_agree = np.zeros(len(r.documents))
     doc_pairable = np.zeros(len(r.documents))
-    total = len(r.targets)
     for step, target in enumerate(r.targets):
         if cancel is not None and cancel():
             raise AgreementCancelled()
@@ -346,7 +359,7 @@ def compute_agreement(project: Any, scope: AgreementScope,
         else:
             groups[target.path] = result
         if on_progress is not None:
-            on_progress(step + 1, total)
+            on_progress(done_before + step + 1, total)
 
     overall = overall_ci = None
     per_document: dict[str, dict[str, Any]] = {}

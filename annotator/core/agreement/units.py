@@ -107,8 +107,13 @@ class UnitAxis:
 
 
 def build_axis(kind: str, lengths: Sequence[int], texts: Callable[[int], str] | None = None,
-               cache: dict[str, list[tuple[int, int]]] | None = None) -> UnitAxis:
-    """The unit axis for documents of the given lengths; ``texts(d)`` is only called for text units."""
+               cache: dict[str, list[tuple[int, int]]] | None = None,
+               on_document: Callable[[int], None] | None = None) -> UnitAxis:
+    """The unit axis for documents of the given lengths; ``texts(d)`` is only called for text units.
+
+    ``on_document(d)`` is called after each document is split (progress and cancellation: tokenising
+    a large Chinese corpus with jieba is the slow part of token-level agreement).
+    """
     if kind not in UNIT_KINDS:
         raise ValueError(f"unknown unit '{kind}'")
     lengths_arr = np.asarray(lengths, dtype=np.int64)
@@ -132,6 +137,8 @@ def build_axis(kind: str, lengths: Sequence[int], texts: Callable[[int], str] | 
         counts.append(len(spans))
         starts.extend(s for s, _ in spans)
         ends.extend(e for _, e in spans)
+        if on_document is not None:
+            on_document(d)
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     return UnitAxis(kind, offsets, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
                     char_offsets)

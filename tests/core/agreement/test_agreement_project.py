@@ -193,6 +193,11 @@ def test_progress_and_cancel(study):
     assert seen[-1][0] == seen[-1][1] == 3
     with pytest.raises(R.AgreementCancelled):
         R.compute_agreement(study, R.AgreementScope(), cancel=lambda: True)
+    seen.clear()
+    R.compute_agreement(study, R.AgreementScope(unit="token"), on_progress=lambda n, total: seen.append((n, total)))
+    assert [n for n, _ in seen] == list(range(1, 7)) and {t for _, t in seen} == {6}  # 3 documents + 3 targets
+    with pytest.raises(R.AgreementCancelled):
+        R.compute_agreement(study, R.AgreementScope(unit="sentence"), cancel=lambda: True)
 
 
 def test_scope_errors(study):
