@@ -1,0 +1,399 @@
+"""The Export dialog: pick a format and CSV options, see the first rows exactly as they will be written.
+
+The preview is produced by running the same core exporter with the same options into a temporary file
+and reading it back, so what the table shows is byte-for-byte what Excel or R will get (apostrophes from
+formula protection included). REFI-QDA files are XML in a zip, so for those a short summary is shown.
+The export itself runs in a worker with its own read-only connection; the dialog reports one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.exporters.csv_export import CsvOptions
+from annotator.core.store import Project
+from annotator.gui.exchange_actions import ProjectTask
+
+PREVIEW_ROWS = 20
+DELIMITERS = (("Comma ( , )", ","), ("Semicolon ( ; )", ";"), ("Tab", "\t"), ("Pipe ( | )", "|"))
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One thing the dialog can write."""
+
+    key: str
+    label: str
+    suffix: str
+    noun: str  # what the returned count counts
+
+    @property
+    def is_csv(self) -> bool:
+        return self.suffix == ".csv"
+
+
+EXPORT_KINDS = (
+    ExportKind("codebook", "Codebook (CSV, with usage per coder)", ".csv", "codes"),
+    ExportKind("segments", "Coded segments (CSV, one row per segment)", ".csv", "segments"),
+    ExportKind("matrix", "Document × code matrix per coder (CSV, for R/SPSS)", ".csv", "rows"),
+    ExportKind("assignments", "Assignments and progress (CSV)", ".csv", "assignments"),
+    ExportKind("qdc", "REFI-QDA codebook (.qdc)", ".qdc", ""),
+    ExportKind("qdpx", "REFI-QDA project (.qdpx) for ATLAS.ti, MAXQDA, NVivo…", ".qdpx", ""),
+)
+KINDS = {k.key: k for k in EXPORT_KINDS}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything needed to write one export; plain data so a worker thread can carry it."""
+
+    kind: str
+    path: str
+    options: CsvOptions = CsvOptions()
+    quotes: int = 0
+
+
+def run_export(project: Project, request: ExportRequest) -> str:
+    """Write the export with the core functions; returns a one-line summary."""
+    kind = KINDS[request.kind]
+    options, path = request.options, request.path
+    if kind.key == "codebook":
+        from annotator.core.codebook import export_codebook_csv
+
+        n = export_codebook_csv(project, path, quotes=request.quotes, bom=options.bom,
+                                delimiter=options.delimiter, protect_formulas=options.protect_formulas)
+    elif kind.key == "segments":
+        from annotator.core.exporters.segments import export_segments_csv
+
+        n = export_segments_csv(project, path, options)
+    elif kind.key == "matrix":
+        from annotator.core.exporters.matrix import export_matrix_csv
+
+        n = export_matrix_csv(project, path, options)
+    elif kind.key == "assignments":
+        from annotator.core.exporters.assignments import export_assignments_csv
+
+        n = export_assignments_csv(project, path, options)
+    else:
+        from annotator.core.exchange.refi import export_qdc, export_qdpx
+
+        (export_qdc if kind.key == "qdc" else export_qdpx)(project, path)
+        return f"Exported {kind.label.split(' (')[0]} to {path}"
+    return f"Exported {n} {kind.noun} to {path}"
+
+
+def read_back(path: str | os.PathLike[str], delimiter: str, limit: int = PREVIEW_ROWS
+              ) -> tuple[list[str], list[list[str]]]:
+    """The header and first ``limit`` data rows of a CSV we wrote, cells exactly as stored."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = next(reader, [])
+        rows = []
+        for row in reader:
+            if len(rows) >= limit:
+                break
+            rows.append(row)
+    return header, rows
+
+
+def refi_summary(project: Project, kind: str) -> str:
+    """What a .qdc or .qdpx would contain, since its XML is no use as a table."""
+    codes = project.codes()
+    top = [c.path for c in codes if "/" not in c.path]
+    lines = [f"{len(codes)} codes ({len(top)} at top level): {', '.join(top[:8])}{'…' if len(top) > 8 else ''}"]
+    if kind == "qdpx":
+        documents = project.documents()
+        coders = project.coders()
+        (n_segments,) = project.db.execute("SELECT count(*) FROM segments").fetchone()
+        lines += [f"{len(documents)} text sources: {', '.join(d.name for d in documents[:6])}"
+                  f"{'…' if len(documents) > 6 else ''}",
+                  f"{len(coders)} users: {', '.join(c.name for c in coders)}",
+                  f"{n_segments} codings (plain-text selections)"]
+    lines += ["", "GUIDs are kept, so exporting again gives the same identifiers."]
+    return "\n".join(lines)
+
+
+def preview(project: Project, request: ExportRequest) -> tuple[list[str], list[list[str]]]:
+    """Write the export to a temporary file with the same options and read its first rows back."""
+    with tempfile.TemporaryDirectory(prefix="annotator-preview-") as folder:
+        target = Path(folder) / f"preview{KINDS[request.kind].suffix}"
+        run_export(project, ExportRequest(request.kind, str(target), request.options, request.quotes))
+        return read_back(target, request.options.delimiter)
+
+
+class PreviewModel(QAbstractTableModel):
+    """A read-only table over the preview rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+
+    def reset(self, header: list[str], rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.header, self.rows = header, rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.header)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        value = row[index.column()] if index.column() < len(row) else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ")
+        if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
+            return value
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.header[section] if section < len(self.header) else None
+        return section + 1
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and how; preview; write in the background."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None,
+                 on_done: Callable[[str], None] | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.on_done = on_done
+        self.pool = QThreadPool.globalInstance()
+        self.worker: ProjectTask | None = None
+        self.setWindowTitle("Export")
+        self.resize(1080, 620)
+        self._user_named_file = False
+
+        self.kind_group = QButtonGroup(self)
+        what = QGroupBox("What to export")
+        what_layout = QVBoxLayout(what)
+        for i, kind in enumerate(EXPORT_KINDS):
+            button = QRadioButton(kind.label)
+            button.setProperty("kind", kind.key)
+            self.kind_group.addButton(button, i)
+            what_layout.addWidget(button)
+        self.kind_group.button(1).setChecked(True)
+
+        options = QGroupBox("CSV options")
+        form = QFormLayout(options)
+        self.bom = QCheckBox("UTF-8 with BOM (Excel shows Chinese correctly)")
+        self.bom.setChecked(True)
+        self.delimiter = QComboBox()
+        for label, value in DELIMITERS:
+            self.delimiter.addItem(label, value)
+        self.protect = QCheckBox("Protect against formulas (= + - @ get a leading ')")
+        self.protect.setChecked(True)
+        self.quotes = QSpinBox()
+        self.quotes.setRange(0, 50)
+        self.quotes.setSpecialValueText("none")
+        self.quotes.setToolTip("Add the first N coded passages of each code as example quotes")
+        form.addRow(self.bom)
+        form.addRow("Delimiter:", self.delimiter)
+        form.addRow(self.protect)
+        form.addRow("Example quotes per code:", self.quotes)
+        self.options_box = options
+
+        left = QVBoxLayout()
+        left.addWidget(what)
+        left.addWidget(options)
+        left.addStretch(1)
+
+        self.preview_model = PreviewModel()
+        self.table = QTableView()
+        self.table.setModel(self.preview_model)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.table)
+        self.preview_stack.addWidget(self.summary)
+        self.preview_title = QLabel()
+        right = QVBoxLayout()
+        right.addWidget(self.preview_title)
+        right.addWidget(self.preview_stack, 1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.textEdited.connect(self._path_edited)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self.browse)
+        destination = QHBoxLayout()
+        destination.addWidget(QLabel("Save to:"))
+        destination.addWidget(self.path_edit, 1)
+        destination.addWidget(browse)
+
+        self.status = QLabel()
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(destination)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.kind_group.idToggled.connect(lambda _i, on: on and self._kind_changed())
+        for signal in (self.bom.toggled, self.protect.toggled, self.delimiter.currentIndexChanged,
+                       self.quotes.valueChanged):
+            signal.connect(lambda *_: self._timer.start())
+        self._kind_changed()
+        self.refresh_preview()
+
+    # ---- state ---------------------------------------------------------------------------------
+    @property
+    def kind(self) -> ExportKind:
+        return KINDS[self.kind_group.checkedButton().property("kind")]
+
+    def set_kind(self, key: str) -> None:
+        for button in self.kind_group.buttons():
+            if button.property("kind") == key:
+                button.setChecked(True)
+        self.refresh_preview()
+
+    def options(self) -> CsvOptions:
+        return CsvOptions(bom=self.bom.isChecked(), delimiter=self.delimiter.currentData(),
+                          protect_formulas=self.protect.isChecked())
+
+    def request(self) -> ExportRequest:
+        quotes = self.quotes.value() if self.kind.key == "codebook" else 0
+        return ExportRequest(self.kind.key, self.path_edit.text().strip(), self.options(), quotes)
+
+    def _default_path(self) -> str:
+        stem = Path(self.project.path).stem if self.project.path else "project"
+        folder = Path(self.project.path).parent if self.project.path else Path.home()
+        suffix = self.kind.suffix
+        name = f"{stem}{suffix}" if not self.kind.is_csv else f"{stem}-{self.kind.key}.csv"
+        if self.kind.key == "qdc":
+            name = f"{stem}-codebook.qdc"
+        return str(folder / name)
+
+    def _path_edited(self, _text: str) -> None:
+        self._user_named_file = True
+
+    def _kind_changed(self) -> None:
+        csv_kind = self.kind.is_csv
+        self.options_box.setEnabled(csv_kind)
+        self.quotes.setEnabled(self.kind.key == "codebook")
+        current = self.path_edit.text().strip()
+        if not self._user_named_file or not current:
+            self.path_edit.setText(self._default_path())
+        else:
+            self.path_edit.setText(str(Path(current).with_suffix(self.kind.suffix)))
+        self._timer.start()
+
+    # ---- preview -------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        self._timer.stop()
+        kind = self.kind
+        if not kind.is_csv:
+            self.preview_title.setText(f"<b>Contents</b> of the {kind.suffix} file")
+            self.summary.setPlainText(refi_summary(self.project, kind.key))
+            self.preview_stack.setCurrentWidget(self.summary)
+            return
+        try:
+            header, rows = preview(self.project, self.request())
+        except AnnotatorError as exc:
+            self.preview_model.reset([], [])
+            self.preview_title.setText(f"<b>Preview</b> unavailable: {exc}")
+            return
+        self.preview_model.reset(header, rows)
+        self.preview_stack.setCurrentWidget(self.table)
+        self.preview_title.setText(f"<b>Preview</b>: header and first {len(rows)} rows, exactly as written"
+                                   if rows else "<b>Preview</b>: header only (nothing to export yet)")
+        self.table.resizeColumnsToContents()
+        for column in range(self.preview_model.columnCount()):
+            if self.table.columnWidth(column) > 260:
+                self.table.setColumnWidth(column, 260)
+
+    # ---- export --------------------------------------------------------------------------------
+    def browse(self) -> None:
+        kind = self.kind
+        pattern = "CSV (*.csv)" if kind.is_csv else f"REFI-QDA (*{kind.suffix})"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(), pattern)
+        if path:
+            if not path.lower().endswith(kind.suffix):
+                path += kind.suffix
+            self.path_edit.setText(path)
+            self._user_named_file = True
+
+    def export(self) -> ProjectTask | None:
+        """Start writing; the result (or the error) appears in the status line."""
+        request = self.request()
+        if not request.path:
+            self.status.setText("Choose where to save the file first.")
+            return None
+        if self.worker is not None:
+            return self.worker
+        self.export_button.setEnabled(False)
+        self.status.setText("Exporting…")
+        worker = ProjectTask(self.project, lambda project: run_export(project, request), readonly=True)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        self.worker = worker
+        worker.start(self.pool)
+        return worker
+
+    def _finished(self, summary: object) -> None:
+        self.worker = None
+        self.export_button.setEnabled(True)
+        self.status.setText(f"✓ {summary}")
+        if self.on_done:
+            self.on_done(str(summary))
+
+    def _failed(self, message: str) -> None:
+        self.worker = None
+        self.export_button.setEnabled(True)
+        self.status.setText(f"✗ Export failed: {message}")
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()  # no preview of a project that may be closed by now
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        if self.worker is not None:
+            self.pool.waitForDone(10000)
+        super().done(result)
+
+
+__all__ = ["EXPORT_KINDS", "ExportDialog", "ExportKind", "ExportRequest", "preview", "read_back", "run_export"]
