@@ -85,6 +85,7 @@ class CodebookPanel(QWidget):
             "rename": QAction("Rename…", self, triggered=self.rename_code),
             "colour": QAction("Colour…", self, triggered=self.recolour_code),
             "describe": QAction("Describe…", self, triggered=self.describe_code),
+            "shortcut": QAction("Shortcut key…", self, triggered=self.set_shortcut),
             "move": QAction("Move under…", self, triggered=self.move_code),
             "merge": QAction("Merge into…", self, triggered=self.merge_code),
             "delete": QAction("Delete…", self, triggered=self.delete_code),
@@ -96,7 +97,7 @@ class CodebookPanel(QWidget):
         more = QToolButton(text="⋯", toolTip="Edit the selected code")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        for key in ("rename", "colour", "describe", "move", "merge", "delete"):
+        for key in ("rename", "colour", "describe", "shortcut", "move", "merge", "delete"):
             menu.addAction(self.actions_[key])
         more.setMenu(menu)
         bar.addWidget(self.filter, 1)
@@ -174,7 +175,7 @@ class CodebookPanel(QWidget):
         menu.addAction(self.actions_["add"])
         if self.tree.itemAt(pos):
             menu.addSeparator()
-            for key in ("rename", "colour", "describe", "move", "merge", "delete"):
+            for key in ("rename", "colour", "describe", "shortcut", "move", "merge", "delete"):
                 menu.addAction(self.actions_[key])
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
@@ -213,6 +214,16 @@ class CodebookPanel(QWidget):
                                                  code.description)
         if ok and text != code.description:
             self.host.perform(commands.UpdateCode(code.id, "describe code", description=text))
+
+    def set_shortcut(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        key, ok = QInputDialog.getText(self, "Shortcut key", f"Key that applies '{code.path}' "
+                                       "(a letter or digit; empty to remove):", text=code.shortcut)
+        key = key.strip().upper() if ok else code.shortcut
+        if ok and len(key) <= 1 and key != code.shortcut:
+            self.host.perform(commands.UpdateCode(code.id, "set shortcut key", shortcut=key))
 
     def move_code(self) -> None:
         code = self.selected_code()

@@ -74,3 +74,18 @@ def test_margin_tooltip_names_code(window, qtbot, monkeypatch):
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), margin.mapToGlobal(rect.center()))
     margin.event(event)
     assert shown == ["Crime"]
+
+
+def test_own_shortcut_key(window, qtbot, monkeypatch):
+    project = window.project
+    panel = window.coding.codebook
+    bio = project.code("Security/Biosecurity")
+    panel.select_code(bio.id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("b", True))
+    panel.set_shortcut()
+    assert project.code(bio.id).shortcut == "B"
+    assert window.coding.keys[bio.id] == "B"
+    pane = window.coding.panes[0]
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_B)
+    assert project.segments()[0].code_id == bio.id
