@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.core.errors import InputError
@@ -120,29 +120,97 @@ def stale_documents(project: Project) -> list[int]:
         "WHERE t.document_id IS NULL OR t.dictionary != ? ORDER BY d.id", (version,))]
 
 
+# Below this many characters a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 300_000
+
+
 def ensure_segmented(project: Project,
                      on_progress: Callable[[int, int], bool | None] | None = None) -> int:
     """Segment every document that needs it, in one transaction; returns how many were segmented.
 
-    ``on_progress(done, total)`` may return False to stop early (what was done is kept).
+    jieba is pure Python, so a big batch (a fresh import of a large corpus) is cut in a pool of forked
+    processes, one per core, while this process writes the results. ``on_progress(done, total)`` may
+    return False to stop early (what was done is kept).
     """
     todo = stale_documents(project)
     if not todo:
         return 0
     version = dictionary_version(project)
-    tokenizer = tokenizer_for(dictionary_terms(project))
+    terms = dictionary_terms(project)
     done = 0
     with project.transaction():
-        for chunk_start in range(0, len(todo), 200):
-            chunk = todo[chunk_start:chunk_start + 200]
-            marks = ", ".join("?" * len(chunk))
-            for document_id, text in project.db.execute(
-                    f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk).fetchall():
-                _store(project, document_id, text, tokenizer, version)
+        for batch in _batches(project, todo):
+            for document_id, tokens, offsets in _segment_batches(batch, terms):
+                _write(project, document_id, version, tokens, offsets)
                 done += 1
                 if on_progress is not None and on_progress(done, len(todo)) is False:
                     return done
     return done
+
+
+def _batches(project: Project, todo: list[int], characters: int = 4_000_000) -> Iterator[list[tuple[int, str]]]:
+    """Documents to segment, read in groups of about ``characters`` characters (bounded memory)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for chunk_start in range(0, len(todo), 500):
+        chunk = todo[chunk_start:chunk_start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for document_id, text in project.db.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id", chunk).fetchall():
+            batch.append((document_id, text))
+            size += len(text)
+            if size >= characters:
+                yield batch
+                batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _segment_batches(documents: list[tuple[int, str]], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
+    workers = _worker_count(sum(len(text) for _id, text in documents))
+    if workers <= 1:
+        yield from segment_texts(documents, terms)
+        return
+    import multiprocessing
+
+    # Groups of roughly equal size, several per worker so a slow one does not hold up the end.
+    groups: list[list[tuple[int, str]]] = [[] for _ in range(workers * 4)]
+    sizes = [0] * len(groups)
+    for item in sorted(documents, key=lambda d: -len(d[1])):
+        k = sizes.index(min(sizes))
+        groups[k].append(item)
+        sizes[k] += len(item[1])
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        for result in pool.imap_unordered(_segment_group, [(g, terms) for g in groups if g]):
+            yield from result
+
+
+def _worker_count(characters: int) -> int:
+    import multiprocessing
+    import os
+    import sys
+
+    if characters < PARALLEL_THRESHOLD or not sys.platform.startswith("linux"):
+        return 1  # fork is Linux-safe here; elsewhere a spawned worker would reload jieba (~1 s)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _segment_group(args: tuple[list[tuple[int, str]], list[str]]) -> list[tuple[int, str, bytes]]:
+    documents, terms = args
+    return list(segment_texts(documents, terms))
+
+
+def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
+    """(document id, space-joined search words, packed offsets) for each text: a cache row's payload."""
+    tokenizer = tokenizer_for(terms)
+    for document_id, text in documents:
+        spans = word_spans(text, tokenizer=tokenizer)
+        words = normalised_tokens(text, spans)
+        flat = array("i", [n for span in spans for n in span])
+        yield document_id, " ".join(words), flat.tobytes()
 
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:
@@ -172,14 +240,15 @@ def decode(document_id: int, tokens: str, offsets: bytes) -> DocumentTokens:
 def _store(project: Project, document_id: int, text: str, tokenizer, version: str) -> DocumentTokens:
     spans = word_spans(text, tokenizer=tokenizer)
     words = normalised_tokens(text, spans)
-    flat = array("i")
-    for start, end in spans:
-        flat.append(start)
-        flat.append(end)
+    flat = array("i", [n for span in spans for n in span])
+    _write(project, document_id, version, " ".join(words), flat.tobytes())
+    return DocumentTokens(document_id, words, spans)
+
+
+def _write(project: Project, document_id: int, version: str, tokens: str, offsets: bytes) -> None:
     project.db.execute(
         "INSERT INTO token_cache (document_id, dictionary, tokens, offsets) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (document_id) DO UPDATE SET dictionary = excluded.dictionary, "
         "tokens = excluded.tokens, offsets = excluded.offsets",
-        (document_id, version, " ".join(words), flat.tobytes()),
+        (document_id, version, tokens, offsets),
     )
-    return DocumentTokens(document_id, words, spans)

@@ -138,3 +138,13 @@ def test_code_hits_command_undo_redo_keeps_ids(corpus):
     command.do(corpus)
     assert [s.id for s in corpus.segments()] == ids
     assert command.text == "code 2 hit(s) as 'Health'"
+
+
+def test_parallel_segmentation_gives_the_same_cache(corpus, monkeypatch):
+    serial = {i: segmentation.document_tokens(corpus, i) for i in (1, 2, 3)}
+    corpus.db.execute("DELETE FROM token_cache")
+    monkeypatch.setattr(segmentation, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(segmentation, "_worker_count", lambda _n: 2)
+    assert segmentation.ensure_segmented(corpus) == 3
+    assert {i: segmentation.document_tokens(corpus, i) for i in (1, 2, 3)} == serial
+    assert [h.document_name for h in search(corpus, "孕妇")] == ["xinhua-1", "mingpao-1"]
