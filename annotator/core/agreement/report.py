@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -170,8 +169,8 @@ class _Resolved:
 def _resolve(project: Any, scope: AgreementScope) -> _Resolved:
     if scope.unit not in ALL_UNITS:
         raise InputError(f"unknown unit '{scope.unit}' (use {', '.join(ALL_UNITS)})")
-    coders = [project.coder(name) for name in scope.coders] if scope.coders else project.coders()
-    if len({c.id for c in coders}) < 2:
+    coders = [project.coder(name) for name in dict.fromkeys(scope.coders)] if scope.coders else project.coders()
+    if len(coders) < 2:
         raise InputError("agreement needs at least two coders")
     all_docs = project.documents()
     if scope.documents:

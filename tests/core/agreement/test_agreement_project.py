@@ -254,3 +254,25 @@ def test_narrative_frames_alpha_equals_reference(shared, project):
         matrix = np.array([[np.nan if v == -1 else index[v] for v in article[q][1]] for article in raw.values()]).T
         expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
         assert report.groups[q].measures.values["krippendorff_alpha"] == pytest.approx(expected, abs=1e-9), q
+
+
+@pytest.mark.parametrize("unit", ["character", "document", "span"])
+def test_nobody_finished_anything_reports_undefined(project, unit):
+    project.add_documents([DocumentInput(text="Some text here.", name="a")])
+    code = project.add_code("Frame").id
+    ann, bob = project.ensure_coder("ann").id, project.ensure_coder("bob").id
+    doc = project.document("a").id
+    project.add_segment(doc, ann, code, 0, 4)
+    project.add_segment(doc, bob, code, 0, 4)  # both in progress: nothing counts yet
+    data = R.compute_agreement(project, R.AgreementScope(unit=unit, bootstrap=10)).to_json_dict()
+    assert data["documents"] == 0
+    entry = data["codes"]["Frame"]
+    key = "alpha_u" if unit == "span" else "krippendorff_alpha"
+    assert entry[key] is None and entry["undefined"][key]
+    json.dumps(data)
+    assert R.find_disagreements(project, R.AgreementScope(unit=unit)) == []
+
+
+def test_repeated_coder_names_count_once(study):
+    report = R.compute_agreement(study, R.AgreementScope(coders=("ann", "bob", "ann")))
+    assert report.coders == ["ann", "bob"]
