@@ -51,7 +51,7 @@ EXPORT_KINDS = (
     ExportKind("matrix", "Document × code matrix per coder (CSV, for R/SPSS)", ".csv", "rows"),
     ExportKind("assignments", "Assignments and progress (CSV)", ".csv", "assignments"),
     ExportKind("qdc", "REFI-QDA codebook (.qdc)", ".qdc", ""),
-    ExportKind("qdpx", "REFI-QDA project (.qdpx) for ATLAS.ti, MAXQDA, NVivo…", ".qdpx", ""),
+    ExportKind("qdpx", "REFI-QDA project (.qdpx, for other QDA tools)", ".qdpx", ""),
 )
 KINDS = {k.key: k for k in EXPORT_KINDS}
 
@@ -225,6 +225,7 @@ class ExportDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.preview_model)
         self.table.setWordWrap(False)
+        self.table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(110)
@@ -341,9 +342,10 @@ class ExportDialog(QDialog):
         self.preview_title.setText(f"<b>Preview</b>: header and first {len(rows)} rows, exactly as written"
                                    if rows else "<b>Preview</b>: header only (nothing to export yet)")
         self.table.resizeColumnsToContents()
-        for column in range(self.preview_model.columnCount()):
-            if self.table.columnWidth(column) > 260:
-                self.table.setColumnWidth(column, 260)
+        for column, name in enumerate(header):  # long cells are elided; the tooltip has them whole
+            widest = 320 if name in ("text", "memo") or name.startswith("quote_") else 240 if name == "code" else 180
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
 
     # ---- export --------------------------------------------------------------------------------
     def browse(self) -> None:
