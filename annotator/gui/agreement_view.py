@@ -13,9 +13,9 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
     QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
@@ -198,6 +198,7 @@ class AgreementView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(max(22, self.fontMetrics().height() + 6))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._row_selected(current))
         self.pairs = QTableWidget()
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -205,6 +206,7 @@ class AgreementView(QWidget):
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setTitle("Krippendorff's α per code")
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.export_csv_button = QPushButton("Export CSV…")
@@ -223,11 +225,11 @@ class AgreementView(QWidget):
         bottom.addWidget(pair_box)
         bottom.addWidget(self.chart_view)
         bottom.setStretchFactor(1, 2)
-        bottom.setSizes([380, 700])
+        bottom.setSizes([300, 800])
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.table)
         results.addWidget(bottom)
-        results.setSizes([380, 380])
+        results.setSizes([320, 450])
         exports = QHBoxLayout()
         exports.addWidget(self.summary, 1)
         exports.addWidget(self.export_csv_button)
@@ -592,18 +594,28 @@ class AgreementView(QWidget):
             chart.removeAxis(axis)
         rows = [(path, values.get(alpha_key)) for kind, path, values in self.rows]
         rows.reverse()  # the first code at the top
-        bars = QBarSet("α")
-        bars.setColor(QColor("#4363d8"))
+        # One bar set per mark, stacked: each code has its value in exactly one, so bars show the mark colour.
+        sets = {mark: QBarSet(mark) for mark in ("reliable", "tentative", "unreliable")}
+        for mark, bar_set in sets.items():
+            bar_set.setColor(QColor(MARK_COLOURS[mark]).lighter(115))
+            bar_set.setBorderColor(QColor(MARK_COLOURS[mark]))
         names = []
         for path, alpha in rows:
-            bars.append(max(alpha, -0.2) if alpha is not None else 0.0)
+            mark = reliability_mark(alpha)
+            for name, bar_set in sets.items():
+                bar_set.append(max(alpha, -1.0) if name == mark and alpha is not None else 0.0)
             names.append(path if alpha is not None else f"{path} (undefined)")
-        series = QHorizontalBarSeries()
-        series.append(bars)
+        series = QHorizontalStackedBarSeries()
+        for bar_set in sets.values():
+            series.append(bar_set)
         series.setBarWidth(0.6)
         chart.addSeries(series)
         y = QBarCategoryAxis()
         y.append(names)
+        y.setTruncateLabels(False)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        y.setLabelsFont(small)
         x = QValueAxis()
         low = min([0.0] + [a for _, a in rows if a is not None])
         x.setRange(max(-1.0, math.floor(low * 5) / 5), 1.0)
@@ -625,8 +637,6 @@ class AgreementView(QWidget):
         legend = chart.legend()
         legend.show()
         legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
-        for marker in legend.markers(series):
-            marker.setVisible(False)
 
     # ---- export ---------------------------------------------------------------------------------
     def json_text(self) -> str:

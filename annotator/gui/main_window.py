@@ -66,7 +66,12 @@ class MainWindow(QMainWindow):
         self.register_view("agreement", "Agreement", self.agreement)
         self.review = ReviewView(self.project, self.stack, on_changes=self.coding.on_changes)
         self.review.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.review.coders_changed.connect(self._consensus_coder_added)
         self.register_view("review", "Review", self.review)
+
+    def _consensus_coder_added(self) -> None:
+        self.coding.coders = {c.id: c for c in self.project.coders()}
+        self._fill_coder_combo()
 
     def show_view(self, name: str) -> None:
         if name not in self.views:
@@ -188,8 +193,7 @@ class MainWindow(QMainWindow):
         self.coding.reload()
         self.coding.open_initial_documents()
         self.agreement.set_project(project)
-        self.review.project = project
-        self.review.reload()
+        self.review.set_project(project)
         self._fill_coder_combo()
         self._update_title()
         remember_recent(self.settings, path)

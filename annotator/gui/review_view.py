@@ -70,6 +70,7 @@ class ReviewView(QWidget):
     """The ``review`` view of the main window."""
 
     status_message = Signal(str)
+    coders_changed = Signal()  # the consensus coder was created: coder lists elsewhere should refresh
 
     def __init__(self, project: Project, stack: QUndoStack, *,
                  on_changes: Callable[[Changes], None] | None = None, parent: QWidget | None = None) -> None:
@@ -189,7 +190,19 @@ class ReviewView(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (("N", self.next), ("P", self.previous), ("0", lambda: self.accept([]))):
             QShortcut(QKeySequence(key), self, context=context).activated.connect(slot)
-        self.reload()
+        self._stale = True  # computed on first showing, so opening a large project stays quick
+
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        self.current = None
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     # ---- colours and names -------------------------------------------------------------------------
     def code_colour(self, code_id: int) -> QColor:
@@ -201,6 +214,7 @@ class ReviewView(QWidget):
     # ---- loading -----------------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read coders and codes (after opening a project) and recompute the disagreements."""
+        self._stale = False
         codes = self.project.codes()
         self.code_names = {c.id: c.path for c in codes}
         self.code_colours = {c.id: QColor(c.color) for c in codes}
@@ -244,8 +258,13 @@ class ReviewView(QWidget):
     def _consensus(self, create: bool) -> int | None:
         name = self.consensus_edit.text().strip() or adj.DEFAULT_CONSENSUS
         if create:
+            known = set(self.coder_names)
             self.consensus_id = adj.consensus_coder(self.project, name)
-            self.coder_names.setdefault(self.consensus_id, name)
+            if self.consensus_id not in known:
+                coder = self.project.coder(self.consensus_id)
+                self.coder_names[coder.id] = coder.name
+                self.coder_colours[coder.id] = QColor(coder.color)
+                self.coders_changed.emit()
         else:
             found = [cid for cid, n in self.coder_names.items() if n == name]
             self.consensus_id = found[0] if found else None

@@ -50,6 +50,8 @@ def test_list_panes_and_navigation(main_window, qtbot):
 
 def test_filters(main_window):
     review = main_window.review
+    assert review.table.rowCount() == 0  # nothing computed until the view is first shown
+    main_window.show_view("review")
     project = main_window.project
     economy = project.code("Economy").id
     review.code_filter.setCurrentIndex(review.code_filter.findData(economy))
@@ -71,6 +73,8 @@ def test_accept_a_then_b_undo_and_copy_agreed(main_window, qtbot):
     first, second = expected_disagreements(project)[:2]
 
     review.accept_buttons[ana].click()  # accept Ana's version
+    combo = main_window.coder_combo
+    assert "Consensus" in [combo.itemText(i) for i in range(combo.count())]  # can now code by hand as it
     assert consensus_spans(project) == [(first.document_id, first.code_id, *span) for span in first.versions[ana]]
     assert review.remaining_label.text() == "3 of 4 disagreements remain"
     assert review.current == second  # moved on to the next open one
