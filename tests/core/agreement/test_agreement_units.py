@@ -1,0 +1,94 @@
+"""The boundary sweep against a naive unit-by-unit matrix, on random documents, segments and units."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.agreement import measures as M
+from annotator.core.agreement.units import UnitAxis, build_axis, run_values, sweep, unit_table
+
+
+@st.composite
+def corpus(draw):
+    n_docs = draw(st.integers(1, 4))
+    m = draw(st.integers(2, 4))
+    channels = draw(st.integers(1, 3))
+    lengths = [draw(st.integers(1, 40)) for _ in range(n_docs)]
+    segments = []
+    for _ in range(draw(st.integers(0, 25))):
+        d = draw(st.integers(0, n_docs - 1))
+        s = draw(st.integers(0, lengths[d] - 1))
+        e = draw(st.integers(s + 1, lengths[d]))
+        segments.append((d, draw(st.integers(0, m - 1)), draw(st.integers(0, channels - 1)), s, e))
+    done = np.array([[draw(st.booleans()) or draw(st.booleans()) for _ in range(m)] for _ in range(n_docs)])
+    # random text units: sorted disjoint spans inside each document
+    units = []
+    for length in lengths:
+        cuts = sorted(draw(st.sets(st.integers(0, length), min_size=2, max_size=12)))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+        units.append(spans)
+    return lengths, m, channels, segments, done, units
+
+
+def naive(lengths, m, channels, segments, done, spans_per_doc, kind):
+    rows = []
+    for d, spans in enumerate(spans_per_doc):
+        for s, e in spans:
+            row = []
+            for c in range(m):
+                if not done[d, c]:
+                    row.append(-1)
+                    continue
+                hit = [ch for dd, cc, ch, ss, ee in segments if dd == d and cc == c and ss < e and ee > s]
+                row.append(int(bool(hit)) if kind == "code" else (min(hit) + 1 if hit else 0))
+            rows.append(row)
+    return np.array(rows, dtype=np.int64).reshape(-1, m)
+
+
+def tables(axis: UnitAxis, lengths, m, channels, segments, done, kind):
+    arr = np.array(segments, dtype=np.int64).reshape(-1, 5)
+    lo, hi = axis.map_segments(arr[:, 0], arr[:, 3], arr[:, 4])
+    runs = sweep(lo, hi, arr[:, 1], arr[:, 2], axis.doc_offsets, m, channels)
+    values = run_values(runs, done, kind)
+    return unit_table(values, runs, len(lengths), m)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpus(), st.sampled_from(["character", "text", "document"]), st.sampled_from(["code", "group"]))
+def test_sweep_equals_naive_matrix(drawn, kind_of_axis, kind):
+    lengths, m, channels, segments, done, units = drawn
+    if kind == "code":
+        segments = [(d, c, 0, s, e) for d, c, _, s, e in segments]
+        channels = 1
+    if kind_of_axis == "character":
+        axis = build_axis("character", lengths)
+        spans = [[(i, i + 1) for i in range(n)] for n in lengths]
+    elif kind_of_axis == "document":
+        axis = build_axis("document", lengths)
+        spans = [[(0, n)] for n in lengths]
+    else:
+        text = {d: chr(65 + d) * n for d, n in enumerate(lengths)}  # distinct texts: no cache sharing
+        splits = iter(units)
+        import annotator.core.agreement.units as U
+
+        original = U.SPLITTERS["sentence"]
+        U.SPLITTERS["sentence"] = lambda _text: next(splits)
+        try:
+            axis = build_axis("sentence", lengths, lambda d: text[d], cache={})
+        finally:
+            U.SPLITTERS["sentence"] = original
+        spans = units
+    table = tables(axis, lengths, m, channels, segments, done, kind)
+    expected = naive(lengths, m, channels, segments, done, spans, kind)
+    k = 2 if kind == "code" else channels + 1
+    ours = M.ReliabilityData(table.patterns, table.weights, tuple(range(k)))
+    reference = M.ReliabilityData.from_unit_values(expected, categories=tuple(range(k)))
+    assert table.weights.sum() == pytest.approx(len(expected))
+    np.testing.assert_allclose(M.coincidence_matrix(ours), M.coincidence_matrix(reference), atol=1e-9)
+    a, b = M.percent_agreement(ours), M.percent_agreement(reference)
+    assert (a.value is None) == (b.value is None)
+    if a.value is not None:
+        assert a.value == pytest.approx(b.value, abs=1e-9)
