@@ -27,6 +27,16 @@ _lock = threading.Lock()
 _tokenizer = None
 
 
+def _fresh_lock_after_fork() -> None:
+    """A forked segmentation worker must not inherit the lock held by another thread of its parent."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_after_fork)
+
+
 def data_dir() -> Path:
     """Per-user data folder (XDG on Linux); the GUI passes QStandardPaths' choice via ANNOTATOR_DATA_DIR."""
     root = os.environ.get("ANNOTATOR_DATA_DIR")
