@@ -345,6 +345,7 @@ def compute_agreement(project: Any, scope: AgreementScope,
         result.extra["per_document"] = result.per_document
         if target.kind == "group":
             result.extra["categories"] = list(target.categories)
+            _numeric_levels(result, table, target)
         if resample_counts is not None:
             result.ci = _bootstrap(doc_contrib, resample_counts)
         if target.kind == "code":
@@ -378,6 +379,29 @@ def compute_agreement(project: Any, scope: AgreementScope,
             }
     return AgreementReport(scope.unit, coder_names, doc_names, skipped, codes, groups, overall, overall_ci,
                            per_document, scope.bootstrap, scope.seed)
+
+
+def _numeric_levels(result: TargetResult, table: UnitTable, target: Target) -> None:
+    """A group whose children are numbers (a rating scale such as Tone/1..5) also gets ordinal,
+    interval and ratio alpha over those numbers; "(none)" counts as missing for these levels."""
+    names = [path.rpartition("/")[2] for path in target.categories[1:]]
+    try:
+        numbers = [float(n) for n in names]
+    except ValueError:
+        return
+    patterns = table.patterns - 1  # (none) -> -1 (missing), child i -> i - 1
+    data = M.ReliabilityData.from_unit_values(patterns, categories=numbers, weights=table.weights) \
+        if len(patterns) else M.ReliabilityData(patterns, table.weights, tuple(numbers))
+    order = np.argsort(numbers)  # ordinal distances need the categories in rank order
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    data = M.ReliabilityData(np.where(data.patterns >= 0, rank[np.maximum(data.patterns, 0)], -1),
+                             data.weights, tuple(sorted(numbers)))
+    for level in ("ordinal", "interval", "ratio"):
+        value = M.krippendorff_alpha(data, level)
+        result.measures.values[f"krippendorff_alpha_{level}"] = value.value
+        if value.value is None:
+            result.measures.undefined[f"krippendorff_alpha_{level}"] = value.reason
 
 
 def _pair_agreement_per_pattern(patterns: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -276,3 +276,29 @@ def test_nobody_finished_anything_reports_undefined(project, unit):
 def test_repeated_coder_names_count_once(study):
     report = R.compute_agreement(study, R.AgreementScope(coders=("ann", "bob", "ann")))
     assert report.coders == ["ann", "bob"]
+
+
+def test_numeric_group_gets_ordinal_and_interval_alpha(project):
+    """A rating scale coded as an exclusive group of numbered children (K1's data, Krippendorff 2011)."""
+    k1 = ["1 2 3 3 2 1 4 1 2 . . .", "1 2 3 3 2 2 4 1 2 5 . 3", ". 3 3 3 2 3 4 2 2 5 1 .",
+          "1 2 3 3 2 4 4 1 2 5 1 ."]
+    project.add_documents([DocumentInput(text=f"Article number {i} about the economy.", name=f"a{i}")
+                           for i in range(12)])
+    for value in (5, 4, 3, 2, 1):  # codebook order need not be numeric order
+        project.add_code(f"Tone/{value}")
+    project.update_code(project.code("Tone").id, exclusive=True)
+    docs = project.documents()
+    for c, row in enumerate(k1):
+        coder = project.ensure_coder(f"coder{c}").id
+        for doc, value in zip(docs, row.split()):
+            if value == ".":
+                continue
+            project.set_assignment(doc.id, coder, "done")
+            project.add_segment(doc.id, coder, project.code(f"Tone/{value}").id, 0, 5)
+            project.set_assignment(doc.id, coder, "done")
+    group = R.compute_agreement(project, R.AgreementScope(unit="document", group="Tone")).groups["Tone"]
+    values = group.measures.values
+    assert values["krippendorff_alpha"] == pytest.approx(113 / 152)
+    assert round(values["krippendorff_alpha_ordinal"], 3) == 0.815
+    assert round(values["krippendorff_alpha_interval"], 3) == 0.849
+    assert round(values["krippendorff_alpha_ratio"], 3) == 0.797
