@@ -45,6 +45,18 @@ def _restore_segment(project: Project, seg: Segment) -> None:
                         segment_id=seg.id, guid=seg.guid, created=seg.created, updated=seg.updated)
 
 
+def _restore_segments(project: Project, segments: list[Segment]) -> None:
+    """Re-insert deleted segments, leaving assignments as they are (adding a segment would otherwise
+    create or advance the coder's assignment, which an undo must not do)."""
+    pairs = {(s.document_id, s.coder_id) for s in segments}
+    statuses = {pair: project.assignment_status(*pair) for pair in pairs}
+    for seg in segments:
+        _restore_segment(project, seg)
+    for (document_id, coder_id), status in statuses.items():
+        if project.assignment_status(document_id, coder_id) != status:
+            project.set_assignment(document_id, coder_id, status)
+
+
 class AddSegment(Command):
     def __init__(self, document_id: int, coder_id: int, code_id: int, start: int, end: int,
                  memo: str = "", *, code_name: str = "") -> None:
@@ -86,8 +98,7 @@ class DeleteSegment(Command):
 
     def undo(self, project: Project) -> Changes:
         with project.transaction():
-            for seg in self.saved:
-                _restore_segment(project, seg)
+            _restore_segments(project, self.saved)
         return Changes({s.document_id for s in self.saved}, segment_ids=set(self.segment_ids))
 
 
@@ -170,22 +181,34 @@ class UpdateCode(Command):
 
 
 class MoveCode(Command):
-    """Rename and/or re-parent a code (its descendants follow)."""
+    """Rename and/or re-parent a code (its descendants follow); parents created for it go on undo."""
 
     def __init__(self, code_id: int, new_path: str) -> None:
         self.code_id = code_id
         self.new_path = new_path
         self.old_path = ""
+        self.created: list[Code] = []  # parents that move_code had to create, topmost first
         self.text = f"move code to '{new_path}'"
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
             self.old_path = project.code(self.code_id).path
-            project.move_code(self.code_id, self.new_path)
+            if self.created:  # redo: bring back the parents with their ids first
+                for c in self.created:
+                    _restore_code(project, c)
+                project.move_code(self.code_id, self.new_path)
+            else:
+                existing = {c.id for c in project.codes()}
+                project.move_code(self.code_id, self.new_path)
+                self.created = sorted((c for c in project.codes() if c.id not in existing),
+                                      key=lambda c: c.level)
         return Changes(codebook=True)
 
     def undo(self, project: Project) -> Changes:
-        project.move_code(self.code_id, self.old_path)
+        with project.transaction():
+            project.move_code(self.code_id, self.old_path)  # out of any created parent before deleting it
+            if self.created:
+                project.delete_code(self.created[0].id)
         return Changes(codebook=True)
 
 
@@ -212,8 +235,7 @@ class DeleteCode(Command):
         with project.transaction():
             for c in self.codes:  # parents first
                 _restore_code(project, c)
-            for seg in self.segments:
-                _restore_segment(project, seg)
+            _restore_segments(project, self.segments)
         return Changes({s.document_id for s in self.segments}, codebook=True)
 
 
