@@ -149,3 +149,22 @@ def test_bench_bootstrap_1000(benchmark, bench_project):
     benchmark.extra_info.update(ci_low=ci["low"], ci_high=ci["high"])
     assert ci["resamples"] == 1000 and ci["low"] <= report.overall.values["krippendorff_alpha"] <= ci["high"]
     assert benchmark.stats.stats.max < 10.0
+
+
+@pytest.mark.parametrize("unit", ["sentence", "paragraph", "span"])
+def test_bench_other_units(benchmark, bench_project, unit):
+    """Not a target of the issue; recorded so regressions show. (Token level is dominated by jieba.)"""
+    project, _ = bench_project
+    report = benchmark.pedantic(lambda: compute_agreement(project, AgreementScope(unit=unit)), rounds=1,
+                                iterations=1)
+    assert report.codes
+
+
+def test_bench_disagreement_list(benchmark, bench_project):
+    from annotator.core.agreement.report import find_disagreements
+
+    project, _ = bench_project
+    found = benchmark.pedantic(lambda: find_disagreements(project, AgreementScope(unit="character")), rounds=1,
+                               iterations=1)
+    benchmark.extra_info["disagreements"] = len(found)
+    assert found

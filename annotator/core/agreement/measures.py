@@ -356,6 +356,7 @@ def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",),
     result.counts["units"] = float(data.weights[counts >= 1].sum())
     result.counts["pairable_units"] = float(data.weights[counts >= 2].sum())
     result.counts["pairable_values"] = pairable_values(data)
+    result.counts["complete_units"] = float(data.weights[(data.patterns >= 0).all(axis=1)].sum())  # Fleiss
     if with_pairs and data.n_coders > 2:
         kappas = []
         for a, b in combinations(range(data.n_coders), 2):
