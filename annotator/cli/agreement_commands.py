@@ -166,7 +166,15 @@ def _table(report: AgreementReport) -> str:
             + (f" ({len(report.skipped_documents)} skipped: not finished by enough coders)"
                if report.skipped_documents else "")
             + (f"; bootstrap {report.bootstrap} resamples, seed {report.seed}" if report.bootstrap else ""))
-    return head + "\n" + body + "\n"
+    text = head + "\n" + body + "\n"
+    if report.overall is not None and len(report.coders) > 2 and report.overall.pairs:
+        pairs = [["pair", "alpha", "kappa", "agree%"]] + [
+            [" / ".join(p["coders"]), _fmt(p["krippendorff_alpha"]), _fmt(p["cohen_kappa"]),
+             _fmt(p["percent_agreement"])] for p in report.overall.pairs]
+        widths = [max(len(row[i]) for row in pairs) for i in range(4)]
+        text += "\ncoder pairs, all codes pooled:\n" + "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in pairs) + "\n"
+    return text
 
 
 def _csv(report: AgreementReport) -> str:

@@ -103,3 +103,13 @@ def test_bad_scope_is_one_line_exit_2(study, capsys, args, message):
     assert main(["agreement", str(study), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_table_lists_coder_pairs_with_three_coders(study, capsys):
+    with Project.open(study) as project:
+        cai = project.ensure_coder("cai").id
+        for doc in project.documents():
+            project.set_assignment(doc.id, cai, "done")
+    assert main(["agreement", str(study), "--unit", "sentence"]) == 0
+    out = capsys.readouterr().out
+    assert "coder pairs, all codes pooled:" in out and "ann / cai" in out and "kappa" in out
