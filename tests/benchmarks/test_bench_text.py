@@ -116,3 +116,9 @@ def test_search_ten_thousand_documents_for_a_rare_phrase(benchmark, ten_thousand
 def test_search_ten_thousand_documents_first_page_of_a_common_word(benchmark, ten_thousand):
     hits = benchmark(search, ten_thousand, "孕婦", limit=500)  # traditional query, simplified corpus
     assert len(hits) == 500
+
+
+def test_search_ten_thousand_documents_every_hit_of_a_common_word(benchmark, ten_thousand):
+    hits = benchmark(search, ten_thousand, "孕妇")  # in about a quarter of the documents
+    benchmark.extra_info["hits"] = len(hits)
+    assert len(hits) > 1000
