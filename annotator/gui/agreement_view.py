@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
@@ -125,9 +125,14 @@ class AgreementView(QWidget):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # numpy imports numpy.ma on first np.percentile (the bootstrap); done in the worker, that import holds
+        # the GIL for ~50 ms and freezes the window, so it happens here, once, while the window is built.
+        import numpy.ma  # noqa: F401
+
         self.project = project
         self.pool = QThreadPool.globalInstance()
         self.worker: AgreementWorker | None = None
+        self._running: set[AgreementWorker] = set()  # kept alive until they report, even when cancelled
         self.report = None
         self.data: dict[str, Any] = {}
         self.rows: list[tuple[str, str, dict[str, Any]]] = []
@@ -352,19 +357,25 @@ class AgreementView(QWidget):
                 self._failed(str(exc))
             return
         worker = AgreementWorker(str(self.project.path), scope)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(self._finished)
-        worker.signals.failed.connect(self._failed)
-        worker.signals.cancelled.connect(self._cancelled)
+        # Signals of a worker cancelled earlier may still arrive: only the current worker's count.
+        worker.signals.progress.connect(lambda done, total, w=worker: w is self.worker and self._progress(done, total))
+        worker.signals.finished.connect(lambda report, w=worker: self._worker_done(w) and self._finished(report))
+        worker.signals.failed.connect(lambda message, w=worker: self._worker_done(w) and self._failed(message))
+        worker.signals.cancelled.connect(lambda w=worker: self._worker_done(w))
         self.worker = worker
+        self._running.add(worker)
         self.pool.start(worker)
 
     def cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.worker.signals.finished.disconnect()
             self.worker = None
             self._cancelled()
+
+    def _worker_done(self, worker: AgreementWorker) -> bool:
+        """Forget a finished worker; True when it is the current one (its result is wanted)."""
+        self._running.discard(worker)
+        return worker is self.worker
 
     def busy(self) -> bool:
         return self.worker is not None
@@ -479,9 +490,6 @@ class AgreementView(QWidget):
             self.model.appendRow(cells)
         self.proxy.sort(-1)  # the report's order (codebook order) until the user sorts by a column
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(260, max(140, self.table.columnWidth(0))))
         coders = ", ".join(data.get("coders", []))
@@ -495,10 +503,11 @@ class AgreementView(QWidget):
         self.summary.setText(text + " · α ≥ .800 reliable, .667–.800 tentative")
         for button in (self.export_csv_button, self.export_json_button):
             button.setEnabled(True)
-        self._fill_chart(alpha_key)
         overall = next((i for i, r in enumerate(self.rows) if r[0] == "overall"), 0)
         self.table.selectRow(self.proxy.mapFromSource(self.model.index(overall, 0)).row())
-        self._show_pairs(self.rows[overall][2] if self.rows else {})
+        # The chart is drawn in a later turn of the event loop, so table and chart never freeze the
+        # window together (each takes tens of milliseconds on a big codebook).
+        QTimer.singleShot(0, lambda r=self.report: r is self.report and self._fill_chart(alpha_key))
 
     @staticmethod
     def _text_item(text: str, sort: Any) -> QStandardItem:
