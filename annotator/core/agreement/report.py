@@ -11,6 +11,7 @@ Rules that change the numbers (see tests/core/agreement and ../shared/reference/
   ``exclusive``) gives one nominal variable: which child (or one of its descendants) was applied,
   or "(none)". Its Brennan-Prediger/AC1 q is the number of children + 1 for "(none)"; a binary
   code's q is 2.
+- Token units are the project's words (its user dictionary; the token cache when fresh, read only).
 - ``overall`` pools every code in scope as separate binary variables.
 - Bootstrap resamples documents (clusters) with a reported seed; CIs are percentile intervals.
 - ``span`` unit: alpha_U on the concatenation of the documents every selected coder finished.
@@ -18,6 +19,7 @@ Rules that change the numbers (see tests/core/agreement and ../shared/reference/
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -250,7 +252,40 @@ def _axis(project: Any, r: _Resolved, unit: str, on_document: Callable[[int], No
     if unit in ("character", "document"):
         return build_axis(unit, lengths)
     cache: dict[str, list[tuple[int, int]]] = {}  # one split per distinct text within this run
-    return build_axis(unit, lengths, lambda i: project.document_text(r.documents[i].id), cache, on_document)
+    texts = lambda i: project.document_text(r.documents[i].id)  # noqa: E731
+    spans_for = _project_tokens(project, r, cache) if unit == "token" else None
+    return build_axis(unit, lengths, texts, cache, on_document, spans_for)
+
+
+def _project_tokens(project: Any, r: _Resolved,
+                    cache: dict[str, list[tuple[int, int]]]) -> Callable[[int], list[tuple[int, int]]]:
+    """Token units as coders see them: the project's token cache when it is fresh for the project's
+    user dictionary (read only: computing agreement never writes), else word_spans with the project's
+    tokenizer, once per distinct text in this run."""
+    from annotator.core import segmentation
+    from annotator.core.tokens import word_spans
+
+    try:
+        version = segmentation.dictionary_version(project)
+        wanted = {d.id for d in r.documents}
+        cached = {doc_id: (tokens, offsets) for doc_id, dictionary, tokens, offsets in project.db.execute(
+            "SELECT document_id, dictionary, tokens, offsets FROM token_cache")
+            if dictionary == version and doc_id in wanted}
+        tokenizer = segmentation.project_tokenizer(project)
+    except sqlite3.Error:  # an older project without the token cache
+        cached, tokenizer = {}, None
+
+    def spans_for(i: int) -> list[tuple[int, int]]:
+        doc_id = r.documents[i].id
+        if doc_id in cached:
+            return segmentation.decode(doc_id, *cached[doc_id]).spans
+        text = project.document_text(doc_id)
+        key = f"token:{text}"
+        if key not in cache:
+            cache[key] = word_spans(text, tokenizer=tokenizer)
+        return cache[key]
+
+    return spans_for
 
 
 def _target_table(r: _Resolved, axis: UnitAxis, lo: np.ndarray, hi: np.ndarray, target: Target) -> tuple[UnitTable, Any]:

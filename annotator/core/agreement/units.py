@@ -108,11 +108,13 @@ class UnitAxis:
 
 def build_axis(kind: str, lengths: Sequence[int], texts: Callable[[int], str] | None = None,
                cache: dict[str, list[tuple[int, int]]] | None = None,
-               on_document: Callable[[int], None] | None = None) -> UnitAxis:
+               on_document: Callable[[int], None] | None = None,
+               spans_for: Callable[[int], list[tuple[int, int]]] | None = None) -> UnitAxis:
     """The unit axis for documents of the given lengths; ``texts(d)`` is only called for text units.
 
     ``on_document(d)`` is called after each document is split (progress and cancellation: tokenising
-    a large Chinese corpus with jieba is the slow part of token-level agreement).
+    a large Chinese corpus with jieba is the slow part of token-level agreement). ``spans_for(d)``,
+    when given, supplies the units instead of splitting ``texts(d)`` (e.g. the project's token cache).
     """
     if kind not in UNIT_KINDS:
         raise ValueError(f"unknown unit '{kind}'")
@@ -122,18 +124,22 @@ def build_axis(kind: str, lengths: Sequence[int], texts: Callable[[int], str] | 
         return UnitAxis(kind, char_offsets, char_offsets=char_offsets)
     if kind == "document":
         return UnitAxis(kind, np.arange(len(lengths_arr) + 1, dtype=np.int64), char_offsets=char_offsets)
-    assert texts is not None
+    assert texts is not None or spans_for is not None
     split = SPLITTERS[kind]
     cache = {} if cache is None else cache
     starts: list[int] = []
     ends: list[int] = []
     counts = []
     for d in range(len(lengths_arr)):
-        text = texts(d)
-        key = f"{kind}:{text}"
-        spans = cache.get(key)
-        if spans is None:
-            spans = cache[key] = split(text)
+        if spans_for is not None:
+            spans = spans_for(d)
+        else:
+            assert texts is not None
+            text = texts(d)
+            key = f"{kind}:{text}"
+            spans = cache.get(key)
+            if spans is None:
+                spans = cache[key] = split(text)
         counts.append(len(spans))
         starts.extend(s for s, _ in spans)
         ends.extend(e for _, e in spans)

@@ -302,3 +302,18 @@ def test_numeric_group_gets_ordinal_and_interval_alpha(project):
     assert round(values["krippendorff_alpha_ordinal"], 3) == 0.815
     assert round(values["krippendorff_alpha_interval"], 3) == 0.849
     assert round(values["krippendorff_alpha_ratio"], 3) == 0.797
+
+
+def test_token_units_follow_the_project_dictionary_and_cache(study):
+    """Token units are the words coders see: the project's user dictionary and token cache."""
+    from annotator.core import segmentation
+
+    before = R.compute_agreement(study, R.AgreementScope(unit="token"))
+    segmentation.ensure_segmented(study)  # filling the cache changes nothing
+    cached = R.compute_agreement(study, R.AgreementScope(unit="token"))
+    assert cached.to_json_dict()["codes"] == before.to_json_dict()["codes"]
+    segmentation.add_terms(study, ["香港贸易数据今日公布"])  # one long word now
+    after = R.compute_agreement(study, R.AgreementScope(unit="token"))
+    expected_units = sum(len(segmentation.document_tokens(study, d.id).spans) for d in study.documents())
+    assert after.codes["Frames/Economic"].measures.counts["units"] == expected_units
+    assert expected_units < before.codes["Frames/Economic"].measures.counts["units"]
