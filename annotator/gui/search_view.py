@@ -403,3 +403,50 @@ def _select(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def install_text_views(window) -> tuple[SearchView, QWidget]:
+    """Add the ``search`` and ``analysis`` views to the main window, wired to its coding view.
+
+    One call from ``MainWindow.__init__``: hits open in the active document pane with the keyword
+    selected, and "Code all hits" goes on the window's undo stack as a single edit.
+    """
+    from annotator.core.search import CodeHits
+    from annotator.gui.analysis_view import AnalysisView
+
+    coding = window.coding
+    view = SearchView(window.project)
+    view.direct_coding = False
+    view.set_current_coder(coding.coder_id)
+
+    def open_hit(document_id: int, start: int, end: int) -> None:
+        coding.open_document(document_id)
+        pane = coding.active_pane or coding.panes[0]
+        pane.select_span(start, end)
+        window.show_view("main")
+
+    def code_all(hits: list[Hit]) -> None:
+        code_id, coder_id = view.current_code_id, view.current_coder_id
+        if code_id is None or coder_id is None:
+            return
+        command = CodeHits(hits, coder_id, code_id, code_name=view.code_for_hits.currentText())
+        if coding.perform(command):
+            view.status.setText(f"{len(command.segments)} hit(s) coded as {view.code_for_hits.currentText()}"
+                                " (Edit ▸ Undo reverts them all)")
+
+    view.open_hit.connect(open_hit)
+    view.code_hits_requested.connect(code_all)
+    analysis = AnalysisView(window.project)
+    window.register_view("search", "Search", view)
+    window.register_view("analysis", "Analysis", analysis)
+
+    def refresh_on_show(index: int) -> None:
+        widget = window.tabs.widget(index)
+        if widget is view:
+            view.refresh_choices()
+            view.set_current_coder(coding.coder_id)
+        elif widget is analysis:
+            analysis.refresh_choices()
+
+    window.tabs.currentChanged.connect(refresh_on_show)
+    return view, analysis

@@ -106,3 +106,32 @@ def test_kwic_model_passes_the_model_tester(qtmodeltester):
     model = KwicModel()
     model.set_hits(search(project, "研究"))
     qtmodeltester.check(model)
+
+
+def test_installed_in_the_main_window_hits_open_and_coding_is_one_undo(qtbot, filled):
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.search_view import install_text_views
+
+    window = MainWindow(filled)
+    qtbot.addWidget(window)
+    view, analysis = install_text_views(window)
+    qtbot.waitUntil(lambda: analysis._pending == 0, timeout=15000)
+    window.show_view("search")
+    view.set_current_code(filled.code("Security/Biosecurity").id)
+    view.run_search("孕妇血样")  # the conftest project lives in a file: the search runs in a worker
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
+    hit = view.model.hits[0]
+    assert (hit.document_name, hit.start, hit.end, hit.keyword) == ("zh", 8, 12, "孕妇血样")
+
+    view.table.doubleClicked.emit(view.model.index(0, 4))
+    assert window.tabs.currentWidget() is window.coding
+    assert window.coding.active_pane.selected_span() == (hit.start, hit.end)
+
+    before = len(filled.segments())
+    view.code_button.click()
+    assert len(filled.segments()) == before + 1
+    window.stack.undo()
+    assert len(filled.segments()) == before
+    window.stack.redo()
+    assert len(filled.segments()) == before + 1
+    window.stack.clear()
