@@ -8,7 +8,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError
@@ -133,38 +133,21 @@ def check_undo_redo(steps: list[tuple[str, int, int, int]]) -> None:
         project.close()
 
 
-# Edits whose undo is known exact; the two in KNOWN_INEXACT are exercised by the xfail tests below.
-KNOWN_INEXACT = ("set_assignment", "move_code")
-EXACT_OPS = tuple(op for op in OPS if op not in KNOWN_INEXACT)
-
-
 @PROPERTY
-@given(steps=steps(EXACT_OPS))
-def test_undo_all_restores_database_and_redo_replays(steps: list[tuple[str, int, int, int]]) -> None:
-    """Protects Ctrl+Z / Ctrl+Shift+Z for coding and codebook edits: undoing every edit restores the
-    database exactly, step by step, and redoing them reproduces every state; a refused edit changes
-    nothing."""
-    check_undo_redo(steps)
-
-
-@pytest.mark.xfail(strict=False, reason="see the two regression tests below")
-@settings(PROPERTY, phases=[Phase.explicit, Phase.generate])  # no shrinking while it is known to fail
 @given(steps=steps(OPS))
-def test_undo_redo_over_every_kind_of_edit(steps: list[tuple[str, int, int, int]]) -> None:
-    """Protects undo/redo over all edits, status changes and code moves included."""
+def test_undo_all_restores_database_and_redo_replays(steps: list[tuple[str, int, int, int]]) -> None:
+    """Protects Ctrl+Z / Ctrl+Shift+Z over every kind of edit: undoing every edit restores the database
+    exactly, step by step, and redoing them reproduces every state; a refused edit changes nothing."""
     check_undo_redo(steps)
 
 
-@pytest.mark.xfail(strict=False, reason="commands.MoveCode.undo leaves behind the parent code that "
-                                        "move_code created for the new path")
 def test_undo_move_into_new_parent_removes_that_parent() -> None:
-    """Protects the codebook from a stray empty code after 'move to New/X' is undone."""
+    """Protects the codebook from a stray empty code after 'move to New/X' is undone (found by the
+    property above: MoveCode.undo used to leave the parent that move_code created)."""
     check_undo_redo([("move_code", 0, 7, 2)])
 
 
-@pytest.mark.xfail(strict=False, reason="commands.DeleteSegment.undo re-adds the segment through "
-                                        "add_segment, which creates an 'in_progress' assignment that was "
-                                        "not there (after the assignment had been removed)")
 def test_undo_delete_after_unassigning_keeps_assignments() -> None:
-    """Protects assignments from being invented by undoing a deletion."""
+    """Protects assignments from being invented by undoing a deletion (found by the property above:
+    re-adding the segment used to create an 'in_progress' assignment that had been removed)."""
     check_undo_redo([("set_assignment", 0, 0, 0), ("delete_segments", 0, 0, 0)])
