@@ -145,42 +145,42 @@ class AgreementView(QWidget):
         for unit in ALL_UNITS:
             self.unit.addItem(unit, unit)
         self.unit.setCurrentIndex(self.unit.findData(DEFAULT_UNIT))
-        self.unit.setToolTip("document: is the code anywhere in the article (usual for framing studies); "
-                             "character/token/sentence/paragraph: which stretches; span: unitizing alpha_U")
+        self.unit.setToolTip(self.tr("document: is the code anywhere in the article (usual for framing studies); "
+                             "character/token/sentence/paragraph: which stretches; span: unitizing alpha_U"))
         self.group = QComboBox()
-        self.group.setToolTip("A mutually exclusive group: its children and the group as one nominal variable")
+        self.group.setToolTip(self.tr("A mutually exclusive group: its children and the group as one nominal variable"))
         self.code_list = QListWidget()
         self.doc_list = QListWidget()
         self.bootstrap = QSpinBox()
         self.bootstrap.setRange(0, 100_000)
         self.bootstrap.setSingleStep(500)
-        self.bootstrap.setSpecialValueText("off")
-        self.bootstrap.setToolTip("Resample documents this many times for 95% confidence intervals of alpha")
+        self.bootstrap.setSpecialValueText(self.tr("off"))
+        self.bootstrap.setToolTip(self.tr("Resample documents this many times for 95% confidence intervals of alpha"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2_147_483_647)
-        self.compute_button = QPushButton("Compute")
+        self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
         form = QFormLayout()
-        form.addRow("Unit:", self.unit)
-        form.addRow("Group:", self.group)
-        form.addRow("Bootstrap:", self.bootstrap)
-        form.addRow("Seed:", self.seed)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Group:"), self.group)
+        form.addRow(self.tr("Bootstrap:"), self.bootstrap)
+        form.addRow(self.tr("Seed:"), self.seed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Coders (two or more):"))
+        left_layout.addWidget(QLabel(self.tr("Coders (two or more):")))
         left_layout.addWidget(self.coder_list)
         left_layout.addLayout(form)
-        left_layout.addWidget(QLabel("Codes (none ticked: every code used):"))
+        left_layout.addWidget(QLabel(self.tr("Codes (none ticked: every code used):")))
         left_layout.addWidget(self.code_list, 2)
-        left_layout.addWidget(QLabel("Documents (none ticked: all):"))
+        left_layout.addWidget(QLabel(self.tr("Documents (none ticked: all):")))
         left_layout.addWidget(self.doc_list, 1)
         row = QHBoxLayout()
         row.addWidget(self.compute_button)
@@ -189,7 +189,7 @@ class AgreementView(QWidget):
         left_layout.addWidget(self.progress)
 
         # ---- results ----
-        self.summary = QLabel("Choose coders and press Compute")
+        self.summary = QLabel(self.tr("Choose coders and press Compute"))
         self.summary.setWordWrap(True)
         self.model = QStandardItemModel(self)
         self.proxy = NumericProxy(self)
@@ -207,16 +207,16 @@ class AgreementView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._row_selected(current))
         self.pairs = QTableWidget()
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pairs_label = QLabel("Coder pairs (Krippendorff's α; Cohen's κ in the tooltip)")
+        self.pairs_label = QLabel(self.tr("Coder pairs (Krippendorff's α; Cohen's κ in the tooltip)"))
         self.chart = QChart()
         self.chart.legend().hide()
-        self.chart.setTitle("Krippendorff's α per code")
+        self.chart.setTitle(self.tr("Krippendorff's α per code"))
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button = QPushButton(self.tr("Export CSV…"))
         self.export_csv_button.clicked.connect(lambda: self.export_dialog("csv"))
-        self.export_json_button = QPushButton("Export JSON…")
+        self.export_json_button = QPushButton(self.tr("Export JSON…"))
         self.export_json_button.clicked.connect(lambda: self.export_dialog("json"))
         for button in (self.export_csv_button, self.export_json_button):
             button.setEnabled(False)
@@ -342,12 +342,12 @@ class AgreementView(QWidget):
         self.cancel()
         scope = self.scope()
         if len(scope.coders) < 2:
-            self.summary.setText("Tick at least two coders to compare")
+            self.summary.setText(self.tr("Tick at least two coders to compare"))
             return
         self.progress.setRange(0, 0)  # busy until the first code is done
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.summary.setText("Computing…")
+        self.summary.setText(self.tr("Computing…"))
         if self.project.path is None:
             from annotator.core.agreement.report import compute_agreement
 
@@ -411,7 +411,7 @@ class AgreementView(QWidget):
         self._idle()
         self.progress.setValue(0)
         self.progress.setFormat("cancelled")
-        self.summary.setText("Cancelled; the previous results (if any) are still shown")
+        self.summary.setText(self.tr("Cancelled; the previous results (if any) are still shown"))
 
     def _failed(self, message: str) -> None:
         self._idle()
@@ -673,7 +673,7 @@ class AgreementView(QWidget):
             try:
                 self.export(path, kind)
             except OSError as exc:
-                QMessageBox.warning(self, "Annotator", f"{path}: cannot write ({exc.strerror})")
+                QMessageBox.warning(self, self.tr("Annotator"), f"{path}: cannot write ({exc.strerror})")
 
 
 __all__ = ["AgreementView", "AgreementWorker", "reliability_mark", "report_rows"]
