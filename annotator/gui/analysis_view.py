@@ -277,7 +277,7 @@ class AnalysisView(QWidget):
         self.words_note = QLabel("")
         words_tab = QWidget()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Code"))
+        bar.addWidget(QLabel(self.tr("Code")))
         bar.addWidget(self.word_code, 1)
         bar.addWidget(self.words_note, 2)
         bar.addWidget(self._button("Export table…", lambda: self.export_table(self.words_model)))
@@ -299,7 +299,7 @@ class AnalysisView(QWidget):
         self.frames_model = RowsModel()
         frames_tab = QWidget()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Share of coded documents in each outlet that use each frame"), 1)
+        bar.addWidget(QLabel(self.tr("Share of coded documents in each outlet that use each frame")), 1)
         bar.addWidget(self._button("Export chart…", lambda: self.export_chart(
             self.chart_view.size(), self._render_chart)))
         bar.addWidget(self._button("Export table…", lambda: self.export_table(self.frames_model)))
@@ -313,8 +313,8 @@ class AnalysisView(QWidget):
 
         # Co-occurrence
         self.matrix_model = RowsModel()
-        self.by_documents = QRadioButton("Documents with both codes")
-        self.by_overlap = QRadioButton("Overlapping segments")
+        self.by_documents = QRadioButton(self.tr("Documents with both codes"))
+        self.by_overlap = QRadioButton(self.tr("Overlapping segments"))
         self.by_documents.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_documents)
@@ -335,7 +335,7 @@ class AnalysisView(QWidget):
         self.clouds = FrameClouds()
         clouds_tab = QWidget()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("The most frequent content words of each frame"), 1)
+        bar.addWidget(QLabel(self.tr("The most frequent content words of each frame")), 1)
         bar.addWidget(self._button("Export clouds…", lambda: self.export_chart(
             self.clouds.size(), self.clouds.render_clouds)))
         box = QVBoxLayout(clouds_tab)
@@ -343,12 +343,12 @@ class AnalysisView(QWidget):
         box.addWidget(self.clouds, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(words_tab, "Characteristic words")
-        self.tabs.addTab(frames_tab, "Frames by outlet")
-        self.tabs.addTab(matrix_tab, "Co-occurrence")
-        self.tabs.addTab(clouds_tab, "Word clouds")
+        self.tabs.addTab(words_tab, self.tr("Characteristic words"))
+        self.tabs.addTab(frames_tab, self.tr("Frames by outlet"))
+        self.tabs.addTab(matrix_tab, self.tr("Co-occurrence"))
+        self.tabs.addTab(clouds_tab, self.tr("Word clouds"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Coder"))
+        top.addWidget(QLabel(self.tr("Coder")))
         top.addWidget(self.coder)
         top.addWidget(self._button("Refresh", self.refresh))
         top.addStretch(1)
@@ -405,7 +405,7 @@ class AnalysisView(QWidget):
     def _run(self, name: str, job: Callable[[Project], object], show: Callable[[object], None]) -> None:
         self._pending += 1
         self.progress.show()
-        self.status.setText("Analysing…")
+        self.status.setText(self.tr("Analysing…"))
 
         def done(result: object) -> None:
             self._finish()
@@ -475,7 +475,7 @@ class AnalysisView(QWidget):
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         series.attachAxis(values)
-        self.chart.setTitle("Frames by outlet")
+        self.chart.setTitle(self.tr("Frames by outlet"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def compute_cooccurrence(self) -> None:
@@ -514,7 +514,7 @@ class AnalysisView(QWidget):
 
     def export_chart(self, size: QSize, render: Callable[[QPainter, QRectF], None], path: str | None = None) -> str:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export chart", "chart.png", "PNG (*.png);;SVG (*.svg)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "chart.png", self.tr("PNG (*.png);;SVG (*.svg)"))
             if not path:
                 return ""
         export_picture(path, size, render)
@@ -523,7 +523,7 @@ class AnalysisView(QWidget):
 
     def export_table(self, model: RowsModel, path: str | None = None) -> str:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export table", "table.csv", "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "table.csv", self.tr("CSV (*.csv)"))
             if not path:
                 return ""
         model.write_csv(path)
