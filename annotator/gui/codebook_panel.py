@@ -67,7 +67,7 @@ class CodebookPanel(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = CodeTree()
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Code", "Key", "Doc", "All"])
+        self.tree.setHeaderLabels([self.tr("Code"), self.tr("Key"), self.tr("Doc"), self.tr("All")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -81,14 +81,14 @@ class CodebookPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
 
         self.actions_ = {
-            "add": QAction("Add code…", self, triggered=self.add_code),
-            "rename": QAction("Rename…", self, triggered=self.rename_code),
-            "colour": QAction("Colour…", self, triggered=self.recolour_code),
-            "describe": QAction("Describe…", self, triggered=self.describe_code),
-            "shortcut": QAction("Shortcut key…", self, triggered=self.set_shortcut),
-            "move": QAction("Move under…", self, triggered=self.move_code),
-            "merge": QAction("Merge into…", self, triggered=self.merge_code),
-            "delete": QAction("Delete…", self, triggered=self.delete_code),
+            "add": QAction(self.tr("Add code…"), self, triggered=self.add_code),
+            "rename": QAction(self.tr("Rename…"), self, triggered=self.rename_code),
+            "colour": QAction(self.tr("Colour…"), self, triggered=self.recolour_code),
+            "describe": QAction(self.tr("Describe…"), self, triggered=self.describe_code),
+            "shortcut": QAction(self.tr("Shortcut key…"), self, triggered=self.set_shortcut),
+            "move": QAction(self.tr("Move under…"), self, triggered=self.move_code),
+            "merge": QAction(self.tr("Merge into…"), self, triggered=self.merge_code),
+            "delete": QAction(self.tr("Delete…"), self, triggered=self.delete_code),
         }
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +183,7 @@ class CodebookPanel(QWidget):
     def add_code(self) -> None:
         current = self.selected_code()
         hint = (current.path + PATH_SEPARATOR) if current else ""
-        path, ok = QInputDialog.getText(self, "Add code", "Code (use / to nest, e.g. Frame/Conflict):",
+        path, ok = QInputDialog.getText(self, self.tr("Add code"), self.tr("Code (use / to nest, e.g. Frame/Conflict):"),
                                         text=hint)
         if ok and path.strip().strip(PATH_SEPARATOR):
             self.host.perform(commands.AddCode(path.strip().strip(PATH_SEPARATOR)))
@@ -192,7 +192,7 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename code", "New name:", text=code.name)
+        name, ok = QInputDialog.getText(self, self.tr("Rename code"), self.tr("New name:"), text=code.name)
         if ok and name.strip() and name.strip() != code.name:
             parent = code.parent_path
             new_path = f"{parent}{PATH_SEPARATOR}{name.strip()}" if parent else name.strip()
@@ -219,7 +219,7 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        key, ok = QInputDialog.getText(self, "Shortcut key", f"Key that applies '{code.path}' "
+        key, ok = QInputDialog.getText(self, self.tr("Shortcut key"), f"Key that applies '{code.path}' "
                                        "(a letter or digit; empty to remove):", text=code.shortcut)
         key = key.strip().upper() if ok else code.shortcut
         if ok and len(key) <= 1 and key != code.shortcut:
@@ -232,7 +232,7 @@ class CodebookPanel(QWidget):
         excluded = {code.path}
         choices = ["(top level)"] + [c.path for c in self.codes if c.path not in excluded
                                      and not c.path.startswith(code.path + PATH_SEPARATOR)]
-        parent, ok = QInputDialog.getItem(self, "Move code", f"Move '{code.name}' under:", choices, 0, False)
+        parent, ok = QInputDialog.getItem(self, self.tr("Move code"), f"Move '{code.name}' under:", choices, 0, False)
         if ok:
             new_path = code.name if parent == "(top level)" else f"{parent}{PATH_SEPARATOR}{code.name}"
             if new_path != code.path:
@@ -245,7 +245,7 @@ class CodebookPanel(QWidget):
         targets = [c for c in self.codes if c.id != code.id and not c.path.startswith(code.path + PATH_SEPARATOR)]
         if not targets:
             return
-        path, ok = QInputDialog.getItem(self, "Merge codes", f"Merge '{code.path}' (and its codings) into:",
+        path, ok = QInputDialog.getItem(self, self.tr("Merge codes"), f"Merge '{code.path}' (and its codings) into:",
                                         [c.path for c in targets], 0, False)
         if ok:
             target = next(c for c in targets if c.path == path)
@@ -259,7 +259,7 @@ class CodebookPanel(QWidget):
         count = self.host.segment_count(ids)
         sub = f" and its {len(ids) - 1} sub-code(s)" if len(ids) > 1 else ""
         answer = QMessageBox.question(
-            self, "Delete code",
+            self, self.tr("Delete code"),
             f"Delete '{code.path}'{sub}? {count} coded segment(s) will be deleted with it.\n"
             "You can undo this with Edit ▸ Undo.")
         if answer == QMessageBox.StandardButton.Yes:
