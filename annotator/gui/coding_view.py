@@ -159,12 +159,12 @@ class CodingView(QWidget):
 
     def fill_context_menu(self, pane: DocumentPane, menu: QMenu, offset: int) -> None:
         self.active_pane = pane
-        code_menu = menu.addMenu("Code selection as")
+        code_menu = menu.addMenu(self.tr("Code selection as"))
         code_menu.setEnabled(pane.selected_span() is not None)
         for code in self.codes:
             action = code_menu.addAction("    " * (code.level - 1) + code.name)
             action.triggered.connect(lambda _=False, c=code.id: self.apply_code(c))
-        repeat = menu.addAction("Repeat last code")
+        repeat = menu.addAction(self.tr("Repeat last code"))
         repeat.setEnabled(self.last_code_id is not None and pane.selected_span() is not None)
         repeat.triggered.connect(self.repeat_last_code)
         hits = [s for s in (pane.editor.span_index.segments_at(offset) if pane.editor.span_index else [])
@@ -178,7 +178,7 @@ class CodingView(QWidget):
         try:
             perform(self.stack, self.project, command, self.on_changes)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Annotator", str(exc))
+            QMessageBox.warning(self, self.tr("Annotator"), str(exc))
             return False
         return True
 
