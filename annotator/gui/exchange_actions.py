@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -112,7 +112,7 @@ class ExchangeActions:
             action.triggered.connect(lambda _checked=False, s=slot: s())
             new.append(action)
         new[0].setShortcut("Ctrl+E")
-        new[0].setToolTip("Codebook, coded segments, matrix for R/SPSS, REFI-QDA files, with a preview")
+        new[0].setToolTip(QCoreApplication.translate("exchange_actions", "Codebook, coded segments, matrix for R/SPSS, REFI-QDA files, with a preview"))
         if anchor is None:
             menu.addActions(new)
         else:
@@ -133,12 +133,12 @@ class ExchangeActions:
 
     # ---- import and merge ----------------------------------------------------------------------
     def choose_refi_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import REFI-QDA", "", REFI_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), "", REFI_FILTER)
         if path:
             self.import_refi_file(path)
 
     def choose_merge_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Merge a coder's project", "", MERGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Merge a coder's project"), "", MERGE_FILTER)
         if path:
             self.merge_file(path)
 
