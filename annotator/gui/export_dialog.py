@@ -183,12 +183,12 @@ class ExportDialog(QDialog):
         self.on_done = on_done
         self.pool = QThreadPool.globalInstance()
         self.worker: ProjectTask | None = None
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.resize(1080, 620)
         self._user_named_file = False
 
         self.kind_group = QButtonGroup(self)
-        what = QGroupBox("What to export")
+        what = QGroupBox(self.tr("What to export"))
         what_layout = QVBoxLayout(what)
         for i, kind in enumerate(EXPORT_KINDS):
             button = QRadioButton(kind.label)
@@ -197,23 +197,23 @@ class ExportDialog(QDialog):
             what_layout.addWidget(button)
         self.kind_group.button(1).setChecked(True)
 
-        options = QGroupBox("CSV options")
+        options = QGroupBox(self.tr("CSV options"))
         form = QFormLayout(options)
-        self.bom = QCheckBox("UTF-8 with BOM (Excel shows Chinese correctly)")
+        self.bom = QCheckBox(self.tr("UTF-8 with BOM (Excel shows Chinese correctly)"))
         self.bom.setChecked(True)
         self.delimiter = QComboBox()
         for label, value in DELIMITERS:
             self.delimiter.addItem(label, value)
-        self.protect = QCheckBox("Protect against formulas (= + - @ get a leading ')")
+        self.protect = QCheckBox(self.tr("Protect against formulas (= + - @ get a leading ')"))
         self.protect.setChecked(True)
         self.quotes = QSpinBox()
         self.quotes.setRange(0, 50)
-        self.quotes.setSpecialValueText("none")
-        self.quotes.setToolTip("Add the first N coded passages of each code as example quotes")
+        self.quotes.setSpecialValueText(self.tr("none"))
+        self.quotes.setToolTip(self.tr("Add the first N coded passages of each code as example quotes"))
         form.addRow(self.bom)
-        form.addRow("Delimiter:", self.delimiter)
+        form.addRow(self.tr("Delimiter:"), self.delimiter)
         form.addRow(self.protect)
-        form.addRow("Example quotes per code:", self.quotes)
+        form.addRow(self.tr("Example quotes per code:"), self.quotes)
         self.options_box = options
 
         left = QVBoxLayout()
@@ -246,17 +246,17 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.textEdited.connect(self._path_edited)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         destination = QHBoxLayout()
-        destination.addWidget(QLabel("Save to:"))
+        destination.addWidget(QLabel(self.tr("Save to:")))
         destination.addWidget(self.path_edit, 1)
         destination.addWidget(browse)
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
@@ -340,7 +340,7 @@ class ExportDialog(QDialog):
         self.preview_model.reset(header, rows)
         self.preview_stack.setCurrentWidget(self.table)
         self.preview_title.setText(f"<b>Preview</b>: header and first {len(rows)} rows, exactly as written"
-                                   if rows else "<b>Preview</b>: header only (nothing to export yet)")
+                                   if rows else self.tr("<b>Preview</b>: header only (nothing to export yet)"))
         self.table.resizeColumnsToContents()
         for column, name in enumerate(header):  # long cells are elided; the tooltip has them whole
             widest = 320 if name in ("text", "memo") or name.startswith("quote_") else 240 if name == "code" else 180
@@ -351,7 +351,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         kind = self.kind
         pattern = "CSV (*.csv)" if kind.is_csv else f"REFI-QDA (*{kind.suffix})"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(), pattern)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text(), pattern)
         if path:
             if not path.lower().endswith(kind.suffix):
                 path += kind.suffix
@@ -362,12 +362,12 @@ class ExportDialog(QDialog):
         """Start writing; the result (or the error) appears in the status line."""
         request = self.request()
         if not request.path:
-            self.status.setText("Choose where to save the file first.")
+            self.status.setText(self.tr("Choose where to save the file first."))
             return None
         if self.worker is not None:
             return self.worker
         self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         worker = ProjectTask(self.project, lambda project: run_export(project, request), readonly=True)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
