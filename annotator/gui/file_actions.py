@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
@@ -36,21 +36,21 @@ class FileActions:
 
     def populate(self, menu: QMenu) -> None:
         w = self.window
-        menu.addAction("New project…", self.new_project).setShortcut(QKeySequence.StandardKey.New)
-        menu.addAction("Open project…", self.open_project).setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("Open recent")
+        menu.addAction(QCoreApplication.translate("file_actions", "New project…"), self.new_project).setShortcut(QKeySequence.StandardKey.New)
+        menu.addAction(QCoreApplication.translate("file_actions", "Open project…"), self.open_project).setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(QCoreApplication.translate("file_actions", "Open recent"))
         self.refresh_recent()
         menu.addSeparator()
         if _module_exists("annotator.core.importers"):
-            menu.addAction("Import documents…", self.import_documents).setShortcut(QKeySequence("Ctrl+I"))
-        export = menu.addMenu("Export")
+            menu.addAction(QCoreApplication.translate("file_actions", "Import documents…"), self.import_documents).setShortcut(QKeySequence("Ctrl+I"))
+        export = menu.addMenu(QCoreApplication.translate("file_actions", "Export"))
         if _module_exists("annotator.core.exporters.segments"):
-            export.addAction("Coded segments (CSV)…", lambda: self._export("segments"))
+            export.addAction(QCoreApplication.translate("file_actions", "Coded segments (CSV)…"), lambda: self._export("segments"))
         if _module_exists("annotator.core.codebook"):
-            export.addAction("Codebook (CSV)…", lambda: self._export("codebook"))
+            export.addAction(QCoreApplication.translate("file_actions", "Codebook (CSV)…"), lambda: self._export("codebook"))
         export.setEnabled(not export.isEmpty())
         menu.addSeparator()
-        menu.addAction("Quit", w.close).setShortcut(QKeySequence.StandardKey.Quit)
+        menu.addAction(QCoreApplication.translate("file_actions", "Quit"), w.close).setShortcut(QKeySequence.StandardKey.Quit)
 
     def refresh_recent(self) -> None:
         if self.recent_menu is None:
@@ -64,14 +64,14 @@ class FileActions:
         self.recent_menu.setEnabled(bool(recent))
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "New project"), "", PROJECT_FILTER)
         if path:
             if not path.endswith(".annotator"):
                 path += ".annotator"
             self.window.switch_project(path, create=True)
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("file_actions", "Open project"), "", PROJECT_FILTER)
         if path:
             self.window.switch_project(path)
 
@@ -85,7 +85,7 @@ class FileActions:
         if project.path is None:
             return None
         worker = ImportWorker(str(project.path), paths)
-        progress = QProgressDialog("Importing documents…", "Cancel", 0, len(paths), self.window)
+        progress = QProgressDialog(QCoreApplication.translate("file_actions", "Importing documents…"), QCoreApplication.translate("file_actions", "Cancel"), 0, len(paths), self.window)
         progress.setMinimumDuration(300)
         progress.canceled.connect(worker.cancel)
         worker.signals.progress.connect(lambda done, _total: progress.setValue(done))
@@ -99,7 +99,7 @@ class FileActions:
         def failed(message: str) -> None:
             progress.close()
             self._workers.remove(worker)
-            QMessageBox.warning(self.window, "Import", message)
+            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Import"), message)
 
         worker.signals.finished.connect(finished)
         worker.signals.failed.connect(failed)
@@ -116,7 +116,7 @@ class FileActions:
     def _export(self, what: str) -> None:
         project = self.window.project
         default = str(Path(project.path).with_suffix("").name + f"-{what}.csv") if project.path else f"{what}.csv"
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {what}", default, "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {what}", default, QCoreApplication.translate("file_actions", "CSV (*.csv)"))
         if not path:
             return
         try:
@@ -129,6 +129,6 @@ class FileActions:
 
                 export_codebook_csv(project, path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self.window, "Export", str(exc))
+            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Export"), str(exc))
             return
         self.window.statusBar().showMessage(f"Exported {what} to {path}", 8000)
