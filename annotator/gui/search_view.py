@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool, Signal,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
+    Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -164,17 +165,17 @@ class SearchView(QWidget):
         self.context = 40
 
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Word or phrase — 简体 or 繁體, English ignores case")
+        self.query.setPlaceholderText(self.tr("Word or phrase — 简体 or 繁體, English ignores case"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run_search)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.run_search)
         self.outlet = QComboBox()
         self.language = QComboBox()
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("from YYYY-MM-DD")
+        self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("to YYYY-MM-DD")
+        self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
         for box in (self.date_from, self.date_to):
             box.setMaximumWidth(130)
         self.filter_code = QComboBox()
@@ -182,15 +183,15 @@ class SearchView(QWidget):
         self.context_box = QSpinBox()
         self.context_box.setRange(5, 400)
         self.context_box.setValue(self.context)
-        self.context_box.setSuffix(" chars")
-        self.context_box.setToolTip("Context shown each side of the keyword")
+        self.context_box.setSuffix(self.tr(" chars"))
+        self.context_box.setToolTip(self.tr("Context shown each side of the keyword"))
 
         self.dictionary_button = QToolButton()
-        self.dictionary_button.setText("Dictionary")
+        self.dictionary_button.setText(self.tr("Dictionary"))
         self.dictionary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.dictionary_button)
-        menu.addAction("Add word to the project dictionary…", self._add_word)
-        menu.addAction("Remove word from the project dictionary…", self._remove_word)
+        menu.addAction(self.tr("Add word to the project dictionary…"), self._add_word)
+        menu.addAction(self.tr("Remove word from the project dictionary…"), self._remove_word)
         self.dictionary_button.setMenu(menu)
 
         self.model = KwicModel(self)
@@ -214,10 +215,10 @@ class SearchView(QWidget):
 
         self.code_for_hits = QComboBox()
         self.coder_for_hits = QComboBox()
-        self.code_button = QPushButton("Code all hits")
-        self.code_button.setToolTip("Code the selected hits (all hits when none is selected) in one edit")
+        self.code_button = QPushButton(self.tr("Code all hits"))
+        self.code_button.setToolTip(self.tr("Code the selected hits (all hits when none is selected) in one edit"))
         self.code_button.clicked.connect(self.code_selected_hits)
-        self.status = QLabel("Type a word and press Enter.")
+        self.status = QLabel(self.tr("Type a word and press Enter."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
@@ -238,9 +239,9 @@ class SearchView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
-        bottom.addWidget(QLabel("Code"))
+        bottom.addWidget(QLabel(self.tr("Code")))
         bottom.addWidget(self.code_for_hits)
-        bottom.addWidget(QLabel("as coder"))
+        bottom.addWidget(QLabel(self.tr("as coder")))
         bottom.addWidget(self.coder_for_hits)
         bottom.addWidget(self.code_button)
         layout = QVBoxLayout(self)
@@ -346,8 +347,8 @@ class SearchView(QWidget):
     # ---- dictionary --------------------------------------------------------------------------
 
     def _add_word(self) -> None:
-        term, ok = QInputDialog.getText(self, "Project dictionary",
-                                        "Word to keep in one piece (e.g. 孕妇血样):")
+        term, ok = QInputDialog.getText(self, self.tr("Project dictionary"),
+                                        self.tr("Word to keep in one piece (e.g. 孕妇血样):"))
         if ok and term.strip():
             self.change_dictionary(add=[term.strip()])
 
@@ -356,9 +357,9 @@ class SearchView(QWidget):
 
         terms = dictionary_terms(self.project)
         if not terms:
-            QMessageBox.information(self, "Project dictionary", "The project dictionary is empty.")
+            QMessageBox.information(self, self.tr("Project dictionary"), self.tr("The project dictionary is empty."))
             return
-        term, ok = QInputDialog.getItem(self, "Project dictionary", "Word to remove:", terms, 0, False)
+        term, ok = QInputDialog.getItem(self, self.tr("Project dictionary"), self.tr("Word to remove:"), terms, 0, False)
         if ok:
             self.change_dictionary(remove=[term])
 
@@ -372,7 +373,7 @@ class SearchView(QWidget):
             return len(segmentation.remove_terms(project, remove or []))
 
         self.progress.show()
-        self.status.setText("Segmenting the documents that contain the word…")
+        self.status.setText(self.tr("Segmenting the documents that contain the word…"))
         run_job(self, self.project, job, self._dictionary_changed, self._failed)
 
     def _dictionary_changed(self, count: object) -> None:
@@ -437,8 +438,8 @@ def install_text_views(window) -> tuple[SearchView, QWidget]:
     view.open_hit.connect(open_hit)
     view.code_hits_requested.connect(code_all)
     analysis = AnalysisView(window.project)
-    window.register_view("search", "Search", view)
-    window.register_view("analysis", "Analysis", analysis)
+    window.register_view("search", QCoreApplication.translate("search_view", "Search"), view)
+    window.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), analysis)
 
     def refresh_on_show(index: int) -> None:
         widget = window.tabs.widget(index)
