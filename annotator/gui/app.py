@@ -114,7 +114,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 2
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Annotator", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Annotator"), str(exc))
         return 2
     if args.screenshot:
         return screenshot(app, window, args.screenshot, args.view or "main")
