@@ -74,3 +74,31 @@ def test_second_instance_sees_first_instances_commits(tmp_path: Path) -> None:
         second.close()
         first.close()
     assert integrity(path) == "ok"
+
+
+def test_writer_blocked_too_long_gets_a_clear_message(tmp_path: Path) -> None:
+    """Protects the second window when the first holds the project for longer than the busy timeout:
+    a one-line 'busy' ProjectError, nothing half-written, and the edit works once the lock is gone."""
+    from annotator.core.errors import ProjectError
+
+    path = tmp_path / "busy.annotator"
+    holder = Project.create(path)
+    waiter = Project.open(path)
+    try:
+        waiter.db.execute("PRAGMA busy_timeout = 100")  # instead of waiting the real 10 s
+        holder.db.execute("BEGIN IMMEDIATE")
+        holder.db.execute("INSERT INTO meta (key, value) VALUES ('lock', 'held')")
+        try:
+            waiter.add_code("Conflict")
+        except ProjectError as exc:
+            message = str(exc)
+        else:
+            raise AssertionError("a write went through while another process held the lock")
+        assert "busy" in message and str(path) in message and "\n" not in message
+        assert waiter.codes() == []
+        holder.db.execute("ROLLBACK")
+        assert waiter.add_code("Conflict").path == "Conflict"
+    finally:
+        waiter.close()
+        holder.close()
+    assert integrity(path) == "ok"
