@@ -177,18 +177,30 @@ def agreed_spans(project: Project, scope: Scope) -> list[tuple[int, int, int, in
 def review_state(project: Project, scope: Scope, consensus_id: int) -> ReviewState:
     """Disagreements and which are settled: a stored decision, or consensus codings already in the place."""
     disagreements = find_disagreements(project, scope)
+    return ReviewState(disagreements, settled_among(project, consensus_id, disagreements))
+
+
+def settled_among(project: Project, consensus_id: int, disagreements: Sequence[Disagreement]) -> set[tuple[int, int, int, int]]:
+    """Keys of those disagreements the consensus coder has settled (reads only their documents)."""
+    if not disagreements:
+        return set()
+    keys = {d.key for d in disagreements}
+    docs = sorted({d.document_id for d in disagreements})
+    marks = ", ".join("?" * len(docs))
     settled: set[tuple[int, int, int, int]] = set()
     if _has_table(project):
-        settled.update(tuple(r) for r in project.db.execute(  # type: ignore[misc]
-            'SELECT document_id, code_id, start, "end" FROM adjudication_decisions WHERE consensus_coder_id = ?',
-            (consensus_id,)))
+        settled.update(k for k in (tuple(r) for r in project.db.execute(
+            f'SELECT document_id, code_id, start, "end" FROM adjudication_decisions WHERE consensus_coder_id = ? '
+            f"AND document_id IN ({marks})", (consensus_id, *docs))) if k in keys)
     consensus: dict[tuple[int, int], list[Span]] = defaultdict(list)
-    for seg in project.segments(coder_ids=[consensus_id]):
-        consensus[(seg.document_id, seg.code_id)].append((seg.start, seg.end))
+    for doc_id, code_id, start, end in project.db.execute(
+            f'SELECT document_id, code_id, start, "end" FROM segments WHERE coder_id = ? AND document_id IN ({marks})',
+            (consensus_id, *docs)):
+        consensus[(doc_id, code_id)].append((start, end))
     for d in disagreements:
         if any(s < d.end and e > d.start for s, e in consensus.get((d.document_id, d.code_id), [])):
             settled.add(d.key)
-    return ReviewState(disagreements, settled)
+    return settled
 
 
 def decision(project: Project, consensus_id: int, d: Disagreement) -> tuple[str, list[int]] | None:
@@ -328,4 +340,4 @@ def _restore(project: Project, seg: Segment) -> None:
 
 __all__ = ["CHOICES", "CopyAgreed", "Decide", "Disagreement", "ReviewState", "Scope", "agreed_spans",
            "consensus_coder", "copy_agreed", "decision", "find_disagreements", "merge_spans", "review_state",
-           "scope_documents"]
+           "scope_documents", "settled_among"]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from annotator.core import adjudication as adj
@@ -34,6 +34,74 @@ def _muted(colour: QColor) -> QColor:
     """A code colour washed out, for codings that are not in dispute."""
     return QColor(int(255 - (255 - colour.red()) * 0.35), int(255 - (255 - colour.green()) * 0.35),
                   int(255 - (255 - colour.blue()) * 0.35))
+
+
+class DisagreementModel(QAbstractTableModel):
+    """The disagreement list as a model: cells are made only for the rows on screen (10,000 rows stay quick)."""
+
+    def __init__(self, view: "ReviewView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.rows: list[adj.Disagreement] = []
+        self.doc_names: dict[int, str] = {}
+        self._texts: dict[int, str] = {}
+
+    def reset(self, rows: list[adj.Disagreement]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.doc_names = {d.id: d.title or d.name for d in self.view.project.documents()}
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def excerpt(self, d: adj.Disagreement) -> str:
+        text = self._texts.get(d.document_id)
+        if text is None:
+            text = self._texts[d.document_id] = self.view.project.document_text(d.document_id)
+        excerpt = text[d.start:d.end].replace("\n", " ")
+        return excerpt if len(excerpt) <= EXCERPT else excerpt[:EXCERPT - 1] + "…"
+
+    def cell(self, row: int, column: int) -> str:
+        d = self.rows[row]
+        names = self.view.coder_names
+        if column == 0:
+            return self.doc_names.get(d.document_id, "?")
+        if column == 1:
+            return self.view.code_names.get(d.code_id, "?")
+        if column == 2:
+            return ", ".join(names.get(c, "?") for c in d.coders_with())
+        if column == 3:
+            return ", ".join(names.get(c, "?") for c in d.coders_without()) or "—"
+        if column == 4:
+            return self.excerpt(d)
+        return "settled" if d.key in self.view.state.settled else "open"
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            d = self.rows[index.row()]
+            if d.key in self.view.state.settled:
+                return QBrush(QColor("#8a8a8a"))
+            if index.column() == 1:
+                return QBrush(self.view.code_colour(d.code_id).darker(130))
+        return None
+
+    def refresh_status(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
 
 class CoderPaneContext:
@@ -93,17 +161,17 @@ class ReviewView(QWidget):
         # ---- top: coders compared, consensus coder, filters, progress ----
         self.coder_boxes: dict[int, QCheckBox] = {}
         self.coder_row = QHBoxLayout()
-        self.coder_row.addWidget(QLabel("Compare:"))
+        self.coder_row.addWidget(QLabel(self.tr("Compare:")))
         self.consensus_edit = QLineEdit(project.meta(adj.CONSENSUS_META_KEY) or adj.DEFAULT_CONSENSUS)
         self.consensus_edit.setMaximumWidth(140)
-        self.consensus_edit.setToolTip("The coder that receives the settled version; analysed like any coder")
+        self.consensus_edit.setToolTip(self.tr("The coder that receives the settled version; analysed like any coder"))
         self.consensus_edit.editingFinished.connect(self.refresh)
         self.code_filter = QComboBox()
         self.code_filter.setMinimumContentsLength(14)
         self.code_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
         self.coder_filter = QComboBox()
         self.coder_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
-        self.show_settled = QCheckBox("Show settled")
+        self.show_settled = QCheckBox(self.tr("Show settled"))
         self.show_settled.setChecked(True)
         self.show_settled.toggled.connect(lambda _on: self._fill_list())
         self.remaining_label = QLabel()
@@ -111,53 +179,57 @@ class ReviewView(QWidget):
         top = QHBoxLayout()
         top.addLayout(self.coder_row)
         top.addSpacing(12)
-        top.addWidget(QLabel("Consensus coder:"))
+        top.addWidget(QLabel(self.tr("Consensus coder:")))
         top.addWidget(self.consensus_edit)
         top.addSpacing(12)
-        top.addWidget(QLabel("Code:"))
+        top.addWidget(QLabel(self.tr("Code:")))
         top.addWidget(self.code_filter)
-        top.addWidget(QLabel("Coder:"))
+        top.addWidget(QLabel(self.tr("Coder:")))
         top.addWidget(self.coder_filter)
         top.addWidget(self.show_settled)
         top.addStretch(1)
         top.addWidget(self.remaining_label)
 
         # ---- left: the list ----
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = DisagreementModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(max(22, self.fontMetrics().height() + 6))
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._row_chosen(row))
+        for col, width in enumerate((170, 170, 80, 90, 220, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._row_chosen(current.row()))
 
         # ---- right: panes side by side, decision buttons ----
         self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.pane_splitter.setChildrenCollapsible(False)
-        self.place_label = QLabel("Choose a disagreement")
+        self.place_label = QLabel(self.tr("Choose a disagreement"))
         self.place_label.setWordWrap(True)
         self.decision_label = QLabel()
-        self.btn_prev = QPushButton("◀ Previous (P)")
+        self.btn_prev = QPushButton(self.tr("◀ Previous (P)"))
         self.btn_prev.clicked.connect(self.previous)
-        self.btn_next = QPushButton("Next (N) ▶")
+        self.btn_next = QPushButton(self.tr("Next (N) ▶"))
         self.btn_next.clicked.connect(self.next)
         self.accept_row = QHBoxLayout()
         self.accept_buttons: dict[int, QPushButton] = {}
-        self.btn_all = QPushButton("Accept all versions")
-        self.btn_all.setToolTip("Union of every coder's spans here")
+        self.btn_all = QPushButton(self.tr("Accept all versions"))
+        self.btn_all.setToolTip(self.tr("Union of every coder's spans here"))
         self.btn_all.clicked.connect(lambda: self.accept(list(self.pane_coders)))
-        self.btn_none = QPushButton("Accept none (0)")
-        self.btn_none.setToolTip("Nothing of this code here in the consensus")
+        self.btn_none = QPushButton(self.tr("Accept none (0)"))
+        self.btn_none.setToolTip(self.tr("Nothing of this code here in the consensus"))
         self.btn_none.clicked.connect(lambda: self.accept([]))
-        self.btn_edited = QPushButton("Edited by hand")
-        self.btn_edited.setToolTip("Code the place as the consensus coder in the Coding view, then mark it settled")
+        self.btn_edited = QPushButton(self.tr("Edited by hand"))
+        self.btn_edited.setToolTip(self.tr("Code the place as the consensus coder in the Coding view, then mark it settled"))
         self.btn_edited.clicked.connect(self.mark_edited)
-        self.btn_copy = QPushButton("Copy agreed codings")
-        self.btn_copy.setToolTip("Copy every span all compared coders coded identically to the consensus coder")
+        self.btn_copy = QPushButton(self.tr("Copy agreed codings"))
+        self.btn_copy.setToolTip(self.tr("Copy every span all compared coders coded identically to the consensus coder"))
         self.btn_copy.clicked.connect(self.copy_agreed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.btn_prev)
@@ -200,9 +272,12 @@ class ReviewView(QWidget):
             self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802
+        """Recompute on every showing: codings may have changed in the Coding view meanwhile."""
         super().showEvent(event)
         if self._stale:
             self.reload()
+        else:
+            self.refresh()
 
     # ---- colours and names -------------------------------------------------------------------------
     def code_colour(self, code_id: int) -> QColor:
@@ -314,52 +389,23 @@ class ReviewView(QWidget):
                       if (code_id is None or d.code_id == code_id)
                       and (coder_id is None or coder_id in d.coders_with())
                       and (self.show_settled.isChecked() or d.key not in settled)]
-        names = {d.id: d.title or d.name for d in self.project.documents()}
-        texts: dict[int, str] = {}
-        self.table.blockSignals(True)
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.shown))
-        row_to_select = 0
-        for row, d in enumerate(self.shown):
-            if d.document_id not in texts:
-                texts[d.document_id] = self.project.document_text(d.document_id)
-            excerpt = texts[d.document_id][d.start:d.end].replace("\n", " ")
-            if len(excerpt) > EXCERPT:
-                excerpt = excerpt[:EXCERPT - 1] + "…"
-            done = d.key in settled
-            cells = (names.get(d.document_id, "?"), self.code_names.get(d.code_id, "?"),
-                     ", ".join(self.coder_names[c] for c in d.coders_with()),
-                     ", ".join(self.coder_names[c] for c in d.coders_without()) or "—", excerpt,
-                     "settled" if done else "open")
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if col == 1:
-                    item.setForeground(QBrush(self.code_colour(d.code_id).darker(130)))
-                if done:
-                    item.setForeground(QBrush(QColor("#8a8a8a")))
-                self.table.setItem(row, col, item)
-            if d.key == keep:
-                row_to_select = row
-        self.table.resizeColumnsToContents()
-        for col, widest in ((0, 170), (1, 170), (4, 220)):
-            self.table.setColumnWidth(col, min(widest, self.table.columnWidth(col)))
-        self.table.blockSignals(False)
+        self.model.reset(self.shown)
+        keys = [d.key for d in self.shown]
+        row_to_select = keys.index(keep) if keep in keys else 0
         self._update_remaining()
         if self.shown:
-            self.table.setCurrentCell(row_to_select, 0)
-            self._row_chosen(row_to_select)
+            self.select_row(row_to_select)  # the reset cleared the current row, so this shows the place
         else:
             self.current = None
-            self.place_label.setText("No disagreements for these coders and filters" if len(self.chosen_coders()) >= 2
-                                     else "Choose at least two coders to compare")
+            self.place_label.setText(self.tr("No disagreements for these coders and filters") if len(self.chosen_coders()) >= 2
+                                     else self.tr("Choose at least two coders to compare"))
             self._enable_buttons()
 
     def _update_remaining(self) -> None:
         total = len(self.state.disagreements)
         remaining = self.state.remaining
         self.remaining_label.setText(f"{remaining} of {total} disagreements remain" if total
-                                     else "No disagreements")
+                                     else self.tr("No disagreements"))
 
     # ---- panes -------------------------------------------------------------------------------------
     def _build_panes(self, coders: list[int]) -> None:
@@ -401,7 +447,7 @@ class ReviewView(QWidget):
                 self._accept_keys.append(shortcut)
             self.accept_buttons[cid] = button
             self.accept_row.addWidget(button)
-        self.btn_all.setText("Accept both" if len(coders) == 2 else "Accept all versions")
+        self.btn_all.setText(self.tr("Accept both") if len(coders) == 2 else self.tr("Accept all versions"))
 
     _syncing = False
 
@@ -486,12 +532,12 @@ class ReviewView(QWidget):
     def _show_decision(self) -> None:
         d = self.current
         if d is None or self.consensus_id is None:
-            self.decision_label.setText("Not settled yet")
+            self.decision_label.setText(self.tr("Not settled yet"))
             return
         found = adj.decision(self.project, self.consensus_id, d)
         if found is None:
-            self.decision_label.setText("Settled (the consensus coder has coded here)" if d.key in self.state.settled
-                                        else "Not settled yet")
+            self.decision_label.setText(self.tr("Settled (the consensus coder has coded here)") if d.key in self.state.settled
+                                        else self.tr("Not settled yet"))
             return
         choice, accepted = found
         if choice == "accept":
@@ -505,7 +551,7 @@ class ReviewView(QWidget):
         for button in (*self.accept_buttons.values(), self.btn_all, self.btn_none, self.btn_edited):
             button.setEnabled(on)
         self.btn_copy.setEnabled(len(self.chosen_coders()) >= 2)
-        row = self.table.currentRow()
+        row = self.current_row()
         self.btn_prev.setEnabled(on and row > 0)
         self.btn_next.setEnabled(on and row < len(self.shown) - 1)
 
@@ -517,19 +563,23 @@ class ReviewView(QWidget):
         self._step(-1)
 
     def _step(self, delta: int) -> None:
-        row = self.table.currentRow() + delta
+        row = self.current_row() + delta
         if 0 <= row < len(self.shown):
-            self.table.setCurrentCell(row, 0)
+            self.select_row(row)
 
     def current_row(self) -> int:
-        return self.table.currentRow()
+        return self.table.currentIndex().row()
+
+    def select_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
 
     # ---- decisions ---------------------------------------------------------------------------------
     def _perform(self, command: Command) -> bool:
         try:
             perform(self.stack, self.project, command, self.on_changes)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Annotator", str(exc))
+            QMessageBox.warning(self, self.tr("Annotator"), str(exc))
             return False
         return True
 
@@ -570,23 +620,33 @@ class ReviewView(QWidget):
         start = keys.index(d.key)
         for row in range(start + 1, len(self.shown)):
             if self.shown[row].key not in self.state.settled:
-                self.table.setCurrentCell(row, 0)
+                self.select_row(row)
                 return
 
     def on_changes(self, changes: Changes) -> None:
-        """Called for every decision, its undo and redo: refresh here and in the coding workspace."""
+        """Called for every decision, its undo and redo: refresh here and in the coding workspace.
+
+        Only the disagreements in the documents the edit touched are re-checked, so a decision stays
+        instant with thousands of disagreements listed.
+        """
         if self.on_changes_elsewhere is not None:
             self.on_changes_elsewhere(changes)
-        if self.consensus_id is not None and self.consensus_id not in self.coder_names:
-            self.coder_names[self.consensus_id] = self.project.coder(self.consensus_id).name
         consensus = self.consensus_id
         if consensus is not None and len(self.chosen_coders()) >= 2:
-            self.state.settled = adj.review_state(self.project, self.scope(), consensus).settled
+            subset = [d for d in self.state.disagreements if d.document_id in changes.documents]
+            keys = {d.key for d in subset}
+            self.state.settled = (self.state.settled - keys) | adj.settled_among(self.project, consensus, subset)
+        if self.show_settled.isChecked():
+            self.model.refresh_status()
+            self._update_remaining()
+            self._show_decision()
+            self._enable_buttons()
+            return
         keep = self.current.key if self.current else None
-        current_row = self.table.currentRow()
+        current_row = self.current_row()
         self._fill_list(keep)
         if keep is not None and self.current is not None and self.current.key != keep and current_row >= 0:
-            self.table.setCurrentCell(min(current_row, len(self.shown) - 1), 0)
+            self.select_row(min(current_row, len(self.shown) - 1))
 
 
 __all__ = ["ReviewView", "CoderPaneContext"]

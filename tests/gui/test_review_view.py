@@ -22,7 +22,7 @@ def test_list_panes_and_navigation(main_window, qtbot):
     main_window.show_view("review")
     project = main_window.project
     found = expected_disagreements(project)
-    assert len(found) == review.table.rowCount() == 4
+    assert len(found) == review.model.rowCount() == 4
     assert review.remaining_label.text() == "4 of 4 disagreements remain"
     assert [review.coder_names[c] for c in review.pane_coders] == ["Ana", "Ben", "Cal"]
     assert review.current == found[0]
@@ -43,14 +43,14 @@ def test_list_panes_and_navigation(main_window, qtbot):
     # The Chinese document's place is shown too.
     zh = project.document("zh", with_text=False).id
     row = next(i for i, d in enumerate(review.shown) if d.document_id == zh)
-    review.table.setCurrentCell(row, 0)
+    review.select_row(row)
     assert review.panes[0].document_id == zh
     assert "血样案" in review.place_label.text()
 
 
 def test_filters(main_window):
     review = main_window.review
-    assert review.table.rowCount() == 0  # nothing computed until the view is first shown
+    assert review.model.rowCount() == 0  # nothing computed until the view is first shown
     main_window.show_view("review")
     project = main_window.project
     economy = project.code("Economy").id
@@ -102,7 +102,7 @@ def test_accept_a_then_b_undo_and_copy_agreed(main_window, qtbot):
     assert not set(agreed) & set(consensus_spans(project))
 
     # None: settled without segments; the decision is stored at once.
-    review.table.setCurrentCell(3, 0)
+    review.select_row(3)
     review.btn_none.click()
     assert adj.decision(project, project.coder("Consensus").id, review.shown[3]) == ("none", [])
     assert review.remaining_label.text() == "2 of 4 disagreements remain"
