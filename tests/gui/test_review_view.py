@@ -117,3 +117,24 @@ def test_digit_keys_accept(main_window, qtbot):
     qtbot.keyClick(review.table, Qt.Key.Key_2)  # accept the second coder (Ben)
     ben = project.coder("Ben").id
     assert consensus_spans(project) == [(first.document_id, first.code_id, *s) for s in first.versions[ben]]
+
+
+def test_disagreement_model_passes_model_tester(main_window, qtmodeltester):
+    main_window.show_view("review")
+    qtmodeltester.check(main_window.review.model)
+
+
+def test_screenshots_of_agreement_and_review(three_coders, tmp_path, qapp):
+    import argparse
+
+    from PySide6.QtGui import QImage
+
+    from annotator.gui.app import run_gui
+
+    path = str(three_coders.path)
+    three_coders.close()
+    for view in ("agreement", "review"):
+        out = tmp_path / f"{view}.png"
+        ns = argparse.Namespace(project=path, screenshot=str(out), view=view, language=None)
+        assert run_gui(ns) == 0
+        assert not QImage(str(out)).isNull()
