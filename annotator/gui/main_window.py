@@ -67,11 +67,24 @@ class MainWindow(QMainWindow):
         self.review = ReviewView(self.project, self.stack, on_changes=self.coding.on_changes)
         self.review.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.review.coders_changed.connect(self._consensus_coder_added)
+        self.review.edit_requested.connect(self._edit_as_consensus)
         self.register_view("review", "Review", self.review)
 
     def _consensus_coder_added(self) -> None:
         self.coding.coders = {c.id: c for c in self.project.coders()}
         self._fill_coder_combo()
+
+    def _edit_as_consensus(self, coder_id: int, document_id: int, start: int, end: int) -> None:
+        """From the review: code a disputed place by hand as the consensus coder, every version visible."""
+        self._consensus_coder_added()
+        self.coding.set_coder(coder_id)
+        self.coder_combo.setCurrentIndex(self.coder_combo.findData(coder_id))
+        self.act_show_others.setChecked(True)
+        pane = self.coding.active_pane or self.coding.panes[0]
+        self.coding.open_document(document_id, pane)
+        pane.select_span(start, end)
+        pane.editor.centerCursor()
+        self.show_view("main")
 
     def show_view(self, name: str) -> None:
         if name not in self.views:

@@ -139,6 +139,7 @@ class ReviewView(QWidget):
 
     status_message = Signal(str)
     coders_changed = Signal()  # the consensus coder was created: coder lists elsewhere should refresh
+    edit_requested = Signal(int, int, int, int)  # consensus coder, document, start, end: code it by hand
 
     def __init__(self, project: Project, stack: QUndoStack, *,
                  on_changes: Callable[[Changes], None] | None = None, parent: QWidget | None = None) -> None:
@@ -225,8 +226,12 @@ class ReviewView(QWidget):
         self.btn_none = QPushButton(self.tr("Accept none (0)"))
         self.btn_none.setToolTip(self.tr("Nothing of this code here in the consensus"))
         self.btn_none.clicked.connect(lambda: self.accept([]))
-        self.btn_edited = QPushButton(self.tr("Edited by hand"))
-        self.btn_edited.setToolTip(self.tr("Code the place as the consensus coder in the Coding view, then mark it settled"))
+        self.btn_edit = QPushButton(self.tr("Edit by hand…"))
+        self.btn_edit.setToolTip(self.tr("Open the place in the Coding view as the consensus coder, every coder's "
+                                         "codings shown; come back and press 'Mark settled'"))
+        self.btn_edit.clicked.connect(self.edit_by_hand)
+        self.btn_edited = QPushButton(self.tr("Mark settled"))
+        self.btn_edited.setToolTip(self.tr("Record that this place was settled by hand (segments unchanged)"))
         self.btn_edited.clicked.connect(self.mark_edited)
         self.btn_copy = QPushButton(self.tr("Copy agreed codings"))
         self.btn_copy.setToolTip(self.tr("Copy every span all compared coders coded identically to the consensus coder"))
@@ -238,6 +243,7 @@ class ReviewView(QWidget):
         buttons.addLayout(self.accept_row)
         buttons.addWidget(self.btn_all)
         buttons.addWidget(self.btn_none)
+        buttons.addWidget(self.btn_edit)
         buttons.addWidget(self.btn_edited)
         buttons.addStretch(1)
         buttons.addWidget(self.btn_copy)
@@ -548,7 +554,7 @@ class ReviewView(QWidget):
 
     def _enable_buttons(self) -> None:
         on = self.current is not None
-        for button in (*self.accept_buttons.values(), self.btn_all, self.btn_none, self.btn_edited):
+        for button in (*self.accept_buttons.values(), self.btn_all, self.btn_none, self.btn_edit, self.btn_edited):
             button.setEnabled(on)
         self.btn_copy.setEnabled(len(self.chosen_coders()) >= 2)
         row = self.current_row()
@@ -593,6 +599,12 @@ class ReviewView(QWidget):
         if ok:
             self._advance_after(d)
         return ok
+
+    def edit_by_hand(self) -> None:
+        d = self.current
+        if d is not None:
+            consensus = self._consensus(create=True)
+            self.edit_requested.emit(consensus, d.document_id, d.start, d.end)
 
     def mark_edited(self) -> bool:
         d = self.current

@@ -138,3 +138,19 @@ def test_screenshots_of_agreement_and_review(three_coders, tmp_path, qapp):
         ns = argparse.Namespace(project=path, screenshot=str(out), view=view, language=None)
         assert run_gui(ns) == 0
         assert not QImage(str(out)).isNull()
+
+
+def test_edit_by_hand_opens_coding_view_as_consensus(main_window):
+    review = main_window.review
+    main_window.show_view("review")
+    d = review.current
+    review.btn_edit.click()
+    consensus = main_window.project.coder("Consensus").id
+    assert main_window.tabs.currentWidget() is main_window.coding
+    assert main_window.coding.coder_id == consensus and main_window.coder_combo.currentData() == consensus
+    pane = main_window.coding.active_pane
+    assert pane.document_id == d.document_id and pane.selected_span() == (d.start, d.end)
+    main_window.show_view("review")
+    review.mark_edited()
+    assert adj.decision(main_window.project, consensus, d) == ("edited", [])
+    assert d.key in review.state.settled
