@@ -469,8 +469,7 @@ class AgreementView(QWidget):
                 text = f"[{lo:.3f}, {hi:.3f}]" if lo is not None and hi is not None else "—"
                 ci_item = self._text_item(text, lo)
                 ci_item.setData(ci, RAW)
-                ci_item.setToolTip(f"{ci.get('resamples', 0)} resamples of documents, "
-                                   f"{ci.get('defined_resamples', 0)} with a defined α")
+                ci_item.setToolTip(self.tr("{0} resamples of documents, {1} with a defined α").format(ci.get('resamples', 0), ci.get('defined_resamples', 0)))
                 cells.append(ci_item)
                 cells.append(self._number_item(ci.get("p_below_0_667"), None, "p_below_0_667"))
                 cells.append(self._number_item(ci.get("p_below_0_800"), None, "p_below_0_800"))
@@ -562,7 +561,7 @@ class AgreementView(QWidget):
         if not pairs and len(coders) == 2:
             pairs = [{"coders": coders, "krippendorff_alpha": values.get("krippendorff_alpha"),
                       "cohen_kappa": values.get("cohen_kappa"), "percent_agreement": values.get("percent_agreement")}]
-        self.pairs_label.setText(f"Coder pairs for {path}: Krippendorff's α (Cohen's κ, % agreement in the tooltip)")
+        self.pairs_label.setText(self.tr("Coder pairs for {path}: Krippendorff's α (Cohen's κ, % agreement in the tooltip)").format(path=path))
         self.pairs.clear()
         self.pairs.setRowCount(len(coders))
         self.pairs.setColumnCount(len(coders))
@@ -581,7 +580,7 @@ class AgreementView(QWidget):
                                             f"{alpha:.3f}" if alpha is not None else "")
                     if p:
                         kappa, agree = p.get("cohen_kappa"), p.get("percent_agreement")
-                        item.setToolTip(f"{a} × {b}: α {alpha}, κ {kappa}, agreement {agree}")
+                        item.setToolTip(self.tr("{a} × {b}: α {alpha}, κ {kappa}, agreement {agree}").format(a=a, b=b, alpha=alpha, kappa=kappa, agree=agree))
                         item.setData(Qt.ItemDataRole.UserRole, alpha)
                         colour = QColor(MARK_COLOURS[reliability_mark(alpha)])
                         colour.setAlpha(40)
@@ -667,13 +666,13 @@ class AgreementView(QWidget):
         if self.report is None:
             return
         pattern = "JSON (*.json)" if kind == "json" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export agreement as {kind.upper()}", f"agreement.{kind}",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export agreement as {0}").format(kind.upper()), f"agreement.{kind}",
                                               pattern)
         if path:
             try:
                 self.export(path, kind)
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("Annotator"), f"{path}: cannot write ({exc.strerror})")
+                QMessageBox.warning(self, self.tr("Annotator"), self.tr("{path}: cannot write ({0})").format(exc.strerror, path=path))
 
 
 __all__ = ["AgreementView", "AgreementWorker", "reliability_mark", "report_rows"]
