@@ -440,8 +440,7 @@ class AnalysisView(QWidget):
         assert isinstance(result, analysis.CharacteristicWords)
         self.words_model.set_rows(["word", "count", "rest_count", "per_10k", "rest_per_10k", "g2", "overused"],
                                   [w.as_dict() for w in result.words])
-        self.words_note.setText(f"{result.segments} segment(s), {result.tokens} tokens against "
-                                f"{result.rest_tokens} in the rest of the corpus; G2 ≥ 3.84: p < 0.05")
+        self.words_note.setText(self.tr("{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p < 0.05").format(result.segments, result.tokens, result.rest_tokens))
         self.word_cloud.set_words([(w.word, w.count) for w in result.by_frequency(60)], result.code.color,
                                   result.code.path)
 
@@ -518,7 +517,7 @@ class AnalysisView(QWidget):
             if not path:
                 return ""
         export_picture(path, size, render)
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         return path
 
     def export_table(self, model: RowsModel, path: str | None = None) -> str:
@@ -527,7 +526,7 @@ class AnalysisView(QWidget):
             if not path:
                 return ""
         model.write_csv(path)
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         return path
 
     def closeEvent(self, event) -> None:  # noqa: N802
