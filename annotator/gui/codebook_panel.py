@@ -219,8 +219,7 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        key, ok = QInputDialog.getText(self, self.tr("Shortcut key"), f"Key that applies '{code.path}' "
-                                       "(a letter or digit; empty to remove):", text=code.shortcut)
+        key, ok = QInputDialog.getText(self, self.tr("Shortcut key"), self.tr("Key that applies '{0}' (a letter or digit; empty to remove):").format(code.path), text=code.shortcut)
         key = key.strip().upper() if ok else code.shortcut
         if ok and len(key) <= 1 and key != code.shortcut:
             self.host.perform(commands.UpdateCode(code.id, "set shortcut key", shortcut=key))
@@ -232,7 +231,7 @@ class CodebookPanel(QWidget):
         excluded = {code.path}
         choices = ["(top level)"] + [c.path for c in self.codes if c.path not in excluded
                                      and not c.path.startswith(code.path + PATH_SEPARATOR)]
-        parent, ok = QInputDialog.getItem(self, self.tr("Move code"), f"Move '{code.name}' under:", choices, 0, False)
+        parent, ok = QInputDialog.getItem(self, self.tr("Move code"), self.tr("Move '{0}' under:").format(code.name), choices, 0, False)
         if ok:
             new_path = code.name if parent == "(top level)" else f"{parent}{PATH_SEPARATOR}{code.name}"
             if new_path != code.path:
@@ -245,7 +244,7 @@ class CodebookPanel(QWidget):
         targets = [c for c in self.codes if c.id != code.id and not c.path.startswith(code.path + PATH_SEPARATOR)]
         if not targets:
             return
-        path, ok = QInputDialog.getItem(self, self.tr("Merge codes"), f"Merge '{code.path}' (and its codings) into:",
+        path, ok = QInputDialog.getItem(self, self.tr("Merge codes"), self.tr("Merge '{0}' (and its codings) into:").format(code.path),
                                         [c.path for c in targets], 0, False)
         if ok:
             target = next(c for c in targets if c.path == path)
