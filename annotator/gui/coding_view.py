@@ -170,7 +170,7 @@ class CodingView(QWidget):
         hits = [s for s in (pane.editor.span_index.segments_at(offset) if pane.editor.span_index else [])
                 if s.coder_id == self.coder_id]
         for seg in hits:
-            action = menu.addAction(f"Delete coding '{self.code_name(seg.code_id)}'")
+            action = menu.addAction(self.tr("Delete coding '{0}'").format(self.code_name(seg.code_id)))
             action.triggered.connect(lambda _=False, s=seg.id: self.perform(commands.DeleteSegment(s)))
 
     # ---- CodebookHost ---------------------------------------------------------------------------
@@ -367,7 +367,7 @@ class CodingView(QWidget):
             cursor = pane.editor.textCursor()
             cursor.clearSelection()
             pane.editor.setTextCursor(cursor)
-            self.status_message.emit(f"Coded {end - start} characters as '{code.path}'")
+            self.status_message.emit(self.tr("Coded {0} characters as '{1}'").format(end - start, code.path))
         return ok
 
     def repeat_last_code(self) -> None:
