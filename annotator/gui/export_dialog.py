@@ -327,7 +327,7 @@ class ExportDialog(QDialog):
         self._timer.stop()
         kind = self.kind
         if not kind.is_csv:
-            self.preview_title.setText(f"<b>Contents</b> of the {kind.suffix} file")
+            self.preview_title.setText(self.tr("<b>Contents</b> of the {0} file").format(kind.suffix))
             self.summary.setPlainText(refi_summary(self.project, kind.key))
             self.preview_stack.setCurrentWidget(self.summary)
             return
@@ -335,11 +335,11 @@ class ExportDialog(QDialog):
             header, rows = preview(self.project, self.request())
         except AnnotatorError as exc:
             self.preview_model.reset([], [])
-            self.preview_title.setText(f"<b>Preview</b> unavailable: {exc}")
+            self.preview_title.setText(self.tr("<b>Preview</b> unavailable: {exc}").format(exc=exc))
             return
         self.preview_model.reset(header, rows)
         self.preview_stack.setCurrentWidget(self.table)
-        self.preview_title.setText(f"<b>Preview</b>: header and first {len(rows)} rows, exactly as written"
+        self.preview_title.setText(self.tr("<b>Preview</b>: header and first {0} rows, exactly as written").format(len(rows))
                                    if rows else self.tr("<b>Preview</b>: header only (nothing to export yet)"))
         self.table.resizeColumnsToContents()
         for column, name in enumerate(header):  # long cells are elided; the tooltip has them whole
@@ -378,14 +378,14 @@ class ExportDialog(QDialog):
     def _finished(self, summary: object) -> None:
         self.worker = None
         self.export_button.setEnabled(True)
-        self.status.setText(f"✓ {summary}")
+        self.status.setText(self.tr("✓ {summary}").format(summary=summary))
         if self.on_done:
             self.on_done(str(summary))
 
     def _failed(self, message: str) -> None:
         self.worker = None
         self.export_button.setEnabled(True)
-        self.status.setText(f"✗ Export failed: {message}")
+        self.status.setText(self.tr("✗ Export failed: {message}").format(message=message))
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self._timer.stop()  # no preview of a project that may be closed by now
