@@ -116,7 +116,7 @@ class FileActions:
     def _export(self, what: str) -> None:
         project = self.window.project
         default = str(Path(project.path).with_suffix("").name + f"-{what}.csv") if project.path else f"{what}.csv"
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {what}", default, QCoreApplication.translate("file_actions", "CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "Export {what}").format(what=what), default, QCoreApplication.translate("file_actions", "CSV (*.csv)"))
         if not path:
             return
         try:
@@ -131,4 +131,4 @@ class FileActions:
         except AnnotatorError as exc:
             QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Export"), str(exc))
             return
-        self.window.statusBar().showMessage(f"Exported {what} to {path}", 8000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("file_actions", "Exported {what} to {path}").format(what=what, path=path), 8000)
