@@ -105,7 +105,7 @@ class Inspector(QWidget):
         code = self._codes.get(seg.code_id)
         self.code_label.setText(code.path if code else str(seg.code_id))
         self.coder_label.setText(self._coder_names.get(seg.coder_id, str(seg.coder_id)))
-        self.span_label.setText(f"{seg.start}–{seg.end} ({seg.length} characters)")
+        self.span_label.setText(self.tr("{0}–{1} ({2} characters)").format(seg.start, seg.end, seg.length))
         i = self.recode.findData(seg.code_id)
         self.recode.setCurrentIndex(i)
         self.memo.setPlainText(seg.memo)
