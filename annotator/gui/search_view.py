@@ -295,7 +295,7 @@ class SearchView(QWidget):
         if not text:
             return
         filters, context = self.filters(), self.context_box.value()
-        self.status.setText(f"Searching for “{text}”…")
+        self.status.setText(self.tr("Searching for “{text}”…").format(text=text))
         self.progress.show()
         self.search_button.setEnabled(False)
         run_job(self, self.project, lambda p: search(p, text, filters, context=context),
@@ -308,7 +308,7 @@ class SearchView(QWidget):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         documents = len({h.document_id for h in self.model.hits})
-        self.status.setText(f"{len(self.model.hits)} hit(s) in {documents} document(s)")
+        self.status.setText(self.tr("{0} hit(s) in {documents} document(s)").format(len(self.model.hits), documents=documents))
         self.search_finished.emit(len(self.model.hits))
 
     def _failed(self, message: str) -> None:
@@ -340,7 +340,7 @@ class SearchView(QWidget):
         except AnnotatorError as exc:
             self.status.setText(str(exc))
             return []
-        self.status.setText(f"{len(ids)} hit(s) coded as {self.code_for_hits.currentText()}")
+        self.status.setText(self.tr("{0} hit(s) coded as {1}").format(len(ids), self.code_for_hits.currentText()))
         self.hits_coded.emit(ids)
         return ids
 
@@ -378,7 +378,7 @@ class SearchView(QWidget):
 
     def _dictionary_changed(self, count: object) -> None:
         self.progress.hide()
-        self.status.setText(f"Dictionary updated; {count} document(s) segmented again")
+        self.status.setText(self.tr("Dictionary updated; {count} document(s) segmented again").format(count=count))
         if self.query.text().strip():
             self.run_search()
 
@@ -432,8 +432,7 @@ def install_text_views(window) -> tuple[SearchView, QWidget]:
             return
         command = CodeHits(hits, coder_id, code_id, code_name=view.code_for_hits.currentText())
         if coding.perform(command):
-            view.status.setText(f"{len(command.segments)} hit(s) coded as {view.code_for_hits.currentText()}"
-                                " (Edit ▸ Undo reverts them all)")
+            view.status.setText(QCoreApplication.translate("search_view", "{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(command.segments), view.code_for_hits.currentText()))
 
     view.open_hit.connect(open_hit)
     view.code_hits_requested.connect(code_all)
