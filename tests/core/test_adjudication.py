@@ -129,3 +129,20 @@ def test_copy_agreed_function(three):
     project, doc, ids, *_ = three
     consensus = adj.consensus_coder(project, "Gold")
     assert adj.copy_agreed(project, [ids["Ana"], ids["Ben"]], consensus) == 1
+
+
+def test_consensus_is_analysed_like_any_coder(three):
+    """After adjudication the consensus coder enters agreement like a person (e.g. each coder vs. consensus)."""
+    from annotator.core.agreement.report import AgreementScope, compute_agreement
+
+    project, doc, ids, crime, *_ = three
+    consensus = adj.consensus_coder(project)
+    scope = adj.Scope([ids["Ana"], ids["Ben"], ids["Cal"]])
+    adj.CopyAgreed(consensus, scope).do(project)
+    for d in adj.find_disagreements(project, scope):
+        adj.Decide(consensus, d, [ids["Ana"]]).do(project)
+    project.set_assignment(doc, consensus, "done")
+    report = compute_agreement(project, AgreementScope(unit="character", coders=("Ana", "Consensus")))
+    assert report.codes["Crime"].measures.values["krippendorff_alpha"] == 1.0
+    ana = sorted((s.code_id, s.start, s.end) for s in project.segments(coder_ids=[ids["Ana"]]))
+    assert sorted((s.code_id, s.start, s.end) for s in project.segments(coder_ids=[consensus])) == ana
