@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         coder_id = self._initial_coder()
         self.coding = CodingView(project, self.stack, coder_id)
         self.coding.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.register_view("main", "Coding", self.coding)
+        self.register_view("main", self.tr("Coding"), self.coding)
         self._add_agreement_views()
         self.files = FileActions(self)
         self._build_toolbar()
@@ -63,12 +63,12 @@ class MainWindow(QMainWindow):
         from annotator.gui.review_view import ReviewView
 
         self.agreement = AgreementView(self.project)
-        self.register_view("agreement", "Agreement", self.agreement)
+        self.register_view("agreement", self.tr("Agreement"), self.agreement)
         self.review = ReviewView(self.project, self.stack, on_changes=self.coding.on_changes)
         self.review.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.review.coders_changed.connect(self._consensus_coder_added)
         self.review.edit_requested.connect(self._edit_as_consensus)
-        self.register_view("review", "Review", self.review)
+        self.register_view("review", self.tr("Review"), self.review)
 
     def _consensus_coder_added(self) -> None:
         self.coding.coders = {c.id: c for c in self.project.coders()}
@@ -117,12 +117,12 @@ class MainWindow(QMainWindow):
             self.settings.setValue("coder/last", self.coder_combo.currentText())
 
     def add_coder(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add coder", "Coder name:")
+        name, ok = QInputDialog.getText(self, self.tr("Add coder"), self.tr("Coder name:"))
         if ok and name.strip():
             try:
                 coder = self.project.ensure_coder(name)
             except AnnotatorError as exc:
-                QMessageBox.warning(self, "Annotator", str(exc))
+                QMessageBox.warning(self, self.tr("Annotator"), str(exc))
                 return
             self.coding.set_coder(coder.id)
             self._fill_coder_combo()
@@ -130,55 +130,55 @@ class MainWindow(QMainWindow):
 
     # ---- chrome --------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Coding")
+        bar = self.addToolBar(self.tr("Coding"))
         bar.setObjectName("coding-toolbar")
-        bar.addWidget(QLabel(" Coder: "))
+        bar.addWidget(QLabel(self.tr(" Coder: ")))
         self.coder_combo = QComboBox()
         self.coder_combo.setMinimumContentsLength(10)
-        self.coder_combo.setToolTip("The coder whose codings you are making and seeing")
+        self.coder_combo.setToolTip(self.tr("The coder whose codings you are making and seeing"))
         self.coder_combo.activated.connect(self._coder_picked)
         bar.addWidget(self.coder_combo)
         self._fill_coder_combo()
-        self.act_add_coder = bar.addAction("Add coder…", self.add_coder)
+        self.act_add_coder = bar.addAction(self.tr("Add coder…"), self.add_coder)
         bar.addSeparator()
-        self.act_show_others = bar.addAction("Show other coders")
+        self.act_show_others = bar.addAction(self.tr("Show other coders"))
         self.act_show_others.setCheckable(True)
-        self.act_show_others.setToolTip("Blind coding is on by default: only your own codings are shown")
+        self.act_show_others.setToolTip(self.tr("Blind coding is on by default: only your own codings are shown"))
         self.act_show_others.toggled.connect(self.coding.set_show_others)
-        self.act_sync = bar.addAction("Sync scrolling")
+        self.act_sync = bar.addAction(self.tr("Sync scrolling"))
         self.act_sync.setCheckable(True)
         self.act_sync.toggled.connect(self.coding.set_sync_scrolling)
         bar.addSeparator()
-        self.act_add_pane = bar.addAction("Add pane", self.coding.add_pane)
-        self.act_repeat = bar.addAction("Repeat last code", self.coding.repeat_last_code)
+        self.act_add_pane = bar.addAction(self.tr("Add pane"), self.coding.add_pane)
+        self.act_repeat = bar.addAction(self.tr("Repeat last code"), self.coding.repeat_last_code)
         self.act_repeat.setShortcut(QKeySequence("Ctrl+R"))
-        self.act_done = bar.addAction("Mark document done", self.coding.mark_done)
+        self.act_done = bar.addAction(self.tr("Mark document done"), self.coding.mark_done)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         self.files.populate(file_menu)
         install_exchange_actions(self, file_menu)
-        edit = menu.addMenu("&Edit")
-        self.act_undo = self.stack.createUndoAction(self, "Undo")
+        edit = menu.addMenu(self.tr("&Edit"))
+        self.act_undo = self.stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.stack.createRedoAction(self, "Redo")
+        self.act_redo = self.stack.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
         edit.addSeparator()
         edit.addAction(self.act_repeat)
         edit.addAction(self.act_done)
-        view = menu.addMenu("&View")
+        view = menu.addMenu(self.tr("&View"))
         view.addAction(self.act_show_others)
         view.addAction(self.act_sync)
         view.addAction(self.act_add_pane)
-        zoom_in = view.addAction("Zoom in", lambda: self._zoom(1))
+        zoom_in = view.addAction(self.tr("Zoom in"), lambda: self._zoom(1))
         zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        zoom_out = view.addAction("Zoom out", lambda: self._zoom(-1))
+        zoom_out = view.addAction(self.tr("Zoom out"), lambda: self._zoom(-1))
         zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
         view.addSeparator()
-        coder_menu = menu.addMenu("&Coder")
+        coder_menu = menu.addMenu(self.tr("&Coder"))
         coder_menu.addAction(self.act_add_coder)
 
     def _zoom(self, steps: int) -> None:
@@ -188,14 +188,14 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = Path(self.project.path).name if self.project.path else "(in memory)"
-        self.setWindowTitle(f"{name} — Annotator")
+        self.setWindowTitle(self.tr("{name} — Annotator").format(name=name))
 
     # ---- project switching --------------------------------------------------------------------
     def switch_project(self, path: str, create: bool = False) -> bool:
         try:
             project = Project.create(path) if create else Project.open(path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Annotator", str(exc))
+            QMessageBox.warning(self, self.tr("Annotator"), str(exc))
             return False
         old = self.project
         self.project = project
