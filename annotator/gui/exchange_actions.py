@@ -102,12 +102,14 @@ class ExchangeActions:
     def populate(self, menu: QMenu) -> None:
         """Add the actions, replacing an existing "Export" submenu in place (or before Quit)."""
         old_export = next((a for a in menu.actions() if a.menu() is not None
-                           and a.menu().title().replace("&", "") == "Export"), None)
-        anchor = old_export or next((a for a in menu.actions() if a.text().replace("&", "") == "Quit"), None)
+                           and a.menu().title().replace("&", "") == QCoreApplication.translate("file_actions", "Export")), None)
+        anchor = old_export or next((a for a in menu.actions() if a.text().replace("&", "") == QCoreApplication.translate("file_actions", "Quit")), None)
         new = []
-        for text, slot in (("Export…", self.open_export_dialog),
-                           ("Import REFI-QDA (.qdpx/.qdc)…", self.choose_refi_file),
-                           ("Merge coder's project…", self.choose_merge_file)):
+        for text, slot in ((QCoreApplication.translate("exchange_actions", "Export…"), self.open_export_dialog),
+                           (QCoreApplication.translate("exchange_actions", "Import REFI-QDA (.qdpx/.qdc)…"),
+                            self.choose_refi_file),
+                           (QCoreApplication.translate("exchange_actions", "Merge coder's project…"),
+                            self.choose_merge_file)):
             action = QAction(text, menu)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             new.append(action)
