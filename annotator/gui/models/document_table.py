@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from annotator.core.model import Document
 
-COLUMNS = ("Title", "Outlet", "Date", "Lang", "My status")
+COLUMNS = ("Title", "Outlet", "Date", "Lang", "My status")  # translated in headerData / data
+_FOR_LUPDATE = (QT_TRANSLATE_NOOP("DocumentTableModel", "Title"), QT_TRANSLATE_NOOP("DocumentTableModel", "Outlet"),
+         QT_TRANSLATE_NOOP("DocumentTableModel", "Date"), QT_TRANSLATE_NOOP("DocumentTableModel", "Lang"),
+         QT_TRANSLATE_NOOP("DocumentTableModel", "My status"), QT_TRANSLATE_NOOP("DocumentTableModel", "to do"),
+         QT_TRANSLATE_NOOP("DocumentTableModel", "in progress"), QT_TRANSLATE_NOOP("DocumentTableModel", "done"))
 STATUS_LABELS = {"assigned": "to do", "in_progress": "in progress", "done": "done", None: ""}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +56,7 @@ class DocumentTableModel(QAbstractTableModel):
             column = index.column()
             if column == 0:
                 return doc.title or doc.name if role == Qt.ItemDataRole.DisplayRole else \
-                    f"{doc.name}\n{doc.length:,} characters"
+                    f"{doc.name}\n{doc.length:,} " + self.tr("characters")
             if column == 1:
                 return doc.outlet
             if column == 2:
@@ -60,7 +64,7 @@ class DocumentTableModel(QAbstractTableModel):
             if column == 3:
                 return doc.language
             if column == 4:
-                return STATUS_LABELS.get(self._status.get(doc.id), "")
+                return self.tr(STATUS_LABELS.get(self._status.get(doc.id), "")) if self._status.get(doc.id) else ""
         if role == Qt.ItemDataRole.UserRole:
             return doc.id
         return None
@@ -69,5 +73,5 @@ class DocumentTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
