@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -83,7 +83,10 @@ def as_project(project_or_path: Project | str | os.PathLike[str]) -> tuple[Proje
 class KwicModel(QAbstractTableModel):
     """Hits as rows: document, outlet, date, left context, keyword, right context, start, end."""
 
-    COLUMNS = ("Document", "Outlet", "Date", "Left context", "Keyword", "Right context", "Start", "End")
+    COLUMNS = (QT_TRANSLATE_NOOP("KwicModel", "Document"), QT_TRANSLATE_NOOP("KwicModel", "Outlet"),
+               QT_TRANSLATE_NOOP("KwicModel", "Date"), QT_TRANSLATE_NOOP("KwicModel", "Left context"),
+               QT_TRANSLATE_NOOP("KwicModel", "Keyword"), QT_TRANSLATE_NOOP("KwicModel", "Right context"),
+               QT_TRANSLATE_NOOP("KwicModel", "Start"), QT_TRANSLATE_NOOP("KwicModel", "End"))
     _KEYS: tuple[Callable[[Hit], object], ...] = (
         lambda h: (h.document_name, h.start), lambda h: (h.outlet, h.document_name, h.start),
         lambda h: (h.date, h.document_name, h.start), lambda h: h.left[::-1], lambda h: h.keyword,
@@ -109,7 +112,7 @@ class KwicModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("KwicModel", self.COLUMNS[section])
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
