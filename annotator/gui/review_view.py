@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
@@ -27,7 +27,9 @@ from annotator.gui.document_pane import DocumentPane
 from annotator.gui.undo import perform
 
 EXCERPT = 60
-COLUMNS = ("Document", "Code", "Coded by", "Not coded by", "Excerpt", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("DisagreementModel", "Document"), QT_TRANSLATE_NOOP("DisagreementModel", "Code"),
+           QT_TRANSLATE_NOOP("DisagreementModel", "Coded by"), QT_TRANSLATE_NOOP("DisagreementModel", "Not coded by"),
+           QT_TRANSLATE_NOOP("DisagreementModel", "Excerpt"), QT_TRANSLATE_NOOP("DisagreementModel", "Status"))
 
 
 def _muted(colour: QColor) -> QColor:
@@ -61,7 +63,7 @@ class DisagreementModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("DisagreementModel", COLUMNS[section])
         return None
 
     def excerpt(self, d: adj.Disagreement) -> str:
@@ -84,7 +86,8 @@ class DisagreementModel(QAbstractTableModel):
             return ", ".join(names.get(c, "?") for c in d.coders_without()) or "—"
         if column == 4:
             return self.excerpt(d)
-        return "settled" if d.key in self.view.state.settled else "open"
+        return (QCoreApplication.translate("DisagreementModel", "settled") if d.key in self.view.state.settled
+                else QCoreApplication.translate("DisagreementModel", "open"))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
