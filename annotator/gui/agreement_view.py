@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
@@ -31,7 +31,7 @@ SORT = Qt.ItemDataRole.UserRole + 2
 
 MEASURES = (
     ("krippendorff_alpha", "α (Krippendorff)"),
-    ("percent_agreement", "% agreement"),
+    ("percent_agreement", QT_TRANSLATE_NOOP("AgreementView", "% agreement")),
     ("cohen_kappa", "κ (Cohen)"),
     ("light_kappa", "κ (Light)"),
     ("fleiss_kappa", "κ (Fleiss)"),
@@ -40,7 +40,8 @@ MEASURES = (
     ("brennan_prediger", "Brennan-Prediger"),
 )
 SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
-COUNTS = (("units", "Units"), ("pairable_values", "Pairable values"))
+COUNTS = (("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
+          ("pairable_values", QT_TRANSLATE_NOOP("AgreementView", "Pairable values")))
 MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
 
 
@@ -439,12 +440,12 @@ class AgreementView(QWidget):
         present = {k for _, _, v in self.rows for k in v}
         self.columns = [m for m in measures if m[0] in present]
         with_ci = any((v.get("ci") or {}).get("low") is not None for _, _, v in self.rows)
-        headers = ["Code", "Kind", "Mark"] + [label for _, label in self.columns[:1]]
+        headers = [self.tr("Code"), self.tr("Kind"), self.tr("Mark")] + [self.tr(label) for _, label in self.columns[:1]]
         if with_ci:
-            headers += ["95% CI", "P(α<.667)", "P(α<.800)"]
-        headers += [label for _, label in self.columns[1:]]
+            headers += [self.tr("95% CI"), "P(α<.667)", "P(α<.800)"]
+        headers += [self.tr(label) for _, label in self.columns[1:]]
         counts = [] if span else [c for c in COUNTS if c[0] in present]
-        headers += [label for _, label in counts] + ["Segments per coder"]
+        headers += [self.tr(label) for _, label in counts] + [self.tr("Segments per coder")]
         self.model.clear()
         self.model.setHorizontalHeaderLabels(headers)
         alpha_key = self.columns[0][0] if self.columns else "krippendorff_alpha"
