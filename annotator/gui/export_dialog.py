@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
@@ -28,7 +28,8 @@ from annotator.core.store import Project
 from annotator.gui.exchange_actions import ProjectTask
 
 PREVIEW_ROWS = 20
-DELIMITERS = (("Comma ( , )", ","), ("Semicolon ( ; )", ";"), ("Tab", "\t"), ("Pipe ( | )", "|"))
+DELIMITERS = ((QT_TRANSLATE_NOOP("ExportDialog", "Comma ( , )"), ","), (QT_TRANSLATE_NOOP("ExportDialog", "Semicolon ( ; )"), ";"),
+              (QT_TRANSLATE_NOOP("ExportDialog", "Tab"), "\t"), (QT_TRANSLATE_NOOP("ExportDialog", "Pipe ( | )"), "|"))
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,12 @@ class ExportKind:
 
 
 EXPORT_KINDS = (
-    ExportKind("codebook", "Codebook (CSV, with usage per coder)", ".csv", "codes"),
-    ExportKind("segments", "Coded segments (CSV, one row per segment)", ".csv", "segments"),
-    ExportKind("matrix", "Document × code matrix per coder (CSV, for R/SPSS)", ".csv", "rows"),
-    ExportKind("assignments", "Assignments and progress (CSV)", ".csv", "assignments"),
-    ExportKind("qdc", "REFI-QDA codebook (.qdc)", ".qdc", ""),
-    ExportKind("qdpx", "REFI-QDA project (.qdpx, for other QDA tools)", ".qdpx", ""),
+    ExportKind("codebook", QT_TRANSLATE_NOOP("ExportDialog", "Codebook (CSV, with usage per coder)"), ".csv", "codes"),
+    ExportKind("segments", QT_TRANSLATE_NOOP("ExportDialog", "Coded segments (CSV, one row per segment)"), ".csv", "segments"),
+    ExportKind("matrix", QT_TRANSLATE_NOOP("ExportDialog", "Document × code matrix per coder (CSV, for R/SPSS)"), ".csv", "rows"),
+    ExportKind("assignments", QT_TRANSLATE_NOOP("ExportDialog", "Assignments and progress (CSV)"), ".csv", "assignments"),
+    ExportKind("qdc", QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook (.qdc)"), ".qdc", ""),
+    ExportKind("qdpx", QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (.qdpx, for other QDA tools)"), ".qdpx", ""),
 )
 KINDS = {k.key: k for k in EXPORT_KINDS}
 
@@ -191,7 +192,7 @@ class ExportDialog(QDialog):
         what = QGroupBox(self.tr("What to export"))
         what_layout = QVBoxLayout(what)
         for i, kind in enumerate(EXPORT_KINDS):
-            button = QRadioButton(kind.label)
+            button = QRadioButton(self.tr(kind.label))
             button.setProperty("kind", kind.key)
             self.kind_group.addButton(button, i)
             what_layout.addWidget(button)
@@ -203,7 +204,7 @@ class ExportDialog(QDialog):
         self.bom.setChecked(True)
         self.delimiter = QComboBox()
         for label, value in DELIMITERS:
-            self.delimiter.addItem(label, value)
+            self.delimiter.addItem(self.tr(label), value)
         self.protect = QCheckBox(self.tr("Protect against formulas (= + - @ get a leading ')"))
         self.protect.setChecked(True)
         self.quotes = QSpinBox()
