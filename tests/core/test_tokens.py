@@ -76,3 +76,20 @@ def test_jieba_cache_lives_in_the_data_folder(tmp_path_factory):
     from annotator.core.tokens import data_dir, jieba_tokenizer
 
     assert jieba_tokenizer().tmp_dir == str(data_dir())
+
+
+def test_fast_dag_cut_matches_jieba_exactly():
+    import random
+
+    from annotator.core.tokens import _HAN_RUN, _cut_dag, jieba_tokenizer
+
+    tokenizer = jieba_tokenizer()
+    rng = random.Random(3)
+    pieces = [SIMPLIFIED, to_simplified(TRADITIONAL), "警方破获非法运送孕妇血样出境案专家指出这损害国家生物安全",
+              "李家超週二表示经济在二零二三年复苏乾隆皇帝很干燥"]
+    vocabulary = list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信")
+    for _ in range(200):
+        pieces.append("".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 40))))
+    for piece in pieces:
+        for run in _HAN_RUN.findall(piece):
+            assert _cut_dag(tokenizer, run) == list(tokenizer._Tokenizer__cut_DAG(run)), run
