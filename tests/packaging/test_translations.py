@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS_FILES = sorted(TRANSLATIONS.glob("annotator_*.ts"))
 BIN = Path(sys.executable).parent
-PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[A-Za-z_][A-Za-z0-9_]*(?::[^}]*)?\}")
+PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[A-Za-z0-9_]*(?::[^}]*)?\}")
 
 pytestmark = pytest.mark.skipif(not TS_FILES, reason="no .ts files yet (make translations)")
 

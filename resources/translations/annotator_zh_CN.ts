@@ -1,0 +1,1274 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../annotator/gui/agreement_view.py" line="+34"/>
+        <source>% agreement</source>
+        <translation>一致百分比</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairable values</source>
+        <translation>可配对值</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>document: is the code anywhere in the article (usual for framing studies); character/token/sentence/paragraph: which stretches; span: unitizing alpha_U</source>
+        <translation>文档：编码是否出现在文章中的任何位置（框架研究的常用做法）；字符/词/句子/段落：比较哪些文本片段；范围：切分信度 alpha_U</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A mutually exclusive group: its children and the group as one nominal variable</source>
+        <translation>互斥编码组：比较其各子编码，并把整组作为一个名义变量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resample documents this many times for 95% confidence intervals of alpha</source>
+        <translation>对文档重抽样的次数，用于计算 alpha 的 95% 置信区间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unit:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group:</source>
+        <translation>编码组：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bootstrap:</source>
+        <translation>自助抽样：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coders (two or more):</source>
+        <translation>编码员（两名或以上）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Codes (none ticked: every code used):</source>
+        <translation>编码（不勾选：所有已使用的编码）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents (none ticked: all):</source>
+        <translation>文档（不勾选：全部）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose coders and press Compute</source>
+        <translation>请选择编码员并点击“计算”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Coder pairs (Krippendorff&apos;s α; Cohen&apos;s κ in the tooltip)</source>
+        <translation>编码员两两比较（Krippendorff&apos;s α；提示中为 Cohen&apos;s κ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Krippendorff&apos;s α per code</source>
+        <translation>各编码的 Krippendorff&apos;s α</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Tick at least two coders to compare</source>
+        <translation>请至少勾选两名编码员进行比较</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Cancelled; the previous results (if any) are still shown</source>
+        <translation>已取消；仍显示之前的结果（如有）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segments per coder</source>
+        <translation>每名编码员的片段数</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0} resamples of documents, {1} with a defined α</source>
+        <translation>文档重抽样 {0} 次，其中 {1} 次 α 有定义</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Coder pairs for {path}: Krippendorff&apos;s α (Cohen&apos;s κ, % agreement in the tooltip)</source>
+        <translation>{path} 的编码员两两比较：Krippendorff&apos;s α（提示中为 Cohen&apos;s κ 和一致百分比）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{a} × {b}: α {alpha}, κ {kappa}, agreement {agree}</source>
+        <translation>{a} × {b}：α {alpha}，κ {kappa}，一致率 {agree}</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Export agreement as {0}</source>
+        <translation>将信度结果导出为 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Annotator</source>
+        <translation>标注器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{path}: cannot write ({0})</source>
+        <translation>{path}：无法写入（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <location filename="../../annotator/gui/analysis_view.py" line="+280"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Share of coded documents in each outlet that use each frame</source>
+        <translation>各媒体已编码文档中使用各框架的比例</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Documents with both codes</source>
+        <translation>同时含两个编码的文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlapping segments</source>
+        <translation>重叠片段</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The most frequent content words of each frame</source>
+        <translation>各框架中最常见的实词</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Characteristic words</source>
+        <translation>特征词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>Frames by outlet</source>
+        <translation>各媒体的框架</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word clouds</source>
+        <translation>词云</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p &lt; 0.05</source>
+        <translation>{0} 个片段，{1} 个词，对照语料其余部分的 {2} 个词；G2 ≥ 3.84：p &lt; 0.05</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG (*.png);;SVG (*.svg)</source>
+        <translation>PNG (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <location filename="../../annotator/gui/codebook_panel.py" line="+70"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doc</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add code…</source>
+        <translation>添加编码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe…</source>
+        <translation>描述…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortcut key…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move under…</source>
+        <translation>移动到…之下</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Add code</source>
+        <translation>添加编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code (use / to nest, e.g. Frame/Conflict):</source>
+        <translation>编码（用 / 表示层级，例如 框架/冲突）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename code</source>
+        <translation>重命名编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Shortcut key</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key that applies &apos;{0}&apos; (a letter or digit; empty to remove):</source>
+        <translation>应用“{0}”的按键（一个字母或数字；留空则删除）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move code</source>
+        <translation>移动编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move &apos;{0}&apos; under:</source>
+        <translation>将“{0}”移动到：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Merge codes</source>
+        <translation>合并编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge &apos;{0}&apos; (and its codings) into:</source>
+        <translation>将“{0}”（及其编码标注）合并到：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete code</source>
+        <translation>删除编码</translation>
+    </message>
+</context>
+<context>
+    <name>CodingView</name>
+    <message>
+        <location filename="../../annotator/gui/coding_view.py" line="+162"/>
+        <source>Code selection as</source>
+        <translation>将选区编码为</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repeat last code</source>
+        <translation>重复上一个编码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete coding &apos;{0}&apos;</source>
+        <translation>删除编码标注“{0}”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotator</source>
+        <translation>标注器</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>Coded {0} characters as &apos;{1}&apos;</source>
+        <translation>已将 {0} 个字符编码为“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <location filename="../../annotator/gui/review_view.py" line="+30"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded by</source>
+        <translation>编码者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not coded by</source>
+        <translation>未编码者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>settled</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>未裁定</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../annotator/gui/models/document_table.py" line="+10"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lang</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My status</source>
+        <translation>我的状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to do</source>
+        <translation>待编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>characters</source>
+        <translation>字符</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="+31"/>
+        <source>Comma ( , )</source>
+        <translation>逗号 ( , )</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Semicolon ( ; )</source>
+        <translation>分号 ( ; )</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pipe ( | )</source>
+        <translation>竖线 ( | )</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Codebook (CSV, with usage per coder)</source>
+        <translation>编码本（CSV，含每名编码员的使用次数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded segments (CSV, one row per segment)</source>
+        <translation>编码片段（CSV，每个片段一行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document × code matrix per coder (CSV, for R/SPSS)</source>
+        <translation>每名编码员的文档 × 编码矩阵（CSV，供 R/SPSS 使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignments and progress (CSV)</source>
+        <translation>任务分配与进度 (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA codebook (.qdc)</source>
+        <translation>REFI-QDA 编码本 (.qdc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA project (.qdpx, for other QDA tools)</source>
+        <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <location line="+73"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV options</source>
+        <translation>CSV 选项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTF-8 with BOM (Excel shows Chinese correctly)</source>
+        <translation>带 BOM 的 UTF-8（Excel 可正确显示中文）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Protect against formulas (= + - @ get a leading &apos;)</source>
+        <translation>防止公式注入（以 = + - @ 开头的单元格前加 &apos;）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the first N coded passages of each code as example quotes</source>
+        <translation>把每个编码的前 N 个编码段落作为示例引文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example quotes per code:</source>
+        <translation>每个编码的示例引文数：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&lt;b&gt;Contents&lt;/b&gt; of the {0} file</source>
+        <translation>{0} 文件的&lt;b&gt;内容&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Preview&lt;/b&gt; unavailable: {exc}</source>
+        <translation>&lt;b&gt;预览&lt;/b&gt;不可用：{exc}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Preview&lt;/b&gt;: header and first {0} rows, exactly as written</source>
+        <translation>&lt;b&gt;预览&lt;/b&gt;：表头和前 {0} 行，与写入内容完全一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Preview&lt;/b&gt;: header only (nothing to export yet)</source>
+        <translation>&lt;b&gt;预览&lt;/b&gt;：仅表头（尚无可导出的内容）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose where to save the file first.</source>
+        <translation>请先选择保存位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>✓ {summary}</source>
+        <translation>✓ {summary}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✗ Export failed: {message}</source>
+        <translation>✗ 导出失败：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="+37"/>
+        <source>Save memo</source>
+        <translation>保存备忘录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete coding</source>
+        <translation>删除编码标注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-code</source>
+        <translation>改为编码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Click a highlight to inspect it. Alt+Shift+←/→ moves its end, Alt+Ctrl+←/→ its start.</source>
+        <translation>点击高亮处查看详情。Alt+Shift+←/→ 移动其结尾，Alt+Ctrl+←/→ 移动其开头。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{0}–{1} ({2} characters)</source>
+        <translation>{0}–{1}（{2} 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>KwicModel</name>
+    <message>
+        <location filename="../../annotator/gui/search_view.py" line="+86"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left context</source>
+        <translation>左侧上下文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right context</source>
+        <translation>右侧上下文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>终点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="+44"/>
+        <location line="+89"/>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Agreement</source>
+        <translation>信度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review</source>
+        <translation>分歧审阅</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Add coder</source>
+        <translation>添加编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder name:</source>
+        <translation>编码员姓名：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+73"/>
+        <source>Annotator</source>
+        <translation>标注器</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source> Coder: </source>
+        <translation> 编码员：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The coder whose codings you are making and seeing</source>
+        <translation>当前进行编码并查看其编码的编码员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add coder…</source>
+        <translation>添加编码员…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show other coders</source>
+        <translation>显示其他编码员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blind coding is on by default: only your own codings are shown</source>
+        <translation>默认启用盲编码：只显示你自己的编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync scrolling</source>
+        <translation>同步滚动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add pane</source>
+        <translation>添加窗格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat last code</source>
+        <translation>重复上一个编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark document done</source>
+        <translation>将文档标为已完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Coder</source>
+        <translation>编码员(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} — Annotator</source>
+        <translation>{name} — 标注器</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../annotator/gui/review_view.py" line="+78"/>
+        <source>Compare:</source>
+        <translation>比较：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The coder that receives the settled version; analysed like any coder</source>
+        <translation>接收裁定版本的编码员；与其他编码员一样参与分析</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show settled</source>
+        <translation>显示已裁定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Consensus coder:</source>
+        <translation>共识编码员：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coder:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a disagreement</source>
+        <translation>请选择一处分歧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>◀ Previous (P)</source>
+        <translation>◀ 上一处 (P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next (N) ▶</source>
+        <translation>下一处 (N) ▶</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+233"/>
+        <source>Accept all versions</source>
+        <translation>接受所有版本</translation>
+    </message>
+    <message>
+        <location line="-232"/>
+        <source>Union of every coder&apos;s spans here</source>
+        <translation>此处所有编码员范围的并集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept none (0)</source>
+        <translation>全不接受 (0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing of this code here in the consensus</source>
+        <translation>共识版本中此处不使用该编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit by hand…</source>
+        <translation>手动编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the place in the Coding view as the consensus coder, every coder&apos;s codings shown; come back and press &apos;Mark settled&apos;</source>
+        <translation>以共识编码员身份在“编码”视图中打开此处，并显示所有编码员的编码；完成后回来点击“标为已裁定”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark settled</source>
+        <translation>标为已裁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that this place was settled by hand (segments unchanged)</source>
+        <translation>记录此处已手动裁定（片段不变）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy agreed codings</source>
+        <translation>复制一致的编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy every span all compared coders coded identically to the consensus coder</source>
+        <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>No disagreements for these coders and filters</source>
+        <translation>在这些编码员和筛选条件下没有分歧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least two coders to compare</source>
+        <translation>请至少选择两名编码员进行比较</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No disagreements</source>
+        <translation>没有分歧</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Accept both</source>
+        <translation>两者都接受</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <location line="+5"/>
+        <source>Not settled yet</source>
+        <translation>尚未裁定</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Settled (the consensus coder has coded here)</source>
+        <translation>已裁定（共识编码员已在此处编码）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Annotator</source>
+        <translation>标注器</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../annotator/gui/search_view.py" line="+82"/>
+        <source>Word or phrase — 简体 or 繁體, English ignores case</source>
+        <translation>词或短语——简体或繁體均可，英文不区分大小写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from YYYY-MM-DD</source>
+        <translation>起始日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to YYYY-MM-DD</source>
+        <translation>截止日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> chars</source>
+        <translation> 字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context shown each side of the keyword</source>
+        <translation>关键词两侧显示的上下文长度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add word to the project dictionary…</source>
+        <translation>向项目词典添加词语…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove word from the project dictionary…</source>
+        <translation>从项目词典删除词语…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Code all hits</source>
+        <translation>为所有结果编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code the selected hits (all hits when none is selected) in one edit</source>
+        <translation>一次性为所选结果编码（未选择时为全部结果）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a word and press Enter.</source>
+        <translation>输入词语后按回车。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as coder</source>
+        <translation>编码员身份</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Searching for “{text}”…</source>
+        <translation>正在检索“{text}”…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} hit(s) in {documents} document(s)</source>
+        <translation>{documents} 篇文档中共 {0} 处结果</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{0} hit(s) coded as {1}</source>
+        <translation>已将 {0} 处结果编码为 {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Project dictionary</source>
+        <translation>项目词典</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Word to keep in one piece (e.g. 孕妇血样):</source>
+        <translation>需保持完整的词语（例如 孕妇血样）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project dictionary is empty.</source>
+        <translation>项目词典为空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word to remove:</source>
+        <translation>要删除的词语：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Segmenting the documents that contain the word…</source>
+        <translation>正在对包含该词的文档重新分词…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dictionary updated; {count} document(s) segmented again</source>
+        <translation>词典已更新；{count} 篇文档已重新分词</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="+117"/>
+        <source>Annotator</source>
+        <translation>标注器</translation>
+    </message>
+</context>
+<context>
+    <name>exchange_actions</name>
+    <message>
+        <location filename="../../annotator/gui/exchange_actions.py" line="+108"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import REFI-QDA (.qdpx/.qdc)…</source>
+        <translation>导入 REFI-QDA (.qdpx/.qdc)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge coder&apos;s project…</source>
+        <translation>合并编码员的项目…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Codebook, coded segments, matrix for R/SPSS, REFI-QDA files, with a preview</source>
+        <translation>编码本、编码片段、供 R/SPSS 使用的矩阵、REFI-QDA 文件，附预览</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import REFI-QDA</source>
+        <translation>导入 REFI-QDA</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merge a coder&apos;s project</source>
+        <translation>合并编码员的项目</translation>
+    </message>
+</context>
+<context>
+    <name>file_actions</name>
+    <message>
+        <location line="-38"/>
+        <location filename="../../annotator/gui/file_actions.py" line="+46"/>
+        <location line="+86"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-79"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_actions.py" line="-14"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import documents…</source>
+        <translation>导入文档…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded segments (CSV)…</source>
+        <translation>编码片段 (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codebook (CSV)…</source>
+        <translation>编码本 (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing documents…</source>
+        <translation>正在导入文档…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export {what}</source>
+        <translation>导出{what}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exported {what} to {path}</source>
+        <translation>已将{what}导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>search_view</name>
+    <message>
+        <location filename="../../annotator/gui/search_view.py" line="+54"/>
+        <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
+        <translation>已将 {0} 处结果编码为 {1}（编辑 ▸ 撤销 可全部撤回）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+</context>
+</TS>
