@@ -9,7 +9,7 @@ What "realistic" means here:
 - a two-level codebook of 20 framing codes (5 frames with 3 sub-frames each);
 - each article has a "true" set of coded spans; every coder reproduces it imperfectly: boundaries
   jitter by a few characters, some spans are missed, some codes confused with a sibling, and a few
-  extra spans are added. That yields the agreement levels (alpha around 0.5-0.8) real teams see;
+  extra spans are added, so agreement is clearly imperfect, as in real teams (tune it with ``Noise``);
 - every coder is assigned every article, most marked done.
 
 Run as a script to build one: ``python tests/benchmarks/generate.py out.annotator 1000``.
