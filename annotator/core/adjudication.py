@@ -114,27 +114,41 @@ def _has_table(project: Project) -> bool:
 
 # ---- finding agreement and disagreement ---------------------------------------------------------
 
-def scope_documents(project: Project, scope: Scope) -> list[int]:
-    """Documents in scope: chosen ones (or all), and with ``require_done`` only those every coder finished."""
+def finished_coders(project: Project, scope: Scope) -> dict[int, list[int]]:
+    """Per document in scope, the chosen coders who finished it (all chosen ones without ``require_done``).
+
+    As in the agreement engine, a coder who has not finished a document is missing there, not "coded
+    nothing"; documents with fewer than two such coders have nothing to compare and are left out.
+    """
     docs = scope.document_ids if scope.document_ids is not None else [d.id for d in project.documents()]
     if not scope.require_done:
-        return list(docs)
+        return {d: list(scope.coder_ids) for d in docs}
     done: dict[int, set[int]] = defaultdict(set)
     for a in project.assignments():
         if a.status == "done":
             done[a.document_id].add(a.coder_id)
-    wanted = set(scope.coder_ids)
-    return [d for d in docs if wanted <= done[d]]
+    out = {}
+    for d in docs:
+        here = [c for c in scope.coder_ids if c in done[d]]
+        if len(here) >= 2:
+            out[d] = here
+    return out
 
 
-def _clusters(project: Project, scope: Scope) -> list[tuple[int, int, int, int, dict[int, list[Span]]]]:
-    """Per document and code, overlapping spans of the chosen coders grouped into clusters."""
+def scope_documents(project: Project, scope: Scope) -> list[int]:
+    """Documents in scope that at least two of the chosen coders finished."""
+    return list(finished_coders(project, scope))
+
+
+def _clusters(project: Project, scope: Scope) -> list[tuple[int, int, int, int, dict[int, list[Span]], list[int]]]:
+    """Per document and code, overlapping spans of the coders who finished it, grouped into clusters."""
     if len(scope.coder_ids) < 2:
         raise InputError("choose at least two coders to compare")
-    docs = set(scope_documents(project, scope))
+    docs = finished_coders(project, scope)
+    allowed = {d: set(c) for d, c in docs.items()}
     by_place: dict[tuple[int, int], list[Segment]] = defaultdict(list)
     for seg in project.segments(coder_ids=scope.coder_ids, code_ids=scope.code_ids):
-        if seg.document_id in docs:
+        if seg.coder_id in allowed.get(seg.document_id, ()):
             by_place[(seg.document_id, seg.code_id)].append(seg)
     out = []
     for (doc_id, code_id), segs in sorted(by_place.items()):
@@ -143,32 +157,35 @@ def _clusters(project: Project, scope: Scope) -> list[tuple[int, int, int, int, 
         lo = hi = -1
         for seg in segs:
             if current and seg.start >= hi:
-                out.append((doc_id, code_id, lo, hi, current))
+                out.append((doc_id, code_id, lo, hi, current, docs[doc_id]))
                 current = {}
             if not current:
                 lo, hi = seg.start, seg.end
             hi = max(hi, seg.end)
             current.setdefault(seg.coder_id, []).append((seg.start, seg.end))
         if current:
-            out.append((doc_id, code_id, lo, hi, current))
+            out.append((doc_id, code_id, lo, hi, current, docs[doc_id]))
     return out
 
 
 def find_disagreements(project: Project, scope: Scope) -> list[Disagreement]:
-    """Clusters where the chosen coders' spans are not all identical, in document and text order."""
+    """Clusters where the finished coders' spans are not all identical, in document and text order.
+
+    ``versions`` holds only the coders who finished the document; the others are missing there.
+    """
     result = []
-    for doc_id, code_id, lo, hi, spans in _clusters(project, scope):
-        versions = {c: tuple(sorted(set(spans.get(c, [])))) for c in scope.coder_ids}
+    for doc_id, code_id, lo, hi, spans, coders in _clusters(project, scope):
+        versions = {c: tuple(sorted(set(spans.get(c, [])))) for c in coders}
         if len(set(versions.values())) > 1:
             result.append(Disagreement(doc_id, code_id, lo, hi, versions))
     return result
 
 
 def agreed_spans(project: Project, scope: Scope) -> list[tuple[int, int, int, int]]:
-    """(document, code, start, end) of every span all chosen coders coded identically."""
+    """(document, code, start, end) of every span all coders who finished the document coded identically."""
     result = []
-    for doc_id, code_id, _lo, _hi, spans in _clusters(project, scope):
-        versions = [tuple(sorted(set(spans.get(c, [])))) for c in scope.coder_ids]
+    for doc_id, code_id, _lo, _hi, spans, coders in _clusters(project, scope):
+        versions = [tuple(sorted(set(spans.get(c, [])))) for c in coders]
         if len(set(versions)) == 1:
             result.extend((doc_id, code_id, s, e) for s, e in versions[0])
     return result
@@ -339,5 +356,5 @@ def _restore(project: Project, seg: Segment) -> None:
 
 
 __all__ = ["CHOICES", "CopyAgreed", "Decide", "Disagreement", "ReviewState", "Scope", "agreed_spans",
-           "consensus_coder", "copy_agreed", "decision", "find_disagreements", "merge_spans", "review_state",
+           "consensus_coder", "copy_agreed", "finished_coders", "decision", "find_disagreements", "merge_spans", "review_state",
            "scope_documents", "settled_among"]

@@ -424,6 +424,7 @@ class ReviewView(QWidget):
             pane.setParent(None)
             pane.deleteLater()
         self.panes = []
+        self.pane_titles: list[QLabel] = []
         self.pane_coders = list(coders)
         for cid in coders:
             pane = DocumentPane(CoderPaneContext(self, cid))
@@ -434,6 +435,7 @@ class ReviewView(QWidget):
             colour = self.coder_colour(cid).name()
             title.setStyleSheet(f"font-weight: bold; color: {colour}; border-bottom: 3px solid {colour}")
             pane.layout().insertWidget(0, title)
+            self.pane_titles.append(title)
             pane.editor.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._sync_scroll(p))
             self.panes.append(pane)
             self.pane_splitter.addWidget(pane)
@@ -491,6 +493,9 @@ class ReviewView(QWidget):
             else:
                 pane.refresh_segments()
             self._emphasise(pane, cid, d)
+        for title, cid in zip(self.pane_titles, self.pane_coders):
+            missing = cid not in d.versions
+            title.setText(self.coder_names[cid] + (self.tr(" — has not finished this document") if missing else ""))
         where = f"{doc.title or doc.name} · {self.code_names.get(d.code_id, '?')} · characters {d.start}–{d.end}"
         self.place_label.setText(where)
         self._show_decision()

@@ -54,6 +54,10 @@ def test_unfinished_documents_are_left_out(three):
     project.set_assignment(doc, ids["Ben"], "in_progress")
     assert adj.find_disagreements(project, adj.Scope([ids["Ana"], ids["Ben"]])) == []
     assert adj.find_disagreements(project, adj.Scope([ids["Ana"], ids["Ben"]], require_done=False))
+    # With three coders, Ben is missing in the document (not "coded nothing"): Ana and Cal are compared.
+    found = adj.find_disagreements(project, adj.Scope([ids["Ana"], ids["Ben"], ids["Cal"]]))
+    assert [set(d.versions) for d in found] == [{ids["Ana"], ids["Cal"]}]
+    assert found[0].coders_with() == [ids["Cal"]]
 
 
 def test_decisions_progress_and_undo(three):

@@ -154,3 +154,16 @@ def test_edit_by_hand_opens_coding_view_as_consensus(main_window):
     review.mark_edited()
     assert adj.decision(main_window.project, consensus, d) == ("edited", [])
     assert d.key in review.state.settled
+
+
+def test_coder_who_did_not_finish_is_missing_not_empty(main_window):
+    project = main_window.project
+    zh = project.document("zh", with_text=False).id
+    project.set_assignment(zh, project.coder("Cal").id, "in_progress")
+    review = main_window.review
+    main_window.show_view("review")
+    rows = [i for i, d in enumerate(review.shown) if d.document_id == zh]
+    assert rows and all(project.coder("Cal").id not in review.shown[i].versions for i in rows)
+    review.select_row(rows[0])
+    titles = [t.text() for t in review.pane_titles]
+    assert titles[2].startswith("Cal") and "not finished" in titles[2] and titles[0] == "Ana"
