@@ -124,7 +124,7 @@ def _dictionary(args: argparse.Namespace) -> int:
     if args.action == "list":
         if args.terms:
             raise InputError("'dictionary list' takes no words")
-        with _open(args.project, readonly=True) as project:
+        with _open(args.project) as project:
             for term in segmentation.dictionary_terms(project):
                 print(term)
         return 0

@@ -80,7 +80,10 @@ def parse_query(project: Project, query: str) -> _Query:
 
 def search(project: Project, query: str, filters: SearchFilters | None = None, context: int = 40,
            limit: int | None = None) -> list[Hit]:
-    """Every occurrence of ``query`` in the corpus, in document order; at most ``limit`` hits."""
+    """Every occurrence of ``query`` in the corpus, in document order; at most ``limit`` hits.
+
+    Documents not segmented yet are segmented first (a read-only project searches what is cached).
+    """
     filters = filters or SearchFilters()
     if context < 0:
         raise InputError("the context width cannot be negative")

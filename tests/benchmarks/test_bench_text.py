@@ -108,7 +108,7 @@ def ten_thousand(tmp_path_factory) -> Project:
 
 def test_search_ten_thousand_documents_for_a_rare_phrase(benchmark, ten_thousand):
     hits = benchmark(search, ten_thousand, "老龄化问题")
-    assert hits  # a two-word phrase found in some hundreds of documents
+    assert hits  # a two-word phrase, in about fifty documents
     benchmark.extra_info["hits"] = len(hits)
     benchmark.extra_info["documents"] = len({h.document_id for h in hits})
 
