@@ -23,7 +23,7 @@ needs_bundle = pytest.mark.skipif(not FROZEN.exists(), reason="no frozen app: ru
 def test_spec_is_valid_python_and_bundles_the_data_the_app_needs():
     source = SPEC.read_text(encoding="utf-8")
     ast.parse(source)
-    for needed in ('"resources"', '"jieba"', '"opencc"', '"trafilatura"', '"justext"', "collect_submodules"):
+    for needed in ('"resources"', '"docs"', '"jieba"', '"opencc"', '"trafilatura"', '"justext"', "collect_submodules"):
         assert needed in source
     assert (ROOT / "packaging" / "annotator_main.py").is_file()
 
