@@ -148,3 +148,18 @@ def test_parallel_segmentation_gives_the_same_cache(corpus, monkeypatch):
     assert segmentation.ensure_segmented(corpus) == 3
     assert {i: segmentation.document_tokens(corpus, i) for i in (1, 2, 3)} == serial
     assert [h.document_name for h in search(corpus, "孕妇")] == ["xinhua-1", "mingpao-1"]
+
+
+def test_a_project_from_before_the_token_cache_is_migrated_and_searchable(tmp_path, monkeypatch):
+    from annotator.core import store
+    from annotator.core.store import Project
+
+    path = tmp_path / "old.annotator"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+    with Project.create(path) as old:
+        old.add_documents([DocumentInput(text=HONG_KONG, name="mingpao-1")])
+        assert old.stored_schema_version() == 1
+    monkeypatch.undo()
+    with Project.open(path) as project:
+        assert project.stored_schema_version() >= 2
+        assert [(h.start, h.end) for h in search(project, "孕妇")] == [(11, 13)]
