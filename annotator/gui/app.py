@@ -66,7 +66,9 @@ def _application(args: argparse.Namespace):
         QCoreApplication.setOrganizationName(ORGANISATION)
         QCoreApplication.setApplicationName(APPLICATION)
     data_folder()
-    install_translations(app, args.language)
+    from annotator.gui.preferences import saved_language
+
+    install_translations(app, args.language or saved_language())  # --language overrides Preferences
     return app
 
 

@@ -20,6 +20,7 @@ from annotator.core.store import Project
 from annotator.gui.coding_view import CodingView
 from annotator.gui.exchange_actions import install_exchange_actions
 from annotator.gui.file_actions import FileActions
+from annotator.gui.help_menu import install_help_menu
 
 MAX_RECENT = 8
 
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         coder_menu = menu.addMenu(self.tr("&Coder"))
         coder_menu.addAction(self.act_add_coder)
+        install_help_menu(self, edit)  # Help menu, and Preferences in Edit (annotator.gui.help_menu)
 
     def _zoom(self, steps: int) -> None:
         pane = self.coding.active_pane
