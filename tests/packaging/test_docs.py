@@ -66,7 +66,7 @@ def test_measure_index_links_every_page():
 
 
 def tutorial_commands() -> list[list[str]]:
-    text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("tutorial*.md")))
     blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
     lines = [line.split("  #")[0].strip() for block in blocks for line in block.splitlines()]
     return [shlex.split(line)[1:] for line in lines if line.startswith("annotator ")]
