@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import analysis
+from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
 from annotator.gui.search_view import as_project, run_job
 
@@ -403,6 +404,7 @@ class AnalysisView(QWidget):
         self.compute_clouds()
 
     def _run(self, name: str, job: Callable[[Project], object], show: Callable[[object], None]) -> None:
+        """Run one analysis in a worker; the first one segments new documents, with progress."""
         self._pending += 1
         self.progress.show()
         self.status.setText(self.tr("Analysing…"))
@@ -417,7 +419,15 @@ class AnalysisView(QWidget):
             self.status.setText(message)
             self.analysis_failed.emit(message)
 
-        run_job(self, self.project, job, done, failed)
+        def with_segmenting(project: Project, report) -> object:
+            if not project.readonly:
+                ensure_segmented(project, on_progress=report)
+            return job(project)
+
+        run_job(self, self.project, with_segmenting, done, failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Segmenting documents: {done} of {total}…").format(done=done, total=total))
 
     def _finish(self) -> None:
         self._pending -= 1

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.search import Hit, SearchFilters, code_hits, search
+from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
 
 _INDEX = QModelIndex | QPersistentModelIndex
@@ -30,12 +31,21 @@ _INDEX = QModelIndex | QPersistentModelIndex
 class WorkerSignals(QObject):
     finished = Signal(object)
     failed = Signal(str)
+    progress = Signal(int, int)  # done, total
+
+
+Report = Callable[[int, int], None]
 
 
 class ProjectWorker(QRunnable):
-    """Runs ``job(project)`` on a fresh connection to ``path``; reports by signal, never touches widgets."""
+    """Runs ``job(project, report)`` on a fresh connection to ``path``; reports by signal only."""
 
-    def __init__(self, path: Path, job: Callable[[Project], object]) -> None:
+    def _report(self, done: int, total: int) -> None:
+        """Pass progress on in steps of 1% (one signal per document would flood the GUI thread)."""
+        if done == total or done % max(1, total // 100) == 0:
+            self.signals.progress.emit(done, total)
+
+    def __init__(self, path: Path, job: Callable[[Project, Report], object]) -> None:
         super().__init__()
         self.path = path
         self.job = job
@@ -44,7 +54,7 @@ class ProjectWorker(QRunnable):
     def run(self) -> None:
         try:
             with Project.open(self.path) as project:
-                result = self.job(project)
+                result = self.job(project, self._report)
             self.signals.finished.emit(result)
         except AnnotatorError as exc:
             self.signals.failed.emit(str(exc))
@@ -52,12 +62,13 @@ class ProjectWorker(QRunnable):
             self.signals.failed.emit(f"failed: {exc}")
 
 
-def run_job(owner: QWidget, project: Project, job: Callable[[Project], object],
-            done: Callable[[object], None], failed: Callable[[str], None]) -> None:
+def run_job(owner: QWidget, project: Project, job: Callable[[Project, Report], object],
+            done: Callable[[object], None], failed: Callable[[str], None],
+            progress: Report | None = None) -> None:
     """Run ``job`` off the GUI thread when the project is a file, in place when it is in memory."""
     if project.path is None:
         try:
-            result = job(project)
+            result = job(project, progress or (lambda _d, _t: None))
         except AnnotatorError as exc:
             failed(str(exc))
             return
@@ -66,6 +77,8 @@ def run_job(owner: QWidget, project: Project, job: Callable[[Project], object],
     worker = ProjectWorker(project.path, job)
     worker.signals.finished.connect(done)
     worker.signals.failed.connect(failed)
+    if progress is not None:
+        worker.signals.progress.connect(progress)
     owner._workers = getattr(owner, "_workers", set())  # keep signals alive until the worker reports
     owner._workers.add(worker.signals)
     worker.signals.finished.connect(lambda *_: owner._workers.discard(worker.signals))
@@ -301,10 +314,21 @@ class SearchView(QWidget):
         self.status.setText(self.tr("Searching for “{text}”…").format(text=text))
         self.progress.show()
         self.search_button.setEnabled(False)
-        run_job(self, self.project, lambda p: search(p, text, filters, context=context),
-                self._show_hits, self._failed)
+
+        def job(project: Project, report: Report) -> list[Hit]:
+            if not project.readonly:  # new documents: segment first, with progress (can take seconds)
+                ensure_segmented(project, on_progress=report)
+            return search(project, text, filters, context=context)
+
+        run_job(self, self.project, job, self._show_hits, self._failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Segmenting documents: {done} of {total}…").format(done=done, total=total))
 
     def _show_hits(self, hits: object) -> None:
+        self.progress.setRange(0, 0)
         self.progress.hide()
         self.search_button.setEnabled(True)
         self.model.set_hits(hits)  # type: ignore[arg-type]
@@ -370,14 +394,14 @@ class SearchView(QWidget):
         """Add/remove dictionary words in a worker; documents containing them are segmented again."""
         from annotator.core import segmentation
 
-        def job(project: Project) -> int:
+        def job(project: Project, report: Report) -> int:
             if add:
-                return len(segmentation.add_terms(project, add))
-            return len(segmentation.remove_terms(project, remove or []))
+                return len(segmentation.add_terms(project, add, on_progress=report))
+            return len(segmentation.remove_terms(project, remove or [], on_progress=report))
 
         self.progress.show()
         self.status.setText(self.tr("Segmenting the documents that contain the word…"))
-        run_job(self, self.project, job, self._dictionary_changed, self._failed)
+        run_job(self, self.project, job, self._dictionary_changed, self._failed, self._progress)
 
     def _dictionary_changed(self, count: object) -> None:
         self.progress.hide()
