@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../annotator/gui/help_menu.py" line="+194"/>
+        <source>About Annotator</source>
+        <translation>关于标注器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code news articles with framing codes and measure inter-coder agreement.</source>
+        <translation>用框架编码标注新闻文章，并计算编码员间信度。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Free software under the MIT licence.</source>
+        <translation>自由软件，采用 MIT 许可证。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../annotator/gui/agreement_view.py" line="+34"/>
@@ -182,7 +200,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+280"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+281"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -213,12 +231,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+139"/>
         <source>Frames by outlet</source>
         <translation>各媒体的框架</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-138"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
@@ -233,12 +251,17 @@
         <translation>编码员</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+20"/>
+        <source>Segmenting documents: {done} of {total}…</source>
+        <translation>正在分词：{done} / {total}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p &lt; 0.05</source>
         <translation>{0} 个片段，{1} 个词，对照语料其余部分的 {2} 个词；G2 ≥ 3.84：p &lt; 0.05</translation>
     </message>
@@ -661,6 +684,39 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../annotator/gui/help_menu.py" line="-149"/>
+        <source>Annotator user guide</source>
+        <translation>标注器用户指南</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ten-minute tutorial</source>
+        <translation>十分钟教程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement measures</source>
+        <translation>信度指标</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../../annotator/gui/inspector.py" line="+37"/>
@@ -706,7 +762,7 @@
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../annotator/gui/search_view.py" line="+86"/>
+        <location filename="../../annotator/gui/search_view.py" line="+99"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -749,7 +805,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+44"/>
+        <location filename="../../annotator/gui/main_window.py" line="+45"/>
         <location line="+89"/>
         <source>Coding</source>
         <translation>编码</translation>
@@ -776,12 +832,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source> Coder: </source>
         <translation> 编码员：</translation>
     </message>
@@ -866,9 +922,47 @@
         <translation>编码员(&amp;C)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{name} — Annotator</source>
         <translation>{name} — 标注器</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="+41"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document text size:</source>
+        <translation>文档文字大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language is used from the next start of Annotator.</source>
+        <translation>新的界面语言将在标注器下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -920,12 +1014,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+233"/>
+        <location line="+235"/>
         <source>Accept all versions</source>
         <translation>接受所有版本</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-234"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -985,12 +1079,17 @@
         <translation>没有分歧</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Accept both</source>
         <translation>两者都接受</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+37"/>
+        <source> — has not finished this document</source>
+        <translation> — 尚未完成此文档</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <location line="+5"/>
         <source>Not settled yet</source>
         <translation>尚未裁定</translation>
@@ -1084,7 +1183,12 @@
         <translation>正在检索“{text}”…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Segmenting documents: {done} of {total}…</source>
+        <translation>正在分词：{done} / {total}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{0} hit(s) in {documents} document(s)</source>
         <translation>{documents} 篇文档中共 {0} 处结果</translation>
     </message>
@@ -1127,9 +1231,37 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/gui/help_menu.py" line="+89"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Selections snap to whole words; hold Alt while dragging to select exact characters.</source>
+        <translation>选区会对齐到完整词语；拖动时按住 Alt 可精确选择字符。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+117"/>
+        <location filename="../../annotator/gui/app.py" line="+119"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1251,6 +1383,91 @@
         <location line="+15"/>
         <source>Exported {what} to {path}</source>
         <translation>已将{what}导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>help_menu</name>
+    <message>
+        <location filename="../../annotator/gui/help_menu.py" line="-74"/>
+        <location line="+137"/>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>The user guide is not installed with this copy of Annotator. It is the docs folder of the source code and is included in the desktop bundle.</source>
+        <translation>此标注器副本未安装用户指南。用户指南是源代码中的 docs 文件夹，桌面程序包中已包含。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Apply “{0}” (snapped to words)</source>
+        <translation>应用“{0}”（对齐到词语）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply “{0}” to the exact selection</source>
+        <translation>将“{0}”应用到精确选区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the end of the selected coding one word right</source>
+        <translation>把所选编码标注的结尾向右移动一个词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the end of the selected coding one word left</source>
+        <translation>把所选编码标注的结尾向左移动一个词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the start of the selected coding one word right</source>
+        <translation>把所选编码标注的开头向右移动一个词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the start of the selected coding one word left</source>
+        <translation>把所选编码标注的开头向左移动一个词</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ten-minute tutorial</source>
+        <translation>十分钟教程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About Annotator</source>
+        <translation>关于标注器</translation>
     </message>
 </context>
 <context>
