@@ -154,7 +154,7 @@
     <message>
         <location line="+0"/>
         <source>Mark</source>
-        <translation>标记</translation>
+        <translation>评定</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -307,12 +307,12 @@
     <message>
         <location line="+0"/>
         <source>Doc</source>
-        <translation>文档数</translation>
+        <translation>本文</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>All</source>
-        <translation>总计</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -746,7 +746,7 @@
     <message>
         <location line="+1"/>
         <source>Re-code</source>
-        <translation>改为编码</translation>
+        <translation>重新编码为</translation>
     </message>
     <message>
         <location line="+6"/>
