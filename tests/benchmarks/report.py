@@ -65,14 +65,17 @@ def duration(seconds: float) -> str:
 
 def split_name(name: str) -> tuple[str, str]:
     """``test_open_project[1000]`` -> (``open project``, ``1000``)."""
-    match = re.match(r"test_(.*?)(?:\[(.*)\])?$", name)
+    match = re.match(r"test_(?:bench_)?(.*?)(?:\[(.*)\])?$", name)
     if not match:
         return name, ""
     return match.group(1).replace("_", " "), match.group(2) or ""
 
 
 def notes(extra: dict[str, object]) -> str:
-    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in extra.items())
+    def show(value: object) -> str:
+        return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+    return ", ".join(f"{k.replace('_', ' ')} {show(v)}" for k, v in extra.items())
 
 
 def table(data: dict) -> str:
