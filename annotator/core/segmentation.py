@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project, now
-from annotator.core.tokens import normalised_tokens, to_simplified, tokenizer_for, word_spans
+from annotator.core.tokens import (
+    normalised_tokens, snap_to_words, to_simplified, tokenizer_for, word_spans,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ def dictionary_version(project: Project) -> str:
 def project_tokenizer(project: Project):
     """The tokenizer for this project's user dictionary (None: jieba's default)."""
     return tokenizer_for(dictionary_terms(project))
+
+
+def snap_in_project(project: Project, text: str, start: int, end: int) -> tuple[int, int]:
+    """``snap_to_words`` with the project's dictionary, so a selection keeps 孕妇血样 whole once added."""
+    return snap_to_words(text, start, end, tokenizer=project_tokenizer(project))
 
 
 def add_terms(project: Project, terms: Iterable[str],

@@ -163,3 +163,11 @@ def test_a_project_from_before_the_token_cache_is_migrated_and_searchable(tmp_pa
     with Project.open(path) as project:
         assert project.stored_schema_version() >= 2
         assert [(h.start, h.end) for h in search(project, "孕妇")] == [(11, 13)]
+
+
+def test_snapping_follows_the_project_dictionary(corpus):
+    text = corpus.document_text(2)  # 香港大學研究團隊發現，孕婦血樣...
+    assert segmentation.snap_in_project(corpus, text, 12, 14) == (11, 15)  # 婦血 -> 孕婦血樣 (two words)
+    segmentation.add_terms(corpus, ["孕妇血样"])
+    assert segmentation.snap_in_project(corpus, text, 11, 12) == (11, 15)  # 孕 -> the whole new word
+    assert segmentation.document_tokens(corpus, 2).spans[4] == (11, 15)
