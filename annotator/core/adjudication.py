@@ -29,19 +29,6 @@ CONSENSUS_META_KEY = "consensus_coder"
 DEFAULT_CONSENSUS = "Consensus"
 CHOICES = ("accept", "none", "edited")
 
-_TABLE_SQL = """
-CREATE TABLE IF NOT EXISTS adjudication_decisions (
-    consensus_coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    decision TEXT NOT NULL,
-    accepted TEXT NOT NULL DEFAULT '[]',
-    decided TEXT NOT NULL,
-    PRIMARY KEY (consensus_coder_id, document_id, code_id, start, "end")
-)
-"""
 
 Span = tuple[int, int]
 
@@ -101,10 +88,6 @@ def consensus_coder(project: Project, name: str | None = None) -> int:
         if project.meta(CONSENSUS_META_KEY) != coder.name:
             project.set_meta(CONSENSUS_META_KEY, coder.name)
     return coder.id
-
-
-def _ensure_table(project: Project) -> None:
-    project.db.execute(_TABLE_SQL)
 
 
 def _has_table(project: Project) -> bool:
@@ -268,7 +251,6 @@ class Decide(Command):
     def do(self, project: Project) -> Changes:
         d = self.d
         with project.transaction():
-            _ensure_table(project)
             self.previous = project.db.execute(
                 'SELECT * FROM adjudication_decisions WHERE consensus_coder_id = ? AND document_id = ? '
                 'AND code_id = ? AND start = ? AND "end" = ?', (self.consensus_id, *d.key)).fetchone()

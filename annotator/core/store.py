@@ -173,6 +173,25 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # Adjudication: how each disagreement was settled for a consensus coder (annotator.core.adjudication).
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS adjudication_decisions (
+            consensus_coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            accepted TEXT NOT NULL DEFAULT '[]',
+            decided TEXT NOT NULL,
+            PRIMARY KEY (consensus_coder_id, document_id, code_id, start, "end")
+        );
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -183,15 +202,8 @@ class Migration:
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _migration_1),
     Migration(2, "token cache and search index", _migration_2),
+    Migration(3, "adjudication decisions", _migration_3),
 ]
-
-
-def register_migration(version: int, name: str, apply: Callable[[sqlite_utils.Database], None]) -> None:
-    """Add a migration from a feature module (e.g. the token cache); versions must stay consecutive."""
-    if any(m.version == version for m in MIGRATIONS):
-        return
-    MIGRATIONS.append(Migration(version, name, apply))
-    MIGRATIONS.sort(key=lambda m: m.version)
 
 
 def schema_version() -> int:
