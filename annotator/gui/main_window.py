@@ -21,6 +21,7 @@ from annotator.gui.coding_view import CodingView
 from annotator.gui.exchange_actions import install_exchange_actions
 from annotator.gui.file_actions import FileActions
 from annotator.gui.help_menu import install_help_menu
+from annotator.gui.search_view import install_text_views
 
 MAX_RECENT = 8
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.coding.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.register_view("main", self.tr("Coding"), self.coding)
         self._add_agreement_views()
+        # Search (keyword in context) and frame analysis views, wired to the coding view and undo stack.
+        self.search_view, self.analysis_view = install_text_views(self)
         self.files = FileActions(self)
         self._build_toolbar()
         self._build_menus()
@@ -209,6 +212,9 @@ class MainWindow(QMainWindow):
         self.coding.open_initial_documents()
         self.agreement.set_project(project)
         self.review.set_project(project)
+        for view in (self.search_view, self.analysis_view):
+            view.project = project
+            view.refresh_choices()
         self._fill_coder_combo()
         self._update_title()
         remember_recent(self.settings, path)
