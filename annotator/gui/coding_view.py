@@ -16,7 +16,7 @@ from annotator.core import commands
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Code, Coder, Segment
 from annotator.core.store import Project
-from annotator.core.tokens import snap_to_words
+from annotator.core.segmentation import snap_in_project
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.inspector import Inspector
@@ -53,7 +53,7 @@ class CodingView(QWidget):
         self.doc_proxy.setSourceModel(self.doc_model)
         self.doc_proxy.setFilterKeyColumn(-1)
         self.doc_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.doc_filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.doc_filter = QLineEdit(placeholderText=self.tr("Filter documents…"), clearButtonEnabled=True)
         self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
         self.doc_table = QTableView()
         self.doc_table.setModel(self.doc_proxy)
@@ -358,7 +358,7 @@ class CodingView(QWidget):
             return False
         start, end = pane.selected_span()  # type: ignore[misc]
         if snap and not alt_held():
-            start, end = snap_to_words(pane.editor.text, start, end)
+            start, end = snap_in_project(self.project, pane.editor.text, start, end)
         code = self.code_by_id[code_id]
         ok = self.perform(commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end,
                                               code_name=code.name))
