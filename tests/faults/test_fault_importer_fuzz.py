@@ -153,8 +153,6 @@ def test_valid_docx_and_pdf_import(folder: Path) -> None:
         assert documents and documents[0].text.strip()
 
 
-@pytest.mark.xfail(strict=False, reason="read_docx lets zlib.error / NotImplementedError from a damaged zip "
-                                        "escape (found by the fuzzer above with ANNOTATOR_FUZZ_EXAMPLES)")
 @pytest.mark.parametrize("where", [0.125])
 def test_docx_with_damaged_compressed_data(folder: Path, where: float) -> None:
     """Protects against a .docx whose zip entries are corrupt (a truncated e-mail attachment): a clean

@@ -4,6 +4,7 @@ document's core properties."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -19,16 +20,21 @@ def read_docx(path: Path) -> list[DocumentInput]:
         raise InputError("no such file", path=path.name)
     from lxml.etree import XMLSyntaxError
 
+    # A damaged zip surfaces as zlib.error, EOFError or NotImplementedError (unknown compression) from deep
+    # inside zipfile, at open or while parts are read: all mean "damaged", none may escape as a traceback.
+    damaged = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, zlib.error,
+               EOFError, NotImplementedError, OSError, RuntimeError)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        properties = document.core_properties
+        title = (properties.title or "").strip()
+        created = properties.created
+    except damaged as exc:
         raise InputError(f"not a Word .docx file, or damaged ({exc.__class__.__name__})", path=path.name) from None
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     if not text.strip():
         raise InputError("the document has no text", path=path.name)
-    properties = document.core_properties
-    title = (properties.title or "").strip() or guess_title(text)
-    created = properties.created
+    title = title or guess_title(text)
     return [DocumentInput(
         text=text,
         name=path.stem,
