@@ -20,8 +20,9 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Runs every benchmark (outside `make test`), prints the table and rewrites it in the README.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks --benchmark-only -p no:randomly
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/report.py --readme README.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info
