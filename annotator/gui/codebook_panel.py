@@ -63,7 +63,7 @@ class CodebookPanel(QWidget):
         super().__init__(parent)
         self.host = host
         self.codes: list[Code] = []
-        self.filter = QLineEdit(placeholderText="Filter codes…", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter codes…"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = CodeTree()
         self.tree.setColumnCount(4)
@@ -92,9 +92,9 @@ class CodebookPanel(QWidget):
         }
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        add = QToolButton(text="+", toolTip="Add a code")
+        add = QToolButton(text="+", toolTip=self.tr("Add a code"))
         add.clicked.connect(self.add_code)
-        more = QToolButton(text="⋯", toolTip="Edit the selected code")
+        more = QToolButton(text="⋯", toolTip=self.tr("Edit the selected code"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
         for key in ("rename", "colour", "describe", "shortcut", "move", "merge", "delete"):
