@@ -185,7 +185,7 @@ class DocumentPane(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
         self.combo.activated.connect(self._picked)
-        close = QToolButton(text="✕", toolTip="Close this pane")
+        close = QToolButton(text="✕", toolTip=self.tr("Close this pane"))
         close.setAutoRaise(True)
         close.clicked.connect(self.close_requested)
         self.editor = CodingEditor(self, context)
