@@ -31,7 +31,7 @@ class Inspector(QWidget):
         self.span_label = QLabel()
         self.recode = QComboBox()
         self.recode.activated.connect(self._recode)
-        self.memo = QPlainTextEdit(placeholderText="Memo for this coding…")
+        self.memo = QPlainTextEdit(placeholderText=self.tr("Memo for this coding…"))
         self.memo.setMaximumHeight(80)
         self.memo.installEventFilter(self)  # leaving the memo saves it: nothing typed is lost
         self.save_memo = QPushButton(self.tr("Save memo"))
