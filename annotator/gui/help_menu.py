@@ -25,10 +25,6 @@ import annotator
 GUIDE_PAGES = ("README.md", "tutorial.md", "shortcuts.md", "cli.md", "measures/README.md")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("help_menu", text)
-
-
 # ---- the guide --------------------------------------------------------------------------------------
 def docs_folder() -> Path | None:
     """The guide's folder: a copy bundled in resources/docs, else docs/ of a source checkout."""
@@ -54,8 +50,9 @@ def guide_page(folder: Path, name: str, locale: QLocale | None = None) -> Path:
 class GuideDialog(QDialog):
     """The markdown guide in a browser: pages on the left, relative links followed in place."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None, page: str = "README.md") -> None:
+    def __init__(self, parent: QWidget | None = None, page: str = "README.md", folder: Path | None = None) -> None:
         super().__init__(parent)
+        folder = folder or docs_folder() or Path(".")
         self.setWindowTitle(self.tr("Annotator user guide"))
         self.resize(980, 720)
         self.folder = folder
@@ -90,11 +87,11 @@ class GuideDialog(QDialog):
 def open_guide(parent: QWidget, page: str = "README.md") -> GuideDialog | None:
     folder = docs_folder()
     if folder is None:
-        QMessageBox.information(parent, _tr("User guide"), _tr(
+        QMessageBox.information(parent, QCoreApplication.translate("help_menu", "User guide"), QCoreApplication.translate("help_menu", 
             "The user guide is not installed with this copy of Annotator. It is the docs folder of the "
             "source code and is included in the desktop bundle."))
         return None
-    dialog = GuideDialog(folder, parent, page)
+    dialog = GuideDialog(parent, page, folder)
     dialog.show()
     return dialog
 
@@ -121,7 +118,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for top in window.menuBar().actions():
         if top.menu() is not None:
             located += _menu_actions(top.menu(), top.menu().title().replace("&", ""))
-    located += [(_tr("Toolbar"), a) for a in window.findChildren(QAction)]
+    located += [(QCoreApplication.translate("help_menu", "Toolbar"), a) for a in window.findChildren(QAction)]
     for where, action in located:
         if id(action) in seen or not action.shortcuts():
             continue
@@ -132,18 +129,18 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for code_id, key in sorted(getattr(coding, "keys", {}).items(), key=lambda item: item[1]):
         code = coding.code_by_id.get(code_id)
         name = code.path if code else str(code_id)
-        rows.append((_tr("Codes"), _tr("Apply “{0}” (snapped to words)").format(name), key))
-        rows.append((_tr("Codes"), _tr("Apply “{0}” to the exact selection").format(name),
+        rows.append((QCoreApplication.translate("help_menu", "Codes"), QCoreApplication.translate("help_menu", "Apply “{0}” (snapped to words)").format(name), key))
+        rows.append((QCoreApplication.translate("help_menu", "Codes"), QCoreApplication.translate("help_menu", "Apply “{0}” to the exact selection").format(name),
                      QKeySequence(f"Alt+{key}").toString(native)))
     boundary = {QKeySequence(keys).toString(): text for keys, text in (
-        ("Alt+Shift+Right", _tr("Move the end of the selected coding one word right")),
-        ("Alt+Shift+Left", _tr("Move the end of the selected coding one word left")),
-        ("Alt+Ctrl+Right", _tr("Move the start of the selected coding one word right")),
-        ("Alt+Ctrl+Left", _tr("Move the start of the selected coding one word left")))}
+        ("Alt+Shift+Right", QCoreApplication.translate("help_menu", "Move the end of the selected coding one word right")),
+        ("Alt+Shift+Left", QCoreApplication.translate("help_menu", "Move the end of the selected coding one word left")),
+        ("Alt+Ctrl+Right", QCoreApplication.translate("help_menu", "Move the start of the selected coding one word right")),
+        ("Alt+Ctrl+Left", QCoreApplication.translate("help_menu", "Move the start of the selected coding one word left")))}
     for shortcut in window.findChildren(QShortcut):
         portable = shortcut.key().toString()
         if portable in boundary and shortcut.isEnabled():
-            rows.append((_tr("Coding"), boundary.pop(portable), shortcut.key().toString(native)))
+            rows.append((QCoreApplication.translate("help_menu", "Coding"), boundary.pop(portable), shortcut.key().toString(native)))
     return rows
 
 
@@ -223,17 +220,17 @@ def install_help_menu(window: QMainWindow, edit_menu: QMenu | None = None) -> QM
 
     if edit_menu is not None:
         edit_menu.addSeparator()
-        prefs = edit_menu.addAction(_tr("Preferences…"), lambda: PreferencesDialog(window).exec())
+        prefs = edit_menu.addAction(QCoreApplication.translate("help_menu", "Preferences…"), lambda: PreferencesDialog(window).exec())
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-    menu = window.menuBar().addMenu(_tr("&Help"))
-    guide = menu.addAction(_tr("User guide"), lambda: open_guide(window))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("help_menu", "&Help"))
+    guide = menu.addAction(QCoreApplication.translate("help_menu", "User guide"), lambda: open_guide(window))
     guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-    menu.addAction(_tr("Ten-minute tutorial"), lambda: open_guide(window, "tutorial.md"))
-    keys = menu.addAction(_tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec())
+    menu.addAction(QCoreApplication.translate("help_menu", "Ten-minute tutorial"), lambda: open_guide(window, "tutorial.md"))
+    keys = menu.addAction(QCoreApplication.translate("help_menu", "Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec())
     keys.setShortcut(QKeySequence("Ctrl+/"))
     menu.addSeparator()
-    about = menu.addAction(_tr("About Annotator"), lambda: AboutDialog(window).exec())
+    about = menu.addAction(QCoreApplication.translate("help_menu", "About Annotator"), lambda: AboutDialog(window).exec())
     about.setMenuRole(QAction.MenuRole.AboutRole)
     window.help_menu = menu
     apply_font_size(window)
