@@ -42,6 +42,9 @@ MEASURES = (
 SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 COUNTS = (("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
           ("pairable_values", QT_TRANSLATE_NOOP("AgreementView", "Pairable values")))
+UNIT_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "character"), QT_TRANSLATE_NOOP("AgreementView", "token"),
+              QT_TRANSLATE_NOOP("AgreementView", "sentence"), QT_TRANSLATE_NOOP("AgreementView", "paragraph"),
+              QT_TRANSLATE_NOOP("AgreementView", "document"), QT_TRANSLATE_NOOP("AgreementView", "span"))
 MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
 
 
@@ -144,7 +147,7 @@ class AgreementView(QWidget):
         self.coder_list.setMaximumHeight(110)
         self.unit = QComboBox()
         for unit in ALL_UNITS:
-            self.unit.addItem(unit, unit)
+            self.unit.addItem(self.tr(unit), unit)  # names marked in UNIT_NAMES
         self.unit.setCurrentIndex(self.unit.findData(DEFAULT_UNIT))
         self.unit.setToolTip(self.tr("document: is the code anywhere in the article (usual for framing studies); "
                              "character/token/sentence/paragraph: which stretches; span: unitizing alpha_U"))
@@ -278,7 +281,7 @@ class AgreementView(QWidget):
         codes = self.project.codes()
         parents = {c.parent_id for c in codes if c.parent_id is not None}
         self.group.clear()
-        self.group.addItem("(none)", None)
+        self.group.addItem(self.tr("(none)"), None)
         for code in codes:
             if code.id in parents:
                 self.group.addItem(code.path + ("  [exclusive]" if code.exclusive else ""), code.path)
