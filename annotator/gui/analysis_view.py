@@ -281,8 +281,8 @@ class AnalysisView(QWidget):
         bar.addWidget(QLabel(self.tr("Code")))
         bar.addWidget(self.word_code, 1)
         bar.addWidget(self.words_note, 2)
-        bar.addWidget(self._button("Export table…", lambda: self.export_table(self.words_model)))
-        bar.addWidget(self._button("Export cloud…", lambda: self.export_chart(
+        bar.addWidget(self._button(self.tr("Export table…"), lambda: self.export_table(self.words_model)))
+        bar.addWidget(self._button(self.tr("Export cloud…"), lambda: self.export_chart(
             self.word_cloud.size(), self.word_cloud.render_cloud)))
         split = QSplitter()
         split.addWidget(self.words_table)
@@ -301,9 +301,9 @@ class AnalysisView(QWidget):
         frames_tab = QWidget()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Share of coded documents in each outlet that use each frame")), 1)
-        bar.addWidget(self._button("Export chart…", lambda: self.export_chart(
+        bar.addWidget(self._button(self.tr("Export chart…"), lambda: self.export_chart(
             self.chart_view.size(), self._render_chart)))
-        bar.addWidget(self._button("Export table…", lambda: self.export_table(self.frames_model)))
+        bar.addWidget(self._button(self.tr("Export table…"), lambda: self.export_table(self.frames_model)))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.chart_view)
         split.addWidget(_table(self.frames_model))
@@ -327,7 +327,7 @@ class AnalysisView(QWidget):
         bar.addWidget(self.by_documents)
         bar.addWidget(self.by_overlap)
         bar.addStretch(1)
-        bar.addWidget(self._button("Export table…", lambda: self.export_table(self.matrix_model)))
+        bar.addWidget(self._button(self.tr("Export table…"), lambda: self.export_table(self.matrix_model)))
         box = QVBoxLayout(matrix_tab)
         box.addLayout(bar)
         box.addWidget(_table(self.matrix_model), 1)
@@ -337,7 +337,7 @@ class AnalysisView(QWidget):
         clouds_tab = QWidget()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("The most frequent content words of each frame")), 1)
-        bar.addWidget(self._button("Export clouds…", lambda: self.export_chart(
+        bar.addWidget(self._button(self.tr("Export clouds…"), lambda: self.export_chart(
             self.clouds.size(), self.clouds.render_clouds)))
         box = QVBoxLayout(clouds_tab)
         box.addLayout(bar)
@@ -351,7 +351,7 @@ class AnalysisView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Coder")))
         top.addWidget(self.coder)
-        top.addWidget(self._button("Refresh", self.refresh))
+        top.addWidget(self._button(self.tr("Refresh"), self.refresh))
         top.addStretch(1)
         top.addWidget(self.status)
         top.addWidget(self.progress)
@@ -370,7 +370,7 @@ class AnalysisView(QWidget):
     def refresh_choices(self) -> None:
         """Re-read coders and codes (after codebook edits); recomputes everything."""
         for combo, first, items in (
-                (self.coder, "All coders", [(c.name, c.id) for c in self.project.coders()]),
+                (self.coder, self.tr("All coders"), [(c.name, c.id) for c in self.project.coders()]),
                 (self.word_code, None, [(c.path, c.id) for c in self.project.codes()])):
             current = combo.currentData()
             combo.blockSignals(True)
