@@ -322,7 +322,7 @@ class ReviewView(QWidget):
             self.coder_row.addWidget(box)
         self.code_filter.blockSignals(True)
         self.code_filter.clear()
-        self.code_filter.addItem("All codes", None)
+        self.code_filter.addItem(self.tr("All codes"), None)
         for code in codes:
             self.code_filter.addItem(code.path, code.id)
         self.code_filter.blockSignals(False)
@@ -381,7 +381,7 @@ class ReviewView(QWidget):
         wanted = self.coder_filter.currentData()
         self.coder_filter.blockSignals(True)
         self.coder_filter.clear()
-        self.coder_filter.addItem("Any coder", None)
+        self.coder_filter.addItem(self.tr("Any coder"), None)
         for cid in coders:
             self.coder_filter.addItem(f"coded by {self.coder_names[cid]}", cid)
         i = self.coder_filter.findData(wanted)
