@@ -245,9 +245,10 @@ class SearchView(QWidget):
         top.addWidget(self.search_button)
         top.addWidget(self.dictionary_button)
         filters = QHBoxLayout()
-        for label, widget in (("Outlet", self.outlet), ("Language", self.language), ("Date", self.date_from),
-                              (None, self.date_to), ("In code", self.filter_code), ("by", self.filter_coder),
-                              ("Context", self.context_box)):
+        for label, widget in ((self.tr("Outlet"), self.outlet), (self.tr("Language"), self.language),
+                              (self.tr("Date"), self.date_from), (None, self.date_to),
+                              (self.tr("In code"), self.filter_code), (self.tr("by"), self.filter_coder),
+                              (self.tr("Context"), self.context_box)):
             if label:
                 filters.addWidget(QLabel(label))
             filters.addWidget(widget)
@@ -272,12 +273,12 @@ class SearchView(QWidget):
     def refresh_choices(self) -> None:
         """Re-read outlets, languages, codes and coders (after imports or codebook edits)."""
         documents = self.project.documents()
-        _fill(self.outlet, "All outlets", [(o, o) for o in sorted({d.outlet for d in documents if d.outlet})])
-        _fill(self.language, "All languages", [(l, l) for l in sorted({d.language for d in documents if d.language})])
+        _fill(self.outlet, self.tr("All outlets"), [(o, o) for o in sorted({d.outlet for d in documents if d.outlet})])
+        _fill(self.language, self.tr("All languages"), [(l, l) for l in sorted({d.language for d in documents if d.language})])
         codes = [(c.path, c.id) for c in self.project.codes()]
         coders = [(c.name, c.id) for c in self.project.coders()]
-        _fill(self.filter_code, "Any code", codes)
-        _fill(self.filter_coder, "Any coder", coders)
+        _fill(self.filter_code, self.tr("Any code"), codes)
+        _fill(self.filter_coder, self.tr("Any coder"), coders)
         _fill(self.code_for_hits, None, codes)
         _fill(self.coder_for_hits, None, coders)
         self.code_button.setEnabled(bool(codes and coders))
