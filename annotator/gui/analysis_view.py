@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -29,6 +30,24 @@ from annotator.core.store import Project
 from annotator.gui.search_view import as_project, run_job
 
 _INDEX = QModelIndex | QPersistentModelIndex
+# Column names shown as headers (codes and frames in the matrix are data and stay as they are).
+COLUMN_NAMES = (
+    QT_TRANSLATE_NOOP("RowsModel", "word"),
+    QT_TRANSLATE_NOOP("RowsModel", "count"),
+    QT_TRANSLATE_NOOP("RowsModel", "rest count"),
+    QT_TRANSLATE_NOOP("RowsModel", "per 10k"),
+    QT_TRANSLATE_NOOP("RowsModel", "rest per 10k"),
+    QT_TRANSLATE_NOOP("RowsModel", "g2"),
+    QT_TRANSLATE_NOOP("RowsModel", "overused"),
+    QT_TRANSLATE_NOOP("RowsModel", "outlet"),
+    QT_TRANSLATE_NOOP("RowsModel", "frame"),
+    QT_TRANSLATE_NOOP("RowsModel", "documents"),
+    QT_TRANSLATE_NOOP("RowsModel", "coded documents"),
+    QT_TRANSLATE_NOOP("RowsModel", "documents with frame"),
+    QT_TRANSLATE_NOOP("RowsModel", "share"),
+    QT_TRANSLATE_NOOP("RowsModel", "segments"),
+    QT_TRANSLATE_NOOP("RowsModel", "code"),
+)
 
 
 # ---- tables ------------------------------------------------------------------------------------
@@ -55,7 +74,7 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].replace("_", " ")
+            return QCoreApplication.translate("RowsModel", self.columns[section].replace("_", " "))
         return None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):

@@ -37,6 +37,36 @@
         <translation>可配对值</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>character</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>token</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>span</source>
+        <translation>范围</translation>
+    </message>
+    <message>
         <location line="+105"/>
         <source>document: is the code anywhere in the article (usual for framing studies); character/token/sentence/paragraph: which stretches; span: unitizing alpha_U</source>
         <translation>文档：编码是否出现在文章中的任何位置（框架研究的常用做法）；字符/词/句子/段落：比较哪些文本片段；范围：切分信度 alpha_U</translation>
@@ -127,7 +157,12 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+61"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Tick at least two coders to compare</source>
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
@@ -200,17 +235,34 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+281"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+300"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+22"/>
+        <location line="+24"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Export cloud…</source>
+        <translation>导出词云…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Share of coded documents in each outlet that use each frame</source>
         <translation>各媒体已编码文档中使用各框架的比例</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Documents with both codes</source>
         <translation>同时含两个编码的文档</translation>
     </message>
@@ -225,7 +277,12 @@
         <translation>各框架中最常见的实词</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Export clouds…</source>
+        <translation>导出词云…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Characteristic words</source>
         <translation>特征词</translation>
     </message>
@@ -251,7 +308,17 @@
         <translation>编码员</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>All coders</source>
+        <translation>全部编码员</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
@@ -295,7 +362,12 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../annotator/gui/codebook_panel.py" line="+70"/>
+        <location filename="../../annotator/gui/codebook_panel.py" line="+66"/>
+        <source>Filter codes…</source>
+        <translation>筛选编码…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -355,7 +427,17 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+4"/>
+        <source>Add a code</source>
+        <translation>添加编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the selected code</source>
+        <translation>编辑所选编码</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Add code</source>
         <translation>添加编码</translation>
     </message>
@@ -413,7 +495,12 @@
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+162"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+56"/>
+        <source>Filter documents…</source>
+        <translation>筛选文档…</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -479,6 +566,14 @@
         <location line="+1"/>
         <source>open</source>
         <translation>未裁定</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <location filename="../../annotator/gui/document_pane.py" line="+188"/>
+        <source>Close this pane</source>
+        <translation>关闭此窗格</translation>
     </message>
 </context>
 <context>
@@ -719,7 +814,12 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="+37"/>
+        <location filename="../../annotator/gui/inspector.py" line="+34"/>
+        <source>Memo for this coding…</source>
+        <translation>此编码的备忘…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save memo</source>
         <translation>保存备忘录</translation>
     </message>
@@ -805,8 +905,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+45"/>
-        <location line="+89"/>
+        <location filename="../../annotator/gui/main_window.py" line="+46"/>
+        <location line="+91"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
@@ -1064,7 +1164,17 @@
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+85"/>
+        <source>All codes</source>
+        <translation>全部编码</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Any coder</source>
+        <translation>任一编码员</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No disagreements for these coders and filters</source>
         <translation>在这些编码员和筛选条件下没有分歧</translation>
     </message>
@@ -1103,6 +1213,84 @@
         <location line="+43"/>
         <source>Annotator</source>
         <translation>标注器</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../../annotator/gui/analysis_view.py" line="-519"/>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rest count</source>
+        <translation>其余语料次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per 10k</source>
+        <translation>每万词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rest per 10k</source>
+        <translation>其余语料每万词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g2</source>
+        <translation>G2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overused</source>
+        <translation>显著偏多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frame</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coded documents</source>
+        <translation>已编码文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents with frame</source>
+        <translation>含该框架的文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>segments</source>
+        <translation>片段数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>
@@ -1168,7 +1356,37 @@
         <translation>输入词语后按回车。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -1178,7 +1396,27 @@
         <translation>编码员身份</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+15"/>
+        <source>All outlets</source>
+        <translation>全部媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All languages</source>
+        <translation>全部语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any code</source>
+        <translation>任一编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any coder</source>
+        <translation>任一编码员</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Searching for “{text}”…</source>
         <translation>正在检索“{text}”…</translation>
     </message>
