@@ -57,3 +57,15 @@ def test_frozen_app_renders_a_screenshot_offscreen(tmp_path):
         pytest.skip("dist/annotator was built before the GUI existed: run `make bundle` again")
     assert result.returncode == 0, result.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_spec_excludes_no_qt_module_the_app_imports():
+    import re
+
+    spec = SPEC.read_text(encoding="utf-8")
+    excludes = spec[spec.index("excludes = ["):]
+    excludes = set(re.findall(r'"(PySide6\.Qt\w+)"', excludes[: excludes.index("]")]))
+    used = set()
+    for path in (ROOT / "annotator").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.Qt\w+", path.read_text(encoding="utf-8")))
+    assert not used & excludes, f"the spec leaves out Qt modules the app imports: {sorted(used & excludes)}"
