@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -274,7 +274,8 @@ class SearchView(QWidget):
         """Re-read outlets, languages, codes and coders (after imports or codebook edits)."""
         documents = self.project.documents()
         _fill(self.outlet, self.tr("All outlets"), [(o, o) for o in sorted({d.outlet for d in documents if d.outlet})])
-        _fill(self.language, self.tr("All languages"), [(l, l) for l in sorted({d.language for d in documents if d.language})])
+        languages = sorted({d.language for d in documents if d.language})
+        _fill(self.language, self.tr("All languages"), [(language_name(code), code) for code in languages])
         codes = [(c.path, c.id) for c in self.project.codes()]
         coders = [(c.name, c.id) for c in self.project.coders()]
         _fill(self.filter_code, self.tr("Any code"), codes)
@@ -414,6 +415,19 @@ class SearchView(QWidget):
         if self._owns_project:
             self.project.close()
         super().closeEvent(event)
+
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # plain names; QLocale would say 简体中文 / American English
+
+
+def language_name(code: str) -> str:
+    """A document language code (zh, en) as the language names itself (中文, English); the code if unknown."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    locale = QLocale(code)
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage) or not locale.nativeLanguageName():
+        return code
+    return locale.nativeLanguageName()
 
 
 def _fill(combo: QComboBox, everything: str | None, items: list[tuple[str, object]]) -> None:
