@@ -80,6 +80,7 @@ def install_translations(app, language: str | None) -> list:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     locale = QLocale(language) if language else QLocale.system()
+    app.setProperty("interface_locale", locale.name())  # the user guide opens pages in this language
     from annotator.resources import resource_path
 
     installed = []

@@ -38,7 +38,10 @@ def docs_folder() -> Path | None:
 
 def guide_page(folder: Path, name: str, locale: QLocale | None = None) -> Path:
     """``name`` in the interface language when a translated copy exists (tutorial.zh_CN.md), else as is."""
-    locale = locale or QLocale()
+    if locale is None:
+        app = QCoreApplication.instance()
+        chosen = app.property("interface_locale") if app is not None else None
+        locale = QLocale(str(chosen)) if chosen else QLocale()
     page = folder / name
     for suffix in (locale.name(), locale.name().split("_")[0]):
         translated = page.with_name(f"{page.stem}.{suffix}{page.suffix}")
@@ -57,12 +60,14 @@ class GuideDialog(QDialog):
         self.resize(980, 720)
         self.folder = folder
         self.pages = [p for p in GUIDE_PAGES if (folder / p).is_file()]
+        self.pages += sorted(p.name for p in folder.glob("*.md")  # pages added later, translations excluded
+                             if p.name not in self.pages and "." not in p.stem)
         self.page_list = QListWidget()
         titles = {"README.md": self.tr("Overview"), "tutorial.md": self.tr("Ten-minute tutorial"),
                   "shortcuts.md": self.tr("Keyboard shortcuts"), "cli.md": self.tr("Command line"),
                   "measures/README.md": self.tr("Agreement measures")}
         for name in self.pages:
-            self.page_list.addItem(titles.get(name, name))
+            self.page_list.addItem(titles.get(name, Path(name).stem.replace("-", " ").capitalize()))
         self.page_list.setMaximumWidth(220)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)

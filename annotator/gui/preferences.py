@@ -39,6 +39,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(420)
         self.language = QComboBox()
         self.language.setObjectName("language")  # names of languages, shown in their own script
         self.language.addItem(self.tr("System default"), "")

@@ -73,7 +73,7 @@ def test_guide_renders_markdown_pages(window, qtbot):
     dialog = GuideDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.pages[0] == "README.md"
-    first_line = (folder / "README.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    first_line = guide_page(folder, "README.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
     assert first_line in dialog.browser.toPlainText()
     assert "#" not in dialog.browser.toPlainText().splitlines()[0]  # rendered, not shown as source
     dialog.page_list.setCurrentRow(dialog.pages.index("tutorial.md"))
