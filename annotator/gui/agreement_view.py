@@ -42,6 +42,10 @@ MEASURES = (
 SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 COUNTS = (("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
           ("pairable_values", QT_TRANSLATE_NOOP("AgreementView", "Pairable values")))
+ROW_WORDS = (QT_TRANSLATE_NOOP("AgreementView", "code"), QT_TRANSLATE_NOOP("AgreementView", "group"),
+             QT_TRANSLATE_NOOP("AgreementView", "overall"), QT_TRANSLATE_NOOP("AgreementView", "(all codes)"),
+             QT_TRANSLATE_NOOP("AgreementView", "reliable"), QT_TRANSLATE_NOOP("AgreementView", "tentative"),
+             QT_TRANSLATE_NOOP("AgreementView", "unreliable"), QT_TRANSLATE_NOOP("AgreementView", "undefined"))
 UNIT_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "character"), QT_TRANSLATE_NOOP("AgreementView", "token"),
               QT_TRANSLATE_NOOP("AgreementView", "sentence"), QT_TRANSLATE_NOOP("AgreementView", "paragraph"),
               QT_TRANSLATE_NOOP("AgreementView", "document"), QT_TRANSLATE_NOOP("AgreementView", "span"))
@@ -403,7 +407,7 @@ class AgreementView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total} codes")
+        self.progress.setFormat(self.tr("{0} of {1} codes").format(done, total))
 
     def _idle(self) -> None:
         self.worker = None
@@ -456,8 +460,9 @@ class AgreementView(QWidget):
             undefined = values.get("undefined") or {}
             alpha = values.get(alpha_key)
             mark = reliability_mark(alpha)
-            cells = [self._text_item(path, path), self._text_item(kind, kind)]
-            mark_item = self._text_item(mark, ("reliable", "tentative", "unreliable", "undefined").index(mark))
+            shown_path = self.tr("(all codes)") if kind == "overall" else path
+            cells = [self._text_item(shown_path, path), self._text_item(self.tr(kind), kind)]
+            mark_item = self._text_item(self.tr(mark), ("reliable", "tentative", "unreliable", "undefined").index(mark))
             mark_item.setForeground(QBrush(QColor(MARK_COLOURS[mark])))
             font = mark_item.font()
             font.setBold(True)
@@ -497,13 +502,14 @@ class AgreementView(QWidget):
         self.table.setColumnWidth(0, min(260, max(140, self.table.columnWidth(0))))
         coders = ", ".join(data.get("coders", []))
         skipped = data.get("skipped_documents") or []
-        text = f"Unit: {data.get('unit')} · coders: {coders} · documents: {data.get('documents')}"
+        text = self.tr("Unit: {unit} · coders: {coders} · documents: {documents}").format(
+            unit=self.tr(str(data.get("unit"))), coders=coders, documents=data.get("documents"))
         if skipped:
-            text += f" ({len(skipped)} left out: not finished by two coders)"
+            text += self.tr(" ({0} left out: not finished by two coders)").format(len(skipped))
         if data.get("bootstrap"):
             b = data["bootstrap"]
-            text += f" · bootstrap {b['resamples']} resamples, seed {b['seed']}"
-        self.summary.setText(text + " · α ≥ .800 reliable, .667–.800 tentative")
+            text += self.tr(" · bootstrap {0} resamples, seed {1}").format(b["resamples"], b["seed"])
+        self.summary.setText(text + self.tr(" · α ≥ .800 reliable, .667–.800 tentative"))
         for button in (self.export_csv_button, self.export_json_button):
             button.setEnabled(True)
         overall = next((i for i, r in enumerate(self.rows) if r[0] == "overall"), 0)
@@ -565,7 +571,7 @@ class AgreementView(QWidget):
         if not pairs and len(coders) == 2:
             pairs = [{"coders": coders, "krippendorff_alpha": values.get("krippendorff_alpha"),
                       "cohen_kappa": values.get("cohen_kappa"), "percent_agreement": values.get("percent_agreement")}]
-        self.pairs_label.setText(self.tr("Coder pairs for {path}: Krippendorff's α (Cohen's κ, % agreement in the tooltip)").format(path=path))
+        self.pairs_label.setText(self.tr("Coder pairs for {path}: Krippendorff's α (Cohen's κ, % agreement in the tooltip)").format(path=self.tr(path) if path == "(all codes)" else path))
         self.pairs.clear()
         self.pairs.setRowCount(len(coders))
         self.pairs.setColumnCount(len(coders))
@@ -616,7 +622,7 @@ class AgreementView(QWidget):
             mark = reliability_mark(alpha)
             for name, bar_set in sets.items():
                 bar_set.append(max(alpha, -1.0) if name == mark and alpha is not None else 0.0)
-            names.append(path if alpha is not None else f"{path} (undefined)")
+            names.append(path if alpha is not None else self.tr("{0} (undefined)").format(path))
         series = QHorizontalStackedBarSeries()
         for bar_set in sets.values():
             series.append(bar_set)
