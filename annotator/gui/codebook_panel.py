@@ -202,7 +202,7 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        colour = QColorDialog.getColor(QColor(code.color), self, f"Colour of {code.name}")
+        colour = QColorDialog.getColor(QColor(code.color), self, self.tr("Colour of {0}").format(code.name))
         if colour.isValid():
             self.host.perform(commands.UpdateCode(code.id, "recolour code", color=colour.name()))
 
@@ -210,7 +210,7 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Describe code", f"Description of {code.path}:",
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Describe code"), self.tr("Description of {0}:").format(code.path),
                                                  code.description)
         if ok and text != code.description:
             self.host.perform(commands.UpdateCode(code.id, "describe code", description=text))
@@ -229,11 +229,12 @@ class CodebookPanel(QWidget):
         if code is None:
             return
         excluded = {code.path}
-        choices = ["(top level)"] + [c.path for c in self.codes if c.path not in excluded
+        top = self.tr("(top level)")
+        choices = [top] + [c.path for c in self.codes if c.path not in excluded
                                      and not c.path.startswith(code.path + PATH_SEPARATOR)]
         parent, ok = QInputDialog.getItem(self, self.tr("Move code"), self.tr("Move '{0}' under:").format(code.name), choices, 0, False)
         if ok:
-            new_path = code.name if parent == "(top level)" else f"{parent}{PATH_SEPARATOR}{code.name}"
+            new_path = code.name if parent == top else f"{parent}{PATH_SEPARATOR}{code.name}"
             if new_path != code.path:
                 self.host.perform(commands.MoveCode(code.id, new_path))
 
@@ -256,10 +257,10 @@ class CodebookPanel(QWidget):
             return
         ids = [c.id for c in self.codes if c.id == code.id or c.path.startswith(code.path + PATH_SEPARATOR)]
         count = self.host.segment_count(ids)
-        sub = f" and its {len(ids) - 1} sub-code(s)" if len(ids) > 1 else ""
+        sub = self.tr(" and its {0} sub-code(s)").format(len(ids) - 1) if len(ids) > 1 else ""
         answer = QMessageBox.question(
             self, self.tr("Delete code"),
-            f"Delete '{code.path}'{sub}? {count} coded segment(s) will be deleted with it.\n"
-            "You can undo this with Edit ▸ Undo.")
+            self.tr("Delete '{path}'{sub}? {count} coded segment(s) will be deleted with it.\n"
+                    "You can undo this with Edit ▸ Undo.").format(path=code.path, sub=sub, count=count))
         if answer == QMessageBox.StandardButton.Yes:
             self.host.perform(commands.DeleteCode(code.id))
