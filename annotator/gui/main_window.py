@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             pane.zoom(steps)
 
     def _update_title(self) -> None:
-        name = Path(self.project.path).name if self.project.path else "(in memory)"
+        name = Path(self.project.path).name if self.project.path else self.tr("(in memory)")
         self.setWindowTitle(self.tr("{name} — Annotator").format(name=name))
 
     # ---- project switching --------------------------------------------------------------------
