@@ -383,7 +383,7 @@ class ReviewView(QWidget):
         self.coder_filter.clear()
         self.coder_filter.addItem(self.tr("Any coder"), None)
         for cid in coders:
-            self.coder_filter.addItem(f"coded by {self.coder_names[cid]}", cid)
+            self.coder_filter.addItem(self.tr("coded by {0}").format(self.coder_names[cid]), cid)
         i = self.coder_filter.findData(wanted)
         self.coder_filter.setCurrentIndex(max(0, i))
         self.coder_filter.blockSignals(False)
@@ -413,7 +413,7 @@ class ReviewView(QWidget):
     def _update_remaining(self) -> None:
         total = len(self.state.disagreements)
         remaining = self.state.remaining
-        self.remaining_label.setText(f"{remaining} of {total} disagreements remain" if total
+        self.remaining_label.setText(self.tr("{0} of {1} disagreements remain").format(remaining, total) if total
                                      else self.tr("No disagreements"))
 
     # ---- panes -------------------------------------------------------------------------------------
@@ -449,7 +449,7 @@ class ReviewView(QWidget):
             shortcut.deleteLater()
         self._accept_keys = []
         for number, cid in enumerate(coders, start=1):
-            button = QPushButton(f"Accept {self.coder_names[cid]} ({number})")
+            button = QPushButton(self.tr("Accept {0} ({1})").format(self.coder_names[cid], number))
             button.clicked.connect(lambda _=False, c=cid: self.accept([c]))
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(str(number)), self,
@@ -496,7 +496,8 @@ class ReviewView(QWidget):
         for title, cid in zip(self.pane_titles, self.pane_coders):
             missing = cid not in d.versions
             title.setText(self.coder_names[cid] + (self.tr(" — has not finished this document") if missing else ""))
-        where = f"{doc.title or doc.name} · {self.code_names.get(d.code_id, '?')} · characters {d.start}–{d.end}"
+        where = self.tr("{0} · {1} · characters {2}–{3}").format(doc.title or doc.name, self.code_names.get(d.code_id, "?"),
+                                                                 d.start, d.end)
         self.place_label.setText(where)
         self._show_decision()
         self._enable_buttons()
@@ -555,9 +556,9 @@ class ReviewView(QWidget):
             return
         choice, accepted = found
         if choice == "accept":
-            text = "Accepted: " + " + ".join(self.coder_names.get(c, "?") for c in accepted)
+            text = self.tr("Accepted: {0}").format(" + ".join(self.coder_names.get(c, "?") for c in accepted))
         else:
-            text = {"none": "Accepted: none", "edited": "Edited by hand"}[choice]
+            text = {"none": self.tr("Accepted: none"), "edited": self.tr("Edited by hand")}[choice]
         self.decision_label.setText(text)
 
     def _enable_buttons(self) -> None:
