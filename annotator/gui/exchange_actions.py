@@ -74,16 +74,19 @@ class ProjectTask(QRunnable):
 
 def merge_report_text(report: Any) -> str:
     """The merge report as a few short lines: what was added, skipped, and what needs a look."""
+    tr = QCoreApplication.translate
     lines = [
-        f"Added: {report.documents_added} documents, {report.codes_added} codes, {report.coders_added} coders, "
-        f"{report.segments_added} segments, {report.memos_added} memos.",
-        f"Already present: {report.documents_matched} documents, {report.codes_matched} codes; "
-        f"{report.segments_skipped} duplicate segments skipped.",
-        f"Assignments updated: {report.assignments_changed}.",
-        f"Conflicts: {len(report.conflicts)}" + (" (see details)." if report.conflicts else "."),
+        tr("exchange_actions", "Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.").format(
+            report.documents_added, report.codes_added, report.coders_added, report.segments_added,
+            report.memos_added),
+        tr("exchange_actions", "Already present: {0} documents, {1} codes; {2} duplicate segments skipped.").format(
+            report.documents_matched, report.codes_matched, report.segments_skipped),
+        tr("exchange_actions", "Assignments updated: {0}.").format(report.assignments_changed),
+        (tr("exchange_actions", "Conflicts: {0} (see details).") if report.conflicts
+         else tr("exchange_actions", "Conflicts: {0}.")).format(len(report.conflicts)),
     ]
     if report.warnings:
-        lines.append(f"Warnings: {len(report.warnings)} (see details).")
+        lines.append(tr("exchange_actions", "Warnings: {0} (see details).").format(len(report.warnings)))
     return "\n".join(lines)
 
 
@@ -151,7 +154,8 @@ class ExchangeActions:
         name = Path(path).name
 
         def done(summary: object) -> None:
-            self._show("Import REFI-QDA", f"{name}: {summary}", QMessageBox.Icon.Information)
+            self._show(QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), f"{name}: {summary}",
+                       QMessageBox.Icon.Information)
 
         return self._run(lambda project: import_refi(project, path), done, "Import REFI-QDA")
 
@@ -164,9 +168,10 @@ class ExchangeActions:
         def done(report: Any) -> None:
             details = "\n".join([*(f"conflict: {c}" for c in report.conflicts),
                                  *(f"warning: {w}" for w in report.warnings)])
-            self._show(f"Merged {name}", merge_report_text(report), QMessageBox.Icon.Information,
+            self._show(QCoreApplication.translate("exchange_actions", "Merged {0}").format(name),
+                       merge_report_text(report), QMessageBox.Icon.Information,
                        details=details)
-            self._status(f"Merged {name}: {report.summary()}")
+            self._status(QCoreApplication.translate("exchange_actions", "Merged {0}: {1}").format(name, report.summary()))
 
         return self._run(lambda project: merge_project(project, path), done, "Merge")
 
