@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
@@ -16,8 +16,8 @@ from annotator.gui.workers import ImportWorker
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
-IMPORT_FILTER = "Documents (*.txt *.docx *.html *.htm *.pdf *.csv);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("file_actions", "Annotator projects (*.annotator);;All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("file_actions", "Documents (*.txt *.docx *.html *.htm *.pdf *.csv);;All files (*)")
 
 
 def _module_exists(name: str) -> bool:
@@ -64,19 +64,20 @@ class FileActions:
         self.recent_menu.setEnabled(bool(recent))
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "New project"), "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "New project"), "", QCoreApplication.translate("file_actions", PROJECT_FILTER))
         if path:
             if not path.endswith(".annotator"):
                 path += ".annotator"
             self.window.switch_project(path, create=True)
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("file_actions", "Open project"), "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("file_actions", "Open project"), "", QCoreApplication.translate("file_actions", PROJECT_FILTER))
         if path:
             self.window.switch_project(path)
 
     def import_documents(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import documents", "", IMPORT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("file_actions", "Import documents"), "",
+                                                QCoreApplication.translate("file_actions", IMPORT_FILTER))
         if paths:
             self.import_paths(paths)
 
