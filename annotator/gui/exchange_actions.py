@@ -74,19 +74,18 @@ class ProjectTask(QRunnable):
 
 def merge_report_text(report: Any) -> str:
     """The merge report as a few short lines: what was added, skipped, and what needs a look."""
-    tr = QCoreApplication.translate
     lines = [
-        tr("exchange_actions", "Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.").format(
+        QCoreApplication.translate("exchange_actions", "Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.").format(
             report.documents_added, report.codes_added, report.coders_added, report.segments_added,
             report.memos_added),
-        tr("exchange_actions", "Already present: {0} documents, {1} codes; {2} duplicate segments skipped.").format(
+        QCoreApplication.translate("exchange_actions", "Already present: {0} documents, {1} codes; {2} duplicate segments skipped.").format(
             report.documents_matched, report.codes_matched, report.segments_skipped),
-        tr("exchange_actions", "Assignments updated: {0}.").format(report.assignments_changed),
-        (tr("exchange_actions", "Conflicts: {0} (see details).") if report.conflicts
-         else tr("exchange_actions", "Conflicts: {0}.")).format(len(report.conflicts)),
+        QCoreApplication.translate("exchange_actions", "Assignments updated: {0}.").format(report.assignments_changed),
+        (QCoreApplication.translate("exchange_actions", "Conflicts: {0} (see details).") if report.conflicts
+         else QCoreApplication.translate("exchange_actions", "Conflicts: {0}.")).format(len(report.conflicts)),
     ]
     if report.warnings:
-        lines.append(tr("exchange_actions", "Warnings: {0} (see details).").format(len(report.warnings)))
+        lines.append(QCoreApplication.translate("exchange_actions", "Warnings: {0} (see details).").format(len(report.warnings)))
     return "\n".join(lines)
 
 
