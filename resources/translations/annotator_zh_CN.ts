@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="+194"/>
+        <location filename="../../annotator/gui/help_menu.py" line="+199"/>
         <source>About Annotator</source>
         <translation>关于标注器</translation>
     </message>
@@ -35,6 +35,47 @@
         <location line="+1"/>
         <source>Pairable values</source>
         <translation>可配对值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+417"/>
+        <source>(all codes)</source>
+        <translation>（全部编码）</translation>
+    </message>
+    <message>
+        <location line="-416"/>
+        <source>reliable</source>
+        <translation>可靠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tentative</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreliable</source>
+        <translation>不可靠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>undefined</source>
+        <translation>无定义</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -172,7 +213,12 @@
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+52"/>
+        <source>{0} of {1} codes</source>
+        <translation>{0} / {1} 个编码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Cancelled; the previous results (if any) are still shown</source>
         <translation>已取消；仍显示之前的结果（如有）</translation>
     </message>
@@ -202,12 +248,32 @@
         <translation>每名编码员的片段数</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>{0} resamples of documents, {1} with a defined α</source>
         <translation>文档重抽样 {0} 次，其中 {1} 次 α 有定义</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+24"/>
+        <source>Unit: {unit} · coders: {coders} · documents: {documents}</source>
+        <translation>单位：{unit} · 编码员：{coders} · 文档：{documents}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> ({0} left out: not finished by two coders)</source>
+        <translation>（{0} 篇未计入：未被两名编码员完成）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · bootstrap {0} resamples, seed {1}</source>
+        <translation> · 自助法重抽样 {0} 次，种子 {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · α ≥ .800 reliable, .667–.800 tentative</source>
+        <translation> · α ≥ .800 为可靠，.667–.800 为暂定</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Coder pairs for {path}: Krippendorff&apos;s α (Cohen&apos;s κ, % agreement in the tooltip)</source>
         <translation>{path} 的编码员两两比较：Krippendorff&apos;s α（提示中为 Cohen&apos;s κ 和一致百分比）</translation>
     </message>
@@ -217,7 +283,12 @@
         <translation>{a} × {b}：α {alpha}，κ {kappa}，一致率 {agree}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+32"/>
+        <source>{0} (undefined)</source>
+        <translation>{0}（无定义）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Export agreement as {0}</source>
         <translation>将信度结果导出为 {0}</translation>
     </message>
@@ -457,7 +528,22 @@
         <translation>新名称：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Colour of {0}</source>
+        <translation>{0} 的颜色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Describe code</source>
+        <translation>描述编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description of {0}:</source>
+        <translation>{0} 的描述：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Shortcut key</source>
         <translation>快捷键</translation>
     </message>
@@ -467,7 +553,12 @@
         <translation>应用“{0}”的按键（一个字母或数字；留空则删除）：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Move code</source>
         <translation>移动编码</translation>
     </message>
@@ -487,9 +578,21 @@
         <translation>将“{0}”（及其编码标注）合并到：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source> and its {0} sub-code(s)</source>
+        <translation>及其 {0} 个子编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete &apos;{path}&apos;{sub}? {count} coded segment(s) will be deleted with it.
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除“{path}”{sub}？其 {count} 个已编码片段将一并删除。
+可通过 编辑 ▸ 撤销 恢复。</translation>
     </message>
 </context>
 <context>
@@ -781,12 +884,12 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="-149"/>
+        <location filename="../../annotator/gui/help_menu.py" line="-151"/>
         <source>Annotator user guide</source>
         <translation>标注器用户指南</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -1022,7 +1125,12 @@
         <translation>编码员(&amp;C)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} — Annotator</source>
         <translation>{name} — 标注器</translation>
     </message>
@@ -1035,7 +1143,7 @@
         <translation>首选项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -1174,7 +1282,12 @@
         <translation>任一编码员</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>coded by {0}</source>
+        <translation>由 {0} 编码</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No disagreements for these coders and filters</source>
         <translation>在这些编码员和筛选条件下没有分歧</translation>
     </message>
@@ -1184,12 +1297,22 @@
         <translation>请至少选择两名编码员进行比较</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>{0} of {1} disagreements remain</source>
+        <translation>还剩 {0} / {1} 处分歧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No disagreements</source>
         <translation>没有分歧</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
+        <source>Accept {0} ({1})</source>
+        <translation>采纳 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Accept both</source>
         <translation>两者都接受</translation>
     </message>
@@ -1197,6 +1320,11 @@
         <location line="+37"/>
         <source> — has not finished this document</source>
         <translation> — 尚未完成此文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} · {1} · characters {2}–{3}</source>
+        <translation>{0} · {1} · 字符 {2}–{3}</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -1210,7 +1338,22 @@
         <translation>已裁定（共识编码员已在此处编码）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
+        <source>Accepted: {0}</source>
+        <translation>已采纳：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted: none</source>
+        <translation>已采纳：无</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edited by hand</source>
+        <translation>已手工编辑</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1401,7 +1544,7 @@
         <translation>全部媒体</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
@@ -1499,7 +1642,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+119"/>
+        <location filename="../../annotator/gui/app.py" line="+120"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1507,7 +1650,37 @@
 <context>
     <name>exchange_actions</name>
     <message>
-        <location filename="../../annotator/gui/exchange_actions.py" line="+108"/>
+        <location filename="../../annotator/gui/exchange_actions.py" line="+78"/>
+        <source>Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.</source>
+        <translation>新增：{0} 篇文档、{1} 个编码、{2} 名编码员、{3} 个片段、{4} 条备忘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already present: {0} documents, {1} codes; {2} duplicate segments skipped.</source>
+        <translation>已存在：{0} 篇文档、{1} 个编码；跳过 {2} 个重复片段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assignments updated: {0}.</source>
+        <translation>已更新任务分配：{0}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts: {0} (see details).</source>
+        <translation>冲突：{0}（见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts: {0}.</source>
+        <translation>冲突：{0}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warnings: {0} (see details).</source>
+        <translation>警告：{0}（见详细信息）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1528,32 +1701,53 @@
     </message>
     <message>
         <location line="+21"/>
+        <location line="+16"/>
         <source>Import REFI-QDA</source>
         <translation>导入 REFI-QDA</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
         <source>Merge a coder&apos;s project</source>
         <translation>合并编码员的项目</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Merged {0}</source>
+        <translation>已合并 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merged {0}: {1}</source>
+        <translation>已合并 {0}：{1}</translation>
     </message>
 </context>
 <context>
     <name>file_actions</name>
     <message>
-        <location line="-38"/>
+        <location line="-66"/>
         <location filename="../../annotator/gui/file_actions.py" line="+46"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../annotator/gui/file_actions.py" line="-79"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-80"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_actions.py" line="-14"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-34"/>
+        <source>Annotator projects (*.annotator);;All files (*)</source>
+        <translation>Annotator 项目 (*.annotator);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents (*.txt *.docx *.html *.htm *.pdf *.csv);;All files (*)</source>
+        <translation>文档 (*.txt *.docx *.html *.htm *.pdf *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
@@ -1593,7 +1787,12 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Importing documents…</source>
         <translation>正在导入文档…</translation>
     </message>
@@ -1711,7 +1910,7 @@
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/search_view.py" line="+54"/>
+        <location filename="../../annotator/gui/search_view.py" line="+67"/>
         <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
         <translation>已将 {0} 处结果编码为 {1}（编辑 ▸ 撤销 可全部撤回）</translation>
     </message>
