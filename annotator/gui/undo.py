@@ -6,17 +6,58 @@ on the stack; the wrapper then skips the redo() that ``QUndoStack.push`` calls.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.commands import Changes, Command
 from annotator.core.store import Project
 
 
+# The core's command texts (annotator.core stays free of Qt) as patterns, each with its translatable form;
+# the captured names (codes, coders) are filled into the translation.
+COMMAND_TEXTS = [(re.compile(pattern), template) for pattern, template in (
+    (r"code '(.*)'", QT_TRANSLATE_NOOP("undo", "code '{0}'")),
+    (r"code text", QT_TRANSLATE_NOOP("undo", "code text")),
+    (r"delete coding", QT_TRANSLATE_NOOP("undo", "delete coding")),
+    (r"delete (\d+) codings", QT_TRANSLATE_NOOP("undo", "delete {0} codings")),
+    (r"change coding", QT_TRANSLATE_NOOP("undo", "change coding")),
+    (r"re-code", QT_TRANSLATE_NOOP("undo", "re-code")),
+    (r"adjust boundary", QT_TRANSLATE_NOOP("undo", "adjust boundary")),
+    (r"add code '(.*)'", QT_TRANSLATE_NOOP("undo", "add code '{0}'")),
+    (r"change code", QT_TRANSLATE_NOOP("undo", "change code")),
+    (r"recolour code", QT_TRANSLATE_NOOP("undo", "recolour code")),
+    (r"describe code", QT_TRANSLATE_NOOP("undo", "describe code")),
+    (r"set shortcut key", QT_TRANSLATE_NOOP("undo", "set shortcut key")),
+    (r"move code to '(.*)'", QT_TRANSLATE_NOOP("undo", "move code to '{0}'")),
+    (r"delete code", QT_TRANSLATE_NOOP("undo", "delete code")),
+    (r"delete code '(.*)'", QT_TRANSLATE_NOOP("undo", "delete code '{0}'")),
+    (r"merge codes", QT_TRANSLATE_NOOP("undo", "merge codes")),
+    (r"merge '(.*)' into '(.*)'", QT_TRANSLATE_NOOP("undo", "merge '{0}' into '{1}'")),
+    (r"mark document done", QT_TRANSLATE_NOOP("undo", "mark document done")),
+    (r"set status '(.*)'", QT_TRANSLATE_NOOP("undo", "set status '{0}'")),
+    (r"accept (.*)", QT_TRANSLATE_NOOP("undo", "accept {0}")),
+    (r"accept none", QT_TRANSLATE_NOOP("undo", "accept none")),
+    (r"mark edited by hand", QT_TRANSLATE_NOOP("undo", "mark edited by hand")),
+    (r"copy agreed codings", QT_TRANSLATE_NOOP("undo", "copy agreed codings")),
+    (r"edit", QT_TRANSLATE_NOOP("undo", "edit")),
+)]
+
+
+def command_text(text: str) -> str:
+    """The Edit menu's name for a core command in the interface language (unknown texts as they are)."""
+    for pattern, template in reversed(COMMAND_TEXTS):  # specific forms ("accept none") before general ones
+        match = pattern.fullmatch(text)
+        if match:
+            return QCoreApplication.translate("undo", template).format(*match.groups())
+    return text
+
+
 class UndoableEdit(QUndoCommand):
     def __init__(self, project: Project, command: Command, notify: Callable[[Changes], None]) -> None:
-        super().__init__(command.text)
+        super().__init__(command_text(command.text))
         self.project = project
         self.command = command
         self.notify = notify
