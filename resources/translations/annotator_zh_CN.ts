@@ -1925,4 +1925,127 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>分析</translation>
     </message>
 </context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../annotator/gui/undo.py" line="+22"/>
+        <source>code &apos;{0}&apos;</source>
+        <translation>编码为“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code text</source>
+        <translation>编码文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete coding</source>
+        <translation>删除编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete {0} codings</source>
+        <translation>删除 {0} 处编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change coding</source>
+        <translation>修改编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-code</source>
+        <translation>重新编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adjust boundary</source>
+        <translation>调整边界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add code &apos;{0}&apos;</source>
+        <translation>添加编码“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change code</source>
+        <translation>修改编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recolour code</source>
+        <translation>更改编码颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>describe code</source>
+        <translation>描述编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set shortcut key</source>
+        <translation>设置快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move code to &apos;{0}&apos;</source>
+        <translation>将编码移至“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete code</source>
+        <translation>删除编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete code &apos;{0}&apos;</source>
+        <translation>删除编码“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge codes</source>
+        <translation>合并编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge &apos;{0}&apos; into &apos;{1}&apos;</source>
+        <translation>将“{0}”合并到“{1}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mark document done</source>
+        <translation>将文档标为已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set status &apos;{0}&apos;</source>
+        <translation>设置状态“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept {0}</source>
+        <translation>采纳 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept none</source>
+        <translation>全部不采纳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mark edited by hand</source>
+        <translation>标记为手工编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy agreed codings</source>
+        <translation>复制一致的编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
 </TS>

@@ -176,3 +176,14 @@ def test_user_guide_and_export_dialogs(window, qtbot) -> None:
     qtbot.addWidget(dialog)
     bad = leftovers(dialog, skip=(dialog.table,))  # the preview's header is the file's own header: data
     assert not bad, f"untranslated in the export dialog: {bad}"
+
+
+def test_undo_menu_names_the_edit_in_chinese(window) -> None:
+    from annotator.core import commands
+
+    code = window.project.codes()[0]
+    window.coding.perform(commands.UpdateCode(code.id, "recolour code", color="#000000"))
+    assert window.act_undo.isEnabled()
+    assert not untranslated(window.act_undo.text()), window.act_undo.text()
+    window.coding.perform(commands.MoveCode(code.id, "新框架"))
+    assert "新框架" in window.act_undo.text() and not untranslated(window.act_undo.text())
