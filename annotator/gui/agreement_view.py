@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -42,7 +42,8 @@ MEASURES = (
 SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 COUNTS = (("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
           ("pairable_values", QT_TRANSLATE_NOOP("AgreementView", "Pairable values")))
-ROW_WORDS = (QT_TRANSLATE_NOOP("AgreementView", "code"), QT_TRANSLATE_NOOP("AgreementView", "group"),
+ROW_WORDS = (QT_TRANSLATE_NOOP("AgreementView", "cancelled"), QT_TRANSLATE_NOOP("AgreementView", "done"),
+             QT_TRANSLATE_NOOP("AgreementView", "code"), QT_TRANSLATE_NOOP("AgreementView", "group"),
              QT_TRANSLATE_NOOP("AgreementView", "overall"), QT_TRANSLATE_NOOP("AgreementView", "(all codes)"),
              QT_TRANSLATE_NOOP("AgreementView", "reliable"), QT_TRANSLATE_NOOP("AgreementView", "tentative"),
              QT_TRANSLATE_NOOP("AgreementView", "unreliable"), QT_TRANSLATE_NOOP("AgreementView", "undefined"))
@@ -418,7 +419,7 @@ class AgreementView(QWidget):
     def _cancelled(self) -> None:
         self._idle()
         self.progress.setValue(0)
-        self.progress.setFormat("cancelled")
+        self.progress.setFormat(self.tr("cancelled"))
         self.summary.setText(self.tr("Cancelled; the previous results (if any) are still shown"))
 
     def _failed(self, message: str) -> None:
@@ -431,7 +432,7 @@ class AgreementView(QWidget):
     def _finished(self, report) -> None:
         self._idle()
         self.progress.setValue(1)
-        self.progress.setFormat("done")
+        self.progress.setFormat(self.tr("done"))
         self.summary.setStyleSheet("")
         self.show_report(report)
         self.computed.emit()
@@ -527,7 +528,7 @@ class AgreementView(QWidget):
     @staticmethod
     def _number_item(value: Any, reason: str | None, key: str, digits: int = 3) -> QStandardItem:
         if value is None:
-            item = QStandardItem("undefined" if reason else "—")
+            item = QStandardItem(QCoreApplication.translate("AgreementView", "undefined") if reason else "—")
             item.setForeground(QBrush(QColor("#777777")))
             if reason:
                 item.setToolTip(reason)
@@ -586,7 +587,7 @@ class AgreementView(QWidget):
                 else:
                     p = by_pair.get((a, b)) or by_pair.get((b, a))
                     alpha = p.get("krippendorff_alpha") if p else None
-                    item = QTableWidgetItem("undefined" if p and alpha is None else
+                    item = QTableWidgetItem(self.tr("undefined") if p and alpha is None else
                                             f"{alpha:.3f}" if alpha is not None else "")
                     if p:
                         kappa, agree = p.get("cohen_kappa"), p.get("percent_agreement")
@@ -613,7 +614,7 @@ class AgreementView(QWidget):
         rows = [(path, values.get(alpha_key)) for kind, path, values in self.rows]
         rows.reverse()  # the first code at the top
         # One bar set per mark, stacked: each code has its value in exactly one, so bars show the mark colour.
-        sets = {mark: QBarSet(mark) for mark in ("reliable", "tentative", "unreliable")}
+        sets = {mark: QBarSet(self.tr(mark)) for mark in ("reliable", "tentative", "unreliable")}
         for mark, bar_set in sets.items():
             bar_set.setColor(QColor(MARK_COLOURS[mark]).lighter(115))
             bar_set.setBorderColor(QColor(MARK_COLOURS[mark]))
@@ -622,7 +623,8 @@ class AgreementView(QWidget):
             mark = reliability_mark(alpha)
             for name, bar_set in sets.items():
                 bar_set.append(max(alpha, -1.0) if name == mark and alpha is not None else 0.0)
-            names.append(path if alpha is not None else self.tr("{0} (undefined)").format(path))
+            shown = self.tr(path) if path == "(all codes)" else path
+            names.append(shown if alpha is not None else self.tr("{0} (undefined)").format(shown))
         series = QHorizontalStackedBarSeries()
         for bar_set in sets.values():
             series.append(bar_set)
@@ -645,7 +647,7 @@ class AgreementView(QWidget):
         series.attachAxis(x)
         for threshold, colour in ((THRESHOLDS[0], "#b26a00"), (THRESHOLDS[1], "#2e7d32")):
             line = QLineSeries()
-            line.setName(f"α = {threshold:.3f} ({'tentative' if threshold < 0.8 else 'reliable'})")
+            line.setName(f"α = {threshold:.3f} ({self.tr('tentative') if threshold < 0.8 else self.tr('reliable')})")
             line.append(threshold, -0.5)
             line.append(threshold, len(rows) - 0.5)
             line.setPen(QPen(QColor(colour), 2, Qt.PenStyle.DashLine))
