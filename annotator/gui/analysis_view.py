@@ -85,7 +85,7 @@ class RowsModel(QAbstractTableModel):
             if isinstance(value, float):
                 return f"{value:.2f}"
             if isinstance(value, bool):
-                return "yes" if value else "no"
+                return self.tr("yes") if value else self.tr("no")
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)) \
                 and not isinstance(value, bool):
