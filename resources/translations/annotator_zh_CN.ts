@@ -38,6 +38,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+377"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="-377"/>
+        <location line="+390"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-389"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -74,11 +86,13 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+482"/>
+        <location line="+59"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-540"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -283,7 +297,7 @@
         <translation>{a} × {b}：α {alpha}，κ {kappa}，一致率 {agree}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>{0} (undefined)</source>
         <translation>{0}（无定义）</translation>
     </message>
@@ -1434,6 +1448,16 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>code</source>
         <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
