@@ -1238,7 +1238,7 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+4"/>
         <location line="+235"/>
         <source>Accept all versions</source>
-        <translation>接受所有版本</translation>
+        <translation>采纳所有版本</translation>
     </message>
     <message>
         <location line="-234"/>
@@ -1248,7 +1248,7 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+2"/>
         <source>Accept none (0)</source>
-        <translation>全不接受 (0)</translation>
+        <translation>全部不采纳 (0)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1328,7 +1328,7 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+9"/>
         <source>Accept both</source>
-        <translation>两者都接受</translation>
+        <translation>两者都采纳</translation>
     </message>
     <message>
         <location line="+37"/>
