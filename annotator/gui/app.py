@@ -65,6 +65,8 @@ def _application(args: argparse.Namespace):
     if not QCoreApplication.organizationName():  # tests set their own names to keep settings apart
         QCoreApplication.setOrganizationName(ORGANISATION)
         QCoreApplication.setApplicationName(APPLICATION)
+    # Lets Wayland match windows to the installed launcher (resources/desktop).
+    QApplication.setDesktopFileName("io.github.annotator.Annotator")
     data_folder()
     from annotator.gui.preferences import saved_language
 
@@ -115,6 +117,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.screenshot:
             print(f"annotator: {exc}", file=sys.stderr)
             return 2
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, QCoreApplication.translate("app", "Annotator"), str(exc))

@@ -2,8 +2,7 @@
 
 Each runs its core function in a ``ProjectTask`` (a worker with its own SQLite connection on the same
 file), then refreshes the views the way document import does (``coding.reload()`` and the coder list).
-``install_exchange_actions(window, file_menu)`` puts them into the File menu, taking the place of the
-older Export submenu.
+``install_exchange_actions(window, file_menu)`` puts them into the File menu, above Quit.
 """
 
 from __future__ import annotations
@@ -102,10 +101,15 @@ class ExchangeActions:
 
     # ---- menu ----------------------------------------------------------------------------------
     def populate(self, menu: QMenu) -> None:
-        """Add the actions, replacing an existing "Export" submenu in place (or before Quit)."""
-        old_export = next((a for a in menu.actions() if a.menu() is not None
-                           and a.menu().title().replace("&", "") == QCoreApplication.translate("file_actions", "Export")), None)
-        anchor = old_export or next((a for a in menu.actions() if a.text().replace("&", "") == QCoreApplication.translate("file_actions", "Quit")), None)
+        """Add the actions above the separator before Quit."""
+        actions = menu.actions()
+        quit_text = QCoreApplication.translate("file_actions", "Quit")
+        anchor = next((a for a in actions if a.text().replace("&", "") == quit_text), None)
+        if anchor is not None:
+            # Keep the separator above Quit below our entries.
+            index = actions.index(anchor)
+            if index > 0 and actions[index - 1].isSeparator():
+                anchor = actions[index - 1]
         new = []
         for text, slot in ((QCoreApplication.translate("exchange_actions", "Export…"), self.open_export_dialog),
                            (QCoreApplication.translate("exchange_actions", "Import REFI-QDA (.qdpx/.qdc)…"),
@@ -121,8 +125,6 @@ class ExchangeActions:
             menu.addActions(new)
         else:
             menu.insertActions(anchor, new)
-        if old_export is not None:
-            menu.removeAction(old_export)
         self.actions = new
 
     # ---- export --------------------------------------------------------------------------------

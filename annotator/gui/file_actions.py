@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from annotator.core.errors import AnnotatorError
 from annotator.gui.workers import ImportWorker
 
 if TYPE_CHECKING:
@@ -43,12 +41,7 @@ class FileActions:
         menu.addSeparator()
         if _module_exists("annotator.core.importers"):
             menu.addAction(QCoreApplication.translate("file_actions", "Import documents…"), self.import_documents).setShortcut(QKeySequence("Ctrl+I"))
-        export = menu.addMenu(QCoreApplication.translate("file_actions", "Export"))
-        if _module_exists("annotator.core.exporters.segments"):
-            export.addAction(QCoreApplication.translate("file_actions", "Coded segments (CSV)…"), lambda: self._export("segments"))
-        if _module_exists("annotator.core.codebook"):
-            export.addAction(QCoreApplication.translate("file_actions", "Codebook (CSV)…"), lambda: self._export("codebook"))
-        export.setEnabled(not export.isEmpty())
+        # Export…, Import REFI-QDA… and Merge… are added by annotator.gui.exchange_actions.
         menu.addSeparator()
         menu.addAction(QCoreApplication.translate("file_actions", "Quit"), w.close).setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -113,23 +106,3 @@ class FileActions:
         for worker in self._workers:
             worker.cancel()
         self.pool.waitForDone(5000)
-
-    def _export(self, what: str) -> None:
-        project = self.window.project
-        default = str(Path(project.path).with_suffix("").name + f"-{what}.csv") if project.path else f"{what}.csv"
-        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "Export {what}").format(what=what), default, QCoreApplication.translate("file_actions", "CSV (*.csv)"))
-        if not path:
-            return
-        try:
-            if what == "segments":
-                from annotator.core.exporters.segments import export_segments_csv
-
-                export_segments_csv(project, path)
-            else:
-                from annotator.core.codebook import export_codebook_csv
-
-                export_codebook_csv(project, path)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Export"), str(exc))
-            return
-        self.window.statusBar().showMessage(QCoreApplication.translate("file_actions", "Exported {what} to {path}").format(what=what, path=path), 8000)

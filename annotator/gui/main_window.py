@@ -10,7 +10,7 @@ import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
