@@ -27,10 +27,20 @@ GUIDE_PAGES = ("README.md", "tutorial.md", "shortcuts.md", "cli.md", "measures/R
 
 # ---- the guide --------------------------------------------------------------------------------------
 def docs_folder() -> Path | None:
-    """The guide's folder: a copy bundled in resources/docs, else docs/ of a source checkout."""
+    """The guide's folder: the installed ``annotator.docs`` package (the wheel), a copy bundled in
+    resources/docs, else docs/ of a source checkout."""
+    import importlib.util
+
     from annotator.resources import resource_path
 
-    for folder in (resource_path("docs"), Path(annotator.__file__).resolve().parents[1] / "docs"):
+    candidates = [resource_path("docs"), Path(annotator.__file__).resolve().parents[1] / "docs"]
+    try:
+        spec = importlib.util.find_spec("annotator.docs")
+    except ImportError:
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        candidates.insert(0, Path(list(spec.submodule_search_locations)[0]))
+    for folder in candidates:
         if (folder / "README.md").is_file():
             return folder
     return None
