@@ -36,3 +36,18 @@ def project(tmp_path):
     p = Project.create(tmp_path / "test.annotator")
     yield p
     p.close()
+
+
+@pytest.fixture(autouse=True)
+def _reset_interface_locale():
+    """Tests that switch the interface to Chinese must not leak that choice into later tests (the
+    QApplication is shared by the whole session)."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None and app.property("interface_locale"):
+            app.setProperty("interface_locale", None)
