@@ -73,7 +73,10 @@ def run_and_kill(code: str, args: list[object], lines_before_kill: int, seed: in
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    lines.extend(line.strip() for line in proc.stdout.read().splitlines() if line.strip())
+    # Only whole lines count: the kill can cut the child's last report in half (its edit committed, the
+    # line about it not fully written), and a half line proves nothing.
+    complete = proc.stdout.read().split("\n")[:-1]
+    lines.extend(line.strip() for line in complete if line.strip())
     assert proc.returncode == -signal.SIGKILL
     return lines
 
