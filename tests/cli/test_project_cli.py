@@ -272,3 +272,12 @@ def test_shared_corpus_coded_right_after_an_emoji(shared, project_path, capsys):
     with Project.open(project_path) as project:
         [segment] = project.segments()
         assert project.document_text(segment.document_id)[segment.start:segment.end] == phrase
+    # The exported `text` column is those very characters (read back with the BOM the export writes).
+    import csv
+
+    exported = project_path.with_name("segments.csv")
+    assert main(["export", str(project_path), "--segments", str(exported), "--no-formula-protection"]) == 0
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["text"] == phrase
+    assert (int(row["start"]), int(row["end"])) == (start, start + len(phrase))
