@@ -276,7 +276,10 @@ class AnalysisView(QWidget):
     analysis_finished = Signal(str)  # "words", "frames", "cooccurrence", "clouds"
     analysis_failed = Signal(str)
 
-    def __init__(self, project_or_path: Project | str | os.PathLike[str], parent: QWidget | None = None) -> None:
+    def __init__(self, project_or_path: Project | str | os.PathLike[str], parent: QWidget | None = None,
+                 compute_now: bool = True) -> None:
+        # A host that shows the view later (the main window's tab) passes compute_now=False and calls
+        # refresh_choices() when the tab is first shown, so start-up never pays for the analyses.
         super().__init__(parent)
         self.project, self._owns_project = as_project(project_or_path)
         self.coder = QComboBox()
@@ -377,7 +380,7 @@ class AnalysisView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.refresh_choices()
+        self.refresh_choices(compute=compute_now)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -386,8 +389,8 @@ class AnalysisView(QWidget):
 
     # ---- choices and running -------------------------------------------------------------------
 
-    def refresh_choices(self) -> None:
-        """Re-read coders and codes (after codebook edits); recomputes everything."""
+    def refresh_choices(self, compute: bool = True) -> None:
+        """Re-read coders and codes (after codebook edits); recomputes everything unless told not to."""
         for combo, first, items in (
                 (self.coder, self.tr("All coders"), [(c.name, c.id) for c in self.project.coders()]),
                 (self.word_code, None, [(c.path, c.id) for c in self.project.codes()])):
@@ -404,7 +407,8 @@ class AnalysisView(QWidget):
                 index = combo.findData(frames[0].id) if frames else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
-        self.refresh()
+        if compute:
+            self.refresh()
 
     def set_coder(self, coder_id: int | None) -> None:
         index = self.coder.findData(coder_id)

@@ -212,9 +212,11 @@ class MainWindow(QMainWindow):
         self.coding.open_initial_documents()
         self.agreement.set_project(project)
         self.review.set_project(project)
-        for view in (self.search_view, self.analysis_view):
-            view.project = project
-            view.refresh_choices()
+        self.search_view.project = project
+        self.search_view.refresh_choices()
+        self.analysis_view.project = project
+        # Analyses run only when their tab is visible (refreshed again whenever it is shown).
+        self.analysis_view.refresh_choices(compute=self.tabs.currentWidget() is self.analysis_view)
         self._fill_coder_combo()
         self._update_title()
         remember_recent(self.settings, path)

@@ -478,7 +478,7 @@ def install_text_views(window) -> tuple[SearchView, QWidget]:
 
     view.open_hit.connect(open_hit)
     view.code_hits_requested.connect(code_all)
-    analysis = AnalysisView(window.project)
+    analysis = AnalysisView(window.project, compute_now=False)  # computed when its tab is first shown
     window.register_view("search", QCoreApplication.translate("search_view", "Search"), view)
     window.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), analysis)
 
