@@ -302,7 +302,13 @@ class Project:
         if found < schema_version():
             if readonly:
                 conn.close()
-                raise ProjectError(f"{path}: needs an upgrade (schema {found}) and cannot be opened read-only")
+                # Reading an older project after updating Annotator (agreement, export) must just work:
+                # upgrade it once (one transaction) when the file may be written, then read it.
+                if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                    raise ProjectError(
+                        f"{path}: needs an upgrade (schema {found}) but the file or its folder is read-only")
+                cls.open(path).close()
+                return cls.open(path, readonly=True)
             project._migrate()
         return project
 
