@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLineEdit, QMenu, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QLineEdit, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core import commands
@@ -21,7 +21,7 @@ from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.inspector import Inspector
 from annotator.gui.models.document_table import DocumentTableModel
-from annotator.gui.undo import perform
+from annotator.gui.undo import perform_or_warn
 
 DIGITS = "123456789"
 
@@ -175,12 +175,7 @@ class CodingView(QWidget):
 
     # ---- CodebookHost ---------------------------------------------------------------------------
     def perform(self, command: commands.Command) -> bool:
-        try:
-            perform(self.stack, self.project, command, self.on_changes)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Annotator"), str(exc))
-            return False
-        return True
+        return perform_or_warn(self, self.stack, self.project, command, self.on_changes)
 
     def segment_count(self, code_ids: list[int]) -> int:
         marks = ", ".join("?" * len(code_ids))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QTableView, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Segment
 from annotator.core.store import Project
 from annotator.gui.document_pane import DocumentPane
-from annotator.gui.undo import perform
+from annotator.gui.undo import perform_or_warn
 
 EXCERPT = 60
 COLUMNS = (QT_TRANSLATE_NOOP("DisagreementModel", "Document"), QT_TRANSLATE_NOOP("DisagreementModel", "Code"),
@@ -591,12 +591,7 @@ class ReviewView(QWidget):
 
     # ---- decisions ---------------------------------------------------------------------------------
     def _perform(self, command: Command) -> bool:
-        try:
-            perform(self.stack, self.project, command, self.on_changes)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Annotator"), str(exc))
-            return False
-        return True
+        return perform_or_warn(self, self.stack, self.project, command, self.on_changes)
 
     def accept(self, coder_ids: list[int]) -> bool:
         """Settle the current disagreement with these coders' versions (none: an empty list)."""

@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.commands import Changes, Command
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 
 
@@ -79,3 +81,14 @@ def perform(stack: QUndoStack, project: Project, command: Command, notify: Calla
     stack.push(UndoableEdit(project, command, notify))
     notify(changes)
     return changes
+
+
+def perform_or_warn(parent: QWidget, stack: QUndoStack, project: Project, command: Command,
+                    notify: Callable[[Changes], None]) -> bool:
+    """``perform``, showing a refused edit (bad span, taken name ...) as a message instead of raising."""
+    try:
+        perform(stack, project, command, notify)
+    except AnnotatorError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("CodingView", "Annotator"), str(exc))
+        return False
+    return True
