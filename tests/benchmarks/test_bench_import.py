@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from memory import PEAK_MB_SOURCE
 
 from annotator.core.importers import read_documents
 from annotator.core.store import Project
@@ -40,20 +41,9 @@ def import_corpus(csv_path: Path, project_path: Path) -> int:
         return len(project.add_documents(documents).added)
 
 
-_MEASURE = textwrap.dedent("""
+_MEASURE = PEAK_MB_SOURCE + textwrap.dedent("""
     import json, resource, sys, time
     from pathlib import Path
-
-    def peak_mb():
-        # VmHWM is this process's own high-water mark; ru_maxrss on Linux keeps the parent's across exec.
-        try:
-            for line in open("/proc/self/status"):
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        scale = 1 if sys.platform != "darwin" else 1024
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / scale
 
     from annotator.core.importers import read_documents
     from annotator.core.store import Project

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from memory import PEAK_MB_SOURCE
 from conftest import SIZES, copy_project
 from generate import add_dense_document, generate_project
 
@@ -107,19 +108,9 @@ def test_apply_and_undo_code(benchmark, generated: Callable[..., Path], n_articl
         assert project.counts() == before
 
 
-_PEAK = textwrap.dedent("""
+_PEAK = PEAK_MB_SOURCE + textwrap.dedent("""
     import json, resource, sys
     from annotator.core.store import Project
-
-    def peak_mb():
-        # VmHWM is this process's own high-water mark (ru_maxrss keeps the parent's across exec).
-        try:
-            for line in open("/proc/self/status"):
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     baseline = peak_mb()
     with Project.open(sys.argv[1]) as project:
