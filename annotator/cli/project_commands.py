@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections import Counter
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
@@ -202,32 +201,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def project_summary(project: Project) -> dict[str, object]:
     """Totals plus per-coder, per-code and per-document counts, as plain data (for table and JSON)."""
-    db = project.db
-    coders = {cid: name for cid, name in db.execute("SELECT id, name FROM coders")}
-    status_counts = Counter(db.execute("SELECT coder_id, status FROM assignments").fetchall())
-    per_coder = {cid: (n, d) for cid, n, d in db.execute(
-        "SELECT coder_id, count(*), count(DISTINCT document_id) FROM segments GROUP BY coder_id")}
-    per_code = {cid: (n, d, c) for cid, n, d, c in db.execute(
-        "SELECT code_id, count(*), count(DISTINCT document_id), count(DISTINCT coder_id) FROM segments "
-        "GROUP BY code_id")}
-    per_document = {did: (n, c) for did, n, c in db.execute(
-        "SELECT document_id, count(*), count(DISTINCT coder_id) FROM segments GROUP BY document_id")}
-    return {
-        "totals": project.counts(),
-        "coders": [
-            {"name": name, "segments": per_coder.get(cid, (0, 0))[0], "documents": per_coder.get(cid, (0, 0))[1],
-             **{status: status_counts[(cid, status)] for status in ("assigned", "in_progress", "done")}}
-            for cid, name in coders.items()],
-        "codes": [
-            {"name": code.path, "segments": per_code.get(code.id, (0, 0, 0))[0],
-             "documents": per_code.get(code.id, (0, 0, 0))[1], "coders": per_code.get(code.id, (0, 0, 0))[2]}
-            for code in project.codes()],
-        "documents": [
-            {"name": name, "length": length, "language": language,
-             "segments": per_document.get(did, (0, 0))[0], "coders": per_document.get(did, (0, 0))[1]}
-            for did, name, length, language in db.execute(
-                "SELECT id, name, length, language FROM documents ORDER BY id")],
-    }
+    return project.summary()
 
 
 def _print_table(kind: str, columns: list[str], rows: list[dict[str, object]]) -> None:

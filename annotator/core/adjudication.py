@@ -2,9 +2,8 @@
 
 Why a consensus *coder*: the settled version is then ordinary segments, exported, searched and analysed
 like any coder's, with no special case anywhere else. What cannot be read from segments alone (that a
-disagreement was settled as "none of them", or by hand) is kept in a small ``adjudication_decisions``
-table, created on first use rather than by a schema migration: a feature migration registered from this
-module would make every process that did not import it refuse the file as "written by a newer Annotator".
+disagreement was settled as "none of them", or by hand) is kept in the ``adjudication_decisions`` table
+(schema migration 3).
 
 A disagreement here is a *cluster*: for one document and code, the coders' segments that overlap one
 another (transitively). The cluster is agreed when every chosen coder has exactly the same spans in it;
@@ -15,7 +14,6 @@ coder fills in, which keeps a decision's key (document, code, start, end) stable
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ from dataclasses import dataclass, field
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
 from annotator.core.model import Segment
-from annotator.core.store import Project, now
+from annotator.core.store import Project
 
 CONSENSUS_META_KEY = "consensus_coder"
 DEFAULT_CONSENSUS = "Consensus"
@@ -79,20 +77,18 @@ class ReviewState:
 # ---- the consensus coder ------------------------------------------------------------------------
 
 def consensus_coder(project: Project, name: str | None = None) -> int:
-    """The consensus coder's id, created if needed; the name is remembered in the project."""
+    """The consensus coder's id, created if needed, with the role of adjudicator (so agreement leaves it
+    out by default); the name is remembered in the project."""
     name = (name or project.meta(CONSENSUS_META_KEY) or DEFAULT_CONSENSUS).strip()
     if not name:
         raise InputError("the consensus coder needs a name")
     with project.transaction():
-        coder = project.ensure_coder(name)
+        coder = project.ensure_coder(name, role="adjudicator")
+        if coder.role != "adjudicator":
+            project.set_coder_role(coder.id, "adjudicator")
         if project.meta(CONSENSUS_META_KEY) != coder.name:
             project.set_meta(CONSENSUS_META_KEY, coder.name)
     return coder.id
-
-
-def _has_table(project: Project) -> bool:
-    return project.db.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'adjudication_decisions'").fetchone() is not None
 
 
 # ---- finding agreement and disagreement ---------------------------------------------------------
@@ -186,16 +182,9 @@ def settled_among(project: Project, consensus_id: int, disagreements: Sequence[D
         return set()
     keys = {d.key for d in disagreements}
     docs = sorted({d.document_id for d in disagreements})
-    marks = ", ".join("?" * len(docs))
-    settled: set[tuple[int, int, int, int]] = set()
-    if _has_table(project):
-        settled.update(k for k in (tuple(r) for r in project.db.execute(
-            f'SELECT document_id, code_id, start, "end" FROM adjudication_decisions WHERE consensus_coder_id = ? '
-            f"AND document_id IN ({marks})", (consensus_id, *docs))) if k in keys)
+    settled = project.decision_keys(consensus_id, docs) & keys
     consensus: dict[tuple[int, int], list[Span]] = defaultdict(list)
-    for doc_id, code_id, start, end in project.db.execute(
-            f'SELECT document_id, code_id, start, "end" FROM segments WHERE coder_id = ? AND document_id IN ({marks})',
-            (consensus_id, *docs)):
+    for doc_id, code_id, start, end in project.consensus_spans(consensus_id, docs):
         consensus[(doc_id, code_id)].append((start, end))
     for d in disagreements:
         if any(s < d.end and e > d.start for s, e in consensus.get((d.document_id, d.code_id), [])):
@@ -205,12 +194,7 @@ def settled_among(project: Project, consensus_id: int, disagreements: Sequence[D
 
 def decision(project: Project, consensus_id: int, d: Disagreement) -> tuple[str, list[int]] | None:
     """The stored decision for a disagreement: (choice, accepted coder ids), or None."""
-    if not _has_table(project):
-        return None
-    row = project.db.execute(
-        'SELECT decision, accepted FROM adjudication_decisions WHERE consensus_coder_id = ? AND document_id = ? '
-        'AND code_id = ? AND start = ? AND "end" = ?', (consensus_id, *d.key)).fetchone()
-    return (row[0], json.loads(row[1])) if row else None
+    return project.decision_of(consensus_id, d.key)
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
@@ -251,9 +235,7 @@ class Decide(Command):
     def do(self, project: Project) -> Changes:
         d = self.d
         with project.transaction():
-            self.previous = project.db.execute(
-                'SELECT * FROM adjudication_decisions WHERE consensus_coder_id = ? AND document_id = ? '
-                'AND code_id = ? AND start = ? AND "end" = ?', (self.consensus_id, *d.key)).fetchone()
+            self.previous = project.decision_row(self.consensus_id, d.key)
             redo = bool(self.added)
             self.removed = []
             if self.choice != "edited":
@@ -269,10 +251,7 @@ class Decide(Command):
                     spans = merge_spans(sp for c in self.accept for sp in d.versions.get(c, ()))
                     self.added = [project.add_segment(d.document_id, self.consensus_id, d.code_id, start, end)
                                   for start, end in spans]
-            project.db.execute(
-                'INSERT OR REPLACE INTO adjudication_decisions (consensus_coder_id, document_id, code_id, start, '
-                '"end", decision, accepted, decided) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                (self.consensus_id, *d.key, self.choice, json.dumps(self.accept), now()))
+            project.record_decision(self.consensus_id, d.key, self.choice, self.accept)
         return self._changes()
 
     def undo(self, project: Project) -> Changes:
@@ -282,12 +261,9 @@ class Decide(Command):
                 project.delete_segment(seg.id)
             for seg in self.removed:
                 _restore(project, seg)
-            project.db.execute(
-                'DELETE FROM adjudication_decisions WHERE consensus_coder_id = ? AND document_id = ? AND code_id = ? '
-                'AND start = ? AND "end" = ?', (self.consensus_id, *d.key))
+            project.forget_decision(self.consensus_id, d.key)
             if self.previous is not None:
-                project.db.execute(f"INSERT INTO adjudication_decisions VALUES ({', '.join('?' * len(self.previous))})",
-                                   tuple(self.previous))
+                project.restore_decision_row(self.previous)
         return self._changes()
 
     def _changes(self) -> Changes:
@@ -306,20 +282,20 @@ class CopyAgreed(Command):
     def do(self, project: Project) -> Changes:
         with project.transaction():
             if self.added:  # redo with the same ids
-                for seg in self.added:
-                    _restore(project, seg)
+                project.restore_segments(self.added, mark_in_progress=True)
                 return Changes({s.document_id for s in self.added}, segment_ids={s.id for s in self.added})
             have = {(s.document_id, s.code_id, s.start, s.end) for s in project.segments(coder_ids=[self.consensus_id])}
+            rows = []
             for doc_id, code_id, start, end in agreed_spans(project, self.scope):
                 if (doc_id, code_id, start, end) not in have:
-                    self.added.append(project.add_segment(doc_id, self.consensus_id, code_id, start, end))
+                    rows.append((doc_id, self.consensus_id, code_id, start, end, ""))
                     have.add((doc_id, code_id, start, end))
+            self.added = project.segments_by_id(project.add_segments(rows, mark_in_progress=True))
         return Changes({s.document_id for s in self.added}, segment_ids={s.id for s in self.added})
 
     def undo(self, project: Project) -> Changes:
         with project.transaction():
-            for seg in self.added:
-                project.delete_segment(seg.id)
+            project.delete_segments([s.id for s in self.added])
         return Changes({s.document_id for s in self.added}, segment_ids={s.id for s in self.added})
 
 
@@ -333,8 +309,7 @@ def copy_agreed(project: Project, coders: Sequence[int], consensus: int, scope: 
 
 
 def _restore(project: Project, seg: Segment) -> None:
-    project.add_segment(seg.document_id, seg.coder_id, seg.code_id, seg.start, seg.end, seg.memo,
-                        segment_id=seg.id, guid=seg.guid, created=seg.created, updated=seg.updated)
+    project.restore_segments([seg], mark_in_progress=True)
 
 
 __all__ = ["CHOICES", "CopyAgreed", "Decide", "Disagreement", "ReviewState", "Scope", "agreed_spans",

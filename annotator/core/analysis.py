@@ -108,8 +108,7 @@ def characteristic_words(project: Project, code_id: int, *, coder_id: int | None
     inside: Counter[str] = Counter()
     everywhere: Counter[str] = Counter()
     inside_total = all_total = 0
-    for document_id, tokens, offsets in project.db.execute(
-            "SELECT document_id, tokens, offsets FROM token_cache ORDER BY document_id"):
+    for document_id, _version, tokens, offsets in project.cached_token_rows():
         words = tokens.split(" ") if tokens else []
         all_total += len(words)
         everywhere.update(words)

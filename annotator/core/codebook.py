@@ -28,7 +28,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.exporters.csv_export import CsvOptions, read_csv, unprotect, write_csv
 from annotator.core.model import PATH_SEPARATOR
-from annotator.core.store import Project, _check_colour, normalise_code_path
+from annotator.core.store import Project, check_colour, normalise_code_path
 
 TEMPLATES = ("policy-frames", "generic-frames", "empty", "policy-frames.zh", "generic-frames.zh")
 
@@ -108,7 +108,7 @@ def parse_codebook_csv(project: Project, path: str | os.PathLike[str]) -> list[C
         colour = None
         if colour_text:
             try:
-                colour = _check_colour(colour_text)
+                colour = check_colour(colour_text)
             except InputError as exc:
                 raise InputError(str(exc), path=where, line=line) from None
         exclusive_text = field("exclusive").strip().lower()
@@ -155,7 +155,7 @@ def import_codebook_csv(project: Project, path: str | os.PathLike[str]) -> str:
         # Free shortcuts first so that codes can swap shortcuts on re-import.
         for row in rows:
             if row.shortcut:
-                project.db.execute("UPDATE codes SET shortcut = '' WHERE shortcut = ?", (row.shortcut,))
+                project.clear_shortcut(row.shortcut)
         # Parents before children, file order otherwise.
         for row in sorted(rows, key=lambda r: r.path.count(PATH_SEPARATOR)):
             fields: dict[str, object] = {f: getattr(row, f) for f in _TEXT_FIELDS}
@@ -183,9 +183,7 @@ def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: 
     """Write the codebook, one row per code in tree order, with per-coder usage and sample quotes."""
     options = CsvOptions(bom=bom, delimiter=delimiter, protect_formulas=protect_formulas)
     coders = project.coders()
-    counts: dict[tuple[int, int], tuple[int, int]] = {
-        (code_id, coder_id): (n, docs) for code_id, coder_id, n, docs in project.db.execute(
-            "SELECT code_id, coder_id, count(*), count(DISTINCT document_id) FROM segments GROUP BY 1, 2")}
+    counts = project.code_usage_by_coder()
     header = list(EXPORT_COLUMNS)
     for coder in coders:
         header += [f"segments:{coder.name}", f"documents:{coder.name}"]
@@ -199,10 +197,7 @@ def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: 
             n, docs = counts.get((code.id, coder.id), (0, 0))
             row += [n, docs]
         if quotes:
-            texts = [t for (t,) in project.db.execute(
-                'SELECT substr(d.text, s.start + 1, s."end" - s.start) FROM segments s '
-                "JOIN documents d ON d.id = s.document_id WHERE s.code_id = ? "
-                "ORDER BY s.document_id, s.start, s.id LIMIT ?", (code.id, quotes))]
+            texts = project.code_quotes(code.id, quotes)
             row += texts + [""] * (quotes - len(texts))
         rows.append(row)
     return write_csv(path, header, rows, options)

@@ -39,22 +39,10 @@ class Command:
         raise NotImplementedError
 
 
-def _restore_segment(project: Project, seg: Segment) -> None:
-    """Re-insert a deleted segment with its original id, guid and timestamps."""
-    project.add_segment(seg.document_id, seg.coder_id, seg.code_id, seg.start, seg.end, seg.memo,
-                        segment_id=seg.id, guid=seg.guid, created=seg.created, updated=seg.updated)
-
-
 def _restore_segments(project: Project, segments: list[Segment]) -> None:
-    """Re-insert deleted segments, leaving assignments as they are (adding a segment would otherwise
-    create or advance the coder's assignment, which an undo must not do)."""
-    pairs = {(s.document_id, s.coder_id) for s in segments}
-    statuses = {pair: project.assignment_status(*pair) for pair in pairs}
-    for seg in segments:
-        _restore_segment(project, seg)
-    for (document_id, coder_id), status in statuses.items():
-        if project.assignment_status(document_id, coder_id) != status:
-            project.set_assignment(document_id, coder_id, status)
+    """Re-insert deleted segments with their ids, guids and time stamps, in one statement; assignments
+    are left as they are (an undo must not advance a coder's status)."""
+    project.restore_segments(segments)
 
 
 class AddSegment(Command):
@@ -72,7 +60,7 @@ class AddSegment(Command):
             if self.segment is None:
                 self.segment = project.add_segment(*self.args)
             else:  # redo: same id, so later commands referring to it stay valid
-                _restore_segment(project, self.segment)
+                project.restore_segments([self.segment], mark_in_progress=True)
         return Changes({document_id}, segment_ids={self.segment.id}, assignments=True)
 
     def undo(self, project: Project) -> Changes:
@@ -91,9 +79,8 @@ class DeleteSegment(Command):
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
-            self.saved = [project.segment(i) for i in self.segment_ids]
-            for seg in self.saved:
-                project.delete_segment(seg.id)
+            self.saved = project.segments_by_id(self.segment_ids)
+            project.delete_segments(self.segment_ids)
         return Changes({s.document_id for s in self.saved}, segment_ids=set(self.segment_ids))
 
     def undo(self, project: Project) -> Changes:
@@ -258,16 +245,14 @@ class MergeCodes(Command):
                 raise InputError("cannot merge a code into its own child")
             self.text = f"merge '{project.code(self.source_id).path}' into '{project.code(self.target_id).path}'"
             self.moved = project.segments(code_ids=ids)
-            for seg in self.moved:
-                project.update_segment(seg.id, code_id=self.target_id)
+            project.recode_segments([s.id for s in self.moved], self.target_id)
             changes = self.delete.do(project)
         return changes | Changes({s.document_id for s in self.moved}, codebook=True)
 
     def undo(self, project: Project) -> Changes:
         with project.transaction():
             changes = self.delete.undo(project)
-            for seg in self.moved:
-                project.update_segment(seg.id, code_id=seg.code_id)
+            project.set_segment_fields(self.moved)
         return changes | Changes({s.document_id for s in self.moved}, codebook=True)
 
 
@@ -289,7 +274,7 @@ class SetAssignment(Command):
 
 
 def _all_documents(project: Project) -> set[int]:
-    return {r[0] for r in project.db.execute("SELECT id FROM documents")}
+    return set(project.document_ids())
 
 
 __all__ = ["Changes", "Command", "AddSegment", "DeleteSegment", "UpdateSegment", "SetMemo", "AddCode",

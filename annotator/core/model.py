@@ -72,12 +72,20 @@ class Code:
         return self.path.rpartition(PATH_SEPARATOR)[0]
 
 
+CODER_ROLES: tuple[str, ...] = ("coder", "adjudicator")
+
+
 @dataclass(frozen=True)
 class Coder:
     id: int
     guid: str
     name: str
     color: str
+    role: str = "coder"  # "adjudicator": settles disagreements (the consensus); left out of agreement by default
+
+    @property
+    def is_adjudicator(self) -> bool:
+        return self.role == "adjudicator"
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,8 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Memo:
+    """A note on a document, on a code, or (neither) an entry of the project journal."""
+
     id: int
     document_id: int | None
     code_id: int | None
@@ -115,3 +125,18 @@ class Memo:
     text: str
     created: str = ""
     updated: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "document" if self.document_id is not None else "code" if self.code_id is not None else "project"
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    """A named group of documents (an outlet, a wave, a sample): MAXQDA's sets, NVivo's folders."""
+
+    id: int
+    guid: str
+    name: str
+    description: str = ""
+    created: str = ""

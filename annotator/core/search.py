@@ -90,45 +90,22 @@ def search(project: Project, query: str, filters: SearchFilters | None = None, c
     if not project.readonly:
         ensure_segmented(project)
     parsed = parse_query(project, query)
-    where = ["search_index MATCH ?"]
-    params: list[object] = [parsed.fts]
-    if filters.outlet is not None:
-        where.append("d.outlet = ?")
-        params.append(filters.outlet)
-    if filters.language is not None:
-        where.append("d.language = ?")
-        params.append(filters.language)
-    if filters.date_from:
-        where.append("d.date >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        # "2020-12" as an upper bound includes all of December.
-        where.append("substr(d.date, 1, ?) <= ?")
-        params.extend([len(filters.date_to), filters.date_to])
     code_ids = project.descendant_ids(filters.code_id) if filters.code_id is not None else None
-    segment_where, segment_params = _segment_filter(code_ids, filters.coder_id)
-    if segment_where:
-        where.append(f"EXISTS (SELECT 1 FROM segments s WHERE s.document_id = d.id AND {segment_where})")
-        params.extend(segment_params)
-    sql = (
-        "SELECT d.id, d.name, d.outlet, d.date, t.tokens, t.offsets, d.text FROM search_index "
-        "JOIN token_cache t ON t.document_id = search_index.rowid "
-        "JOIN documents d ON d.id = t.document_id "
-        f"WHERE {' AND '.join(where)} ORDER BY d.id"
-    )
+    inside_segments = code_ids is not None or filters.coder_id is not None
+    candidates = project.search_candidates(
+        parsed.fts, outlet=filters.outlet, language=filters.language, date_from=filters.date_from,
+        date_to=filters.date_to, segment_filter=(code_ids, filters.coder_id))
     hits: list[Hit] = []
     size = len(parsed.words)
-    for document_id, name, outlet, date, tokens, offsets, text in project.db.execute(sql, params):
+    for document_id, name, outlet, date, tokens, offsets, text in candidates:
         positions = _find(tokens, parsed.needle)
         if not positions:
             continue
         flat = array("i")
         flat.frombytes(offsets)  # start0, end0, start1, end1, ...
         spans = [(flat[2 * i], flat[2 * (i + size - 1) + 1]) for i in positions]
-        if segment_where:
-            segments = project.db.execute(
-                f'SELECT start, "end" FROM segments s WHERE s.document_id = ? AND {segment_where}',
-                (document_id, *segment_params)).fetchall()
+        if inside_segments:
+            segments = project.segment_spans_matching(document_id, code_ids, filters.coder_id)
             spans = [(s, e) for s, e in spans if any(a <= s and e <= b for a, b in segments)]
             if not spans:
                 continue
@@ -139,17 +116,6 @@ def search(project: Project, query: str, filters: SearchFilters | None = None, c
             if limit is not None and len(hits) >= limit:
                 return hits
     return hits
-
-
-def _segment_filter(code_ids: list[int] | None, coder_id: int | None) -> tuple[str, list[object]]:
-    parts, params = [], []
-    if code_ids is not None:
-        parts.append(f"s.code_id IN ({', '.join('?' * len(code_ids))})")
-        params.extend(code_ids)
-    if coder_id is not None:
-        parts.append("s.coder_id = ?")
-        params.append(coder_id)
-    return " AND ".join(parts), params
 
 
 def _find(tokens: str, needle: str) -> list[int]:
@@ -184,50 +150,56 @@ def code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int
     """
     project.coder(coder_id)
     project.code(code_id)
-    created: list[int] = []
     with project.transaction():
+        existing = {(s.document_id, s.start, s.end)
+                    for s in project.segments(coder_ids=[coder_id], code_ids=[code_id])}
+        rows = []
         for hit in hits:
-            exists = project.db.execute(
-                'SELECT 1 FROM segments WHERE document_id = ? AND coder_id = ? AND code_id = ? '
-                'AND start = ? AND "end" = ?',
-                (hit.document_id, coder_id, code_id, hit.start, hit.end)).fetchone()
-            if exists:
-                continue
-            created.append(project.add_segment(hit.document_id, coder_id, code_id, hit.start, hit.end).id)
-    return created
+            key = (hit.document_id, hit.start, hit.end)
+            if key not in existing:
+                existing.add(key)
+                rows.append((hit.document_id, coder_id, code_id, hit.start, hit.end, ""))
+        return project.add_segments(rows, mark_in_progress=True)
 
 
 def delete_segments(project: Project, segment_ids: Sequence[int]) -> None:
     """Undo ``code_hits``: remove the segments it created, in one transaction."""
-    with project.transaction():
-        for segment_id in segment_ids:
-            project.delete_segment(segment_id)
+    project.delete_segments(segment_ids)
 
 
 class CodeHits(Command):
-    """"Code all hits" as one undoable edit (for the GUI's undo stack via ``gui.undo.perform``)."""
+    """"Code all hits" as one undoable edit (for the GUI's undo stack via ``gui.undo.perform``).
+
+    Undo removes exactly the segments it made and puts every touched assignment back as it was
+    (coding marks a document "in progress"); redo re-inserts the same ids, so later edits stay valid.
+    """
 
     def __init__(self, hits: Sequence[Hit], coder_id: int, code_id: int, *, code_name: str = "") -> None:
         self.hits = list(hits)
         self.coder_id = coder_id
         self.code_id = code_id
         self.segments: list[Segment] = []
+        self.statuses: dict[tuple[int, int], str | None] = {}
         self.text = f"code {len(self.hits)} hit(s) as '{code_name}'" if code_name else \
             f"code {len(self.hits)} hit(s)"
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
+            self.statuses = project.assignment_statuses({(h.document_id, self.coder_id) for h in self.hits})
             if not self.segments:
                 ids = code_hits(project, self.hits, self.coder_id, self.code_id)
-                self.segments = [project.segment(i) for i in ids]
+                self.segments = project.segments_by_id(ids)
             else:  # redo: the same ids and guids, so later commands referring to them stay valid
-                for s in self.segments:
-                    project.add_segment(s.document_id, s.coder_id, s.code_id, s.start, s.end, s.memo,
-                                        segment_id=s.id, guid=s.guid, created=s.created, updated=s.updated)
+                project.restore_segments(self.segments)
+                coded = {s.document_id for s in self.segments}
+                project.set_assignments({pair: "in_progress" for pair, status in self.statuses.items()
+                                         if status in (None, "assigned") and pair[0] in coded})
         return self._changes()
 
     def undo(self, project: Project) -> Changes:
-        delete_segments(project, [s.id for s in self.segments])
+        with project.transaction():
+            project.delete_segments([s.id for s in self.segments])
+            project.set_assignments(self.statuses)
         return self._changes()
 
     def _changes(self) -> Changes:

@@ -4,7 +4,8 @@ Segmenting a large Chinese corpus with jieba takes seconds, so tokens are comput
 stored (``token_cache``: search-form words plus their offsets) together with the version of the
 project's user dictionary they were cut with. They are recomputed only for new documents and, when the
 user dictionary changes, for the documents that contain a changed term. The ``search_index`` FTS5 table
-follows ``token_cache`` through triggers (schema migration 2 in ``store.py``).
+follows ``token_cache`` through triggers (schema migration 2, ``store/schema.py``); the queries are in
+``store/token_cache.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.core.errors import InputError
-from annotator.core.store import Project, now
+from annotator.core.store import Project
 from annotator.core.tokens import (
     normalised_tokens, snap_to_words, to_simplified, tokenizer_for, word_spans,
 )
@@ -36,7 +37,7 @@ class DocumentTokens:
 # ---- user dictionary ---------------------------------------------------------------------------
 
 def dictionary_terms(project: Project) -> list[str]:
-    return [r[0] for r in project.db.execute("SELECT term FROM user_dictionary ORDER BY term")]
+    return project.dictionary_terms()
 
 
 def dictionary_version(project: Project) -> str:
@@ -65,8 +66,7 @@ def add_terms(project: Project, terms: Iterable[str],
     """
     cleaned = _clean_terms(terms)
     with project.transaction():
-        project.db.conn.executemany("INSERT OR IGNORE INTO user_dictionary (term, added) VALUES (?, ?)",
-                                    [(t, now()) for t in cleaned])
+        project.insert_dictionary_terms(cleaned)
         return _resegment_containing(project, cleaned, on_progress)
 
 
@@ -79,7 +79,7 @@ def remove_terms(project: Project, terms: Iterable[str],
         missing = [t for t in cleaned if t not in known]
         if missing:
             raise InputError(f"not in the project dictionary: {', '.join(missing)}")
-        project.db.conn.executemany("DELETE FROM user_dictionary WHERE term = ?", [(t,) for t in cleaned])
+        project.delete_dictionary_terms(cleaned)
         return _resegment_containing(project, cleaned, on_progress)
 
 
@@ -104,7 +104,7 @@ def _resegment_containing(project: Project, terms: list[str],
     tokenizer = tokenizer_for(dictionary_terms(project))
     wanted = [to_simplified(t).lower() for t in terms]
     affected: list[int] = []
-    for document_id, text in project.db.execute("SELECT id, text FROM documents ORDER BY id").fetchall():
+    for document_id, text in project.document_texts():
         view = to_simplified(text).lower()
         if any(t in view for t in wanted):
             affected.append(document_id)
@@ -113,7 +113,7 @@ def _resegment_containing(project: Project, terms: list[str],
         if on_progress is not None:
             on_progress(count, len(affected))
     # Documents without any changed term would be cut exactly as before: only their label changes.
-    project.db.execute("UPDATE token_cache SET dictionary = ?", (version,))
+    project.relabel_token_cache(version)
     return affected
 
 
@@ -121,16 +121,7 @@ def _resegment_containing(project: Project, terms: list[str],
 
 def stale_documents(project: Project) -> list[int]:
     """Documents with no cached tokens, or tokens cut with another dictionary."""
-    version = dictionary_version(project)
-    # Fast path for every search: when each document has tokens cut with this dictionary (an indexed
-    # count, migration 4), skip the join over the whole corpus.
-    documents = project.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    fresh = project.db.execute("SELECT count(*) FROM token_cache WHERE dictionary = ?", (version,)).fetchone()[0]
-    if fresh == documents:
-        return []
-    return [r[0] for r in project.db.execute(
-        "SELECT d.id FROM documents d LEFT JOIN token_cache t ON t.document_id = d.id "
-        "WHERE t.document_id IS NULL OR t.dictionary != ? ORDER BY d.id", (version,))]
+    return project.stale_token_documents(dictionary_version(project))
 
 
 # Below this many characters a process pool costs more than it saves.
@@ -165,16 +156,12 @@ def _batches(project: Project, todo: list[int], characters: int = 4_000_000) -> 
     """Documents to segment, read in groups of about ``characters`` characters (bounded memory)."""
     batch: list[tuple[int, str]] = []
     size = 0
-    for chunk_start in range(0, len(todo), 500):
-        chunk = todo[chunk_start:chunk_start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for document_id, text in project.db.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id", chunk).fetchall():
-            batch.append((document_id, text))
-            size += len(text)
-            if size >= characters:
-                yield batch
-                batch, size = [], 0
+    for document_id, text in project.document_texts(todo):
+        batch.append((document_id, text))
+        size += len(text)
+        if size >= characters:
+            yield batch
+            batch, size = [], 0
     if batch:
         yield batch
 
@@ -228,8 +215,7 @@ def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Ite
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:
     """A document's tokens from the cache, segmenting (and caching) it first if needed."""
-    row = project.db.execute("SELECT dictionary, tokens, offsets FROM token_cache WHERE document_id = ?",
-                             (document_id,)).fetchone()
+    row = project.cached_tokens(document_id)
     if row is None or row[0] != dictionary_version(project):
         text = project.document_text(document_id)
         tokenizer = project_tokenizer(project)
@@ -259,9 +245,4 @@ def _store(project: Project, document_id: int, text: str, tokenizer, version: st
 
 
 def _write(project: Project, document_id: int, version: str, tokens: str, offsets: bytes) -> None:
-    project.db.execute(
-        "INSERT INTO token_cache (document_id, dictionary, tokens, offsets) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (document_id) DO UPDATE SET dictionary = excluded.dictionary, "
-        "tokens = excluded.tokens, offsets = excluded.offsets",
-        (document_id, version, tokens, offsets),
-    )
+    project.write_tokens([(document_id, version, tokens, offsets)])

@@ -38,9 +38,9 @@ class _Lookups:
     def __init__(self, project: Project, where: str) -> None:
         self.project = project
         self.where = where
-        self.documents = {name: (doc_id, length) for doc_id, name, length in
-                          project.db.execute("SELECT id, name, length FROM documents")}
-        self.codes = {path: code_id for code_id, path in project.db.execute("SELECT id, path FROM codes")}
+        lengths = project.document_lengths()
+        self.documents = {name: (doc_id, lengths[doc_id]) for doc_id, name in project.document_names().items()}
+        self.codes = project.code_ids_by_path()
         self._texts: dict[int, str] = {}
 
     def cell(self, row: CsvRow, column: str) -> str:
@@ -118,7 +118,7 @@ def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_don
 
     with project.transaction():
         coder_ids = {name: project.ensure_coder(name).id for name in dict.fromkeys(r.coder for r in parsed)}
-        existing = set(project.db.execute('SELECT document_id, coder_id, code_id, start, "end" FROM segments'))
+        existing = project.segment_keys()
         new_rows: list[tuple[int, int, int, int, int, str]] = []
         for r in parsed:
             key = (r.document_id, coder_ids[r.coder], r.code_id, r.start, r.end)

@@ -178,9 +178,7 @@ class CodingView(QWidget):
         return perform_or_warn(self, self.stack, self.project, command, self.on_changes)
 
     def segment_count(self, code_ids: list[int]) -> int:
-        marks = ", ".join("?" * len(code_ids))
-        return self.project.db.execute(f"SELECT count(*) FROM segments WHERE code_id IN ({marks})",
-                                       code_ids).fetchone()[0]
+        return self.project.segment_count(code_ids=code_ids)
 
     # ---- loading and refreshing -----------------------------------------------------------------
     def reload(self) -> None:
@@ -224,11 +222,7 @@ class CodingView(QWidget):
         return {a.document_id: a.status for a in self.project.assignments() if a.coder_id == self.coder_id}
 
     def _refresh_counts(self) -> None:
-        where, params = "", []
-        if not self.show_others:
-            where, params = " WHERE coder_id = ?", [self.coder_id]
-        in_project = dict(self.project.db.execute(
-            f"SELECT code_id, count(*) FROM segments{where} GROUP BY code_id", params).fetchall())
+        in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
         in_document: dict[int, int] = {}
         pane = self.active_pane
         if pane and pane.document_id is not None and pane.editor.span_index:

@@ -118,7 +118,7 @@ def refi_summary(project: Project, kind: str) -> str:
     if kind == "qdpx":
         documents = project.documents()
         coders = project.coders()
-        (n_segments,) = project.db.execute("SELECT count(*) FROM segments").fetchone()
+        n_segments = project.segment_count()
         lines += [f"{len(documents)} text sources: {', '.join(d.name for d in documents[:6])}"
                   f"{'…' if len(documents) > 6 else ''}",
                   f"{len(coders)} users: {', '.join(c.name for c in coders)}",

@@ -151,11 +151,10 @@ def test_parallel_segmentation_gives_the_same_cache(corpus, monkeypatch):
 
 
 def test_a_project_from_before_the_token_cache_is_migrated_and_searchable(tmp_path, monkeypatch):
-    from annotator.core import store
-    from annotator.core.store import Project
+    from annotator.core.store import Project, schema
 
     path = tmp_path / "old.annotator"
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
     with Project.create(path) as old:
         old.add_documents([DocumentInput(text=HONG_KONG, name="mingpao-1")])
         assert old.stored_schema_version() == 1

@@ -3,16 +3,24 @@ export), which upgrade them once in a transaction and then read them."""
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.core.model import DocumentInput
+
 from annotator.cli import main
-from annotator.core.store import Project, schema_version
+from annotator.core.store import Project, schema, schema_version
 
 
 def _make_schema_2(path):
-    with Project.create(path) as project:
-        project.add_code("Security")
-        project.db.execute("DROP TABLE adjudication_decisions")
-        project.db.execute("DELETE FROM migrations WHERE version > 2")
-        project.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    """A real schema-2 file: created by the first two migrations only."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+        with Project.create(path) as project:
+            project.add_code("Security")
+            project.db.execute("INSERT INTO coders (guid, name, color) VALUES ('G1', 'Ana', '#123456')")
+            project.add_documents([DocumentInput(text="An old article.", name="old")])
+            project.add_memo("a note", document_id=1)
+            assert project.stored_schema_version() == 2
 
 
 def test_read_only_open_upgrades_an_older_project(tmp_path):
@@ -30,3 +38,33 @@ def test_agreement_command_on_an_older_project(tmp_path, capsys):
     _make_schema_2(path)
     assert main(["agreement", str(path), "--format", "json"]) in (0, 2)
     assert "needs an upgrade" not in capsys.readouterr().err
+
+
+def test_upgrade_to_schema_5_keeps_memos_and_gives_coders_a_role(tmp_path):
+    path = tmp_path / "old.annotator"
+    _make_schema_2(path)
+    with Project.open(path) as project:
+        assert [(m.document_id, m.text, m.kind) for m in project.memos()] == [(1, "a note", "document")]
+        assert project.coder("Ana").role == "coder"
+        project.add_memo("journal entry")  # a project memo: neither document nor code
+        assert [m.kind for m in project.memos()] == ["document", "project"]
+        assert project.document_sets() == []
+
+
+def test_an_interrupted_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    """Migrations run statement by statement inside one transaction (executescript would COMMIT first)."""
+    path = tmp_path / "old.annotator"
+    _make_schema_2(path)
+
+    def broken(db):
+        schema.run_script(db, "CREATE TABLE half_done (x); CREATE TABLE half_done (x);")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:2], schema.Migration(3, "broken", broken)])
+    with pytest.raises(Exception):
+        Project.open(path)
+    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+        with Project.open(path, readonly=True) as project:
+            assert project.stored_schema_version() == 2
+            assert not project.has_table("half_done")

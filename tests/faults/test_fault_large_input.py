@@ -60,9 +60,9 @@ def test_article_over_the_limit_is_refused_with_its_name(project: Project) -> No
 
 def test_article_at_the_limit_is_accepted(monkeypatch: pytest.MonkeyPatch, project: Project) -> None:
     """Protects the boundary: exactly ``MAX_DOCUMENT_CHARS`` is allowed, one more is not."""
-    import annotator.core.store as store
+    import annotator.core.store.documents as documents
 
-    monkeypatch.setattr(store, "MAX_DOCUMENT_CHARS", 1000)
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_CHARS", 1000)
     project.add_documents([DocumentInput(text="y" * 1000, name="at-limit")])
     with pytest.raises(InputError, match="1,000"):
         project.add_documents([DocumentInput(text="z" * 1001, name="over-limit")])

@@ -190,9 +190,7 @@ def _resolve(project: Any, scope: AgreementScope) -> _Resolved:
         if a.status == "done" and a.document_id in doc_index and a.coder_id in coder_index:
             done[doc_index[a.document_id], coder_index[a.coder_id]] = True
 
-    rows = np.array(project.db.execute(
-        f'SELECT document_id, coder_id, code_id, start, "end" FROM segments WHERE coder_id IN '
-        f'({", ".join("?" * len(coders))})', [c.id for c in coders]).fetchall(), dtype=np.int64).reshape(-1, 5)
+    rows = np.array(project.segment_tuples([c.id for c in coders]), dtype=np.int64).reshape(-1, 5)
     doc_lookup = np.full(max(doc_index, default=0) + 2, -1, dtype=np.int64)
     for doc_id, i in doc_index.items():
         doc_lookup[doc_id] = i
@@ -268,9 +266,8 @@ def _project_tokens(project: Any, r: _Resolved,
     try:
         version = segmentation.dictionary_version(project)
         wanted = {d.id for d in r.documents}
-        cached = {doc_id: (tokens, offsets) for doc_id, dictionary, tokens, offsets in project.db.execute(
-            "SELECT document_id, dictionary, tokens, offsets FROM token_cache")
-            if dictionary == version and doc_id in wanted}
+        cached = {doc_id: (tokens, offsets) for doc_id, _dictionary, tokens, offsets in
+                  project.cached_token_rows(sorted(wanted), version=version)}
         tokenizer = segmentation.project_tokenizer(project)
     except sqlite3.Error:  # an older project without the token cache
         cached, tokenizer = {}, None

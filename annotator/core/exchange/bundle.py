@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.errors import InputError
 from annotator.core.model import PATH_SEPARATOR, DocumentInput
-from annotator.core.store import Project, _check_colour
+from annotator.core.store import Project, check_colour
 from annotator.core.text import content_hash, normalise
 
 _STATUS_RANK = {"assigned": 0, "in_progress": 1, "done": 2}
@@ -129,8 +129,7 @@ class MergeReport:
 
 
 def _guid_free(project: Project, table: str, guid: str | None) -> bool:
-    return bool(guid) and project.db.execute(
-        f"SELECT 1 FROM {table} WHERE guid = ?", (guid,)).fetchone() is None
+    return bool(guid) and not project.guid_taken(table, guid)
 
 
 def apply_bundle(project: Project, bundle: Bundle) -> MergeReport:
@@ -160,7 +159,7 @@ def _apply_coders(project: Project, bundle: Bundle, report: MergeReport) -> dict
         color = spec.color
         if color:
             try:
-                color = _check_colour(color)
+                color = check_colour(color)
             except InputError:
                 color = None
         ids[name] = project.ensure_coder(name, guid=guid, color=color).id
@@ -170,15 +169,12 @@ def _apply_coders(project: Project, bundle: Bundle, report: MergeReport) -> dict
 def _apply_codes(project: Project, bundle: Bundle, report: MergeReport) -> dict[str, int]:
     ids: dict[str, int] = {}
     for spec in bundle.codes:
-        row = None
-        if spec.guid:
-            row = project.db.execute("SELECT id, path FROM codes WHERE guid = ?", (spec.guid,)).fetchone()
-        if row is None:
-            row = project.db.execute("SELECT id, path FROM codes WHERE path = ?", (spec.path,)).fetchone()
-        if row is not None:
-            ids[spec.path] = row[0]
+        ours = project.code_by_guid(spec.guid) if spec.guid else None
+        if ours is None:
+            ours = project.find_code(spec.path)
+        if ours is not None:
+            ids[spec.path] = ours.id
             report.codes_matched += 1
-            ours = project.code(row[0])
             if ours.exclusive != spec.exclusive and bundle.knows_exclusive:
                 report.conflicts.append(
                     f"code '{ours.path}': exclusive is {int(ours.exclusive)} here but {int(spec.exclusive)} in the "
@@ -196,12 +192,12 @@ def _apply_codes(project: Project, bundle: Bundle, report: MergeReport) -> dict[
         color = spec.color
         if color:
             try:
-                color = _check_colour(color)
+                color = check_colour(color)
             except InputError:
                 report.warnings.append(f"code '{spec.path}': colour '{color}' not understood; a default was used")
                 color = None
         shortcut = spec.shortcut
-        if shortcut and project.db.execute("SELECT 1 FROM codes WHERE shortcut = ?", (shortcut,)).fetchone():
+        if shortcut and project.code_with_shortcut(shortcut) is not None:
             shortcut = ""
         # Appended after existing siblings: bundle codes come in tree order, so their order is kept
         # without interleaving with codes already here.
@@ -216,8 +212,8 @@ def _apply_codes(project: Project, bundle: Bundle, report: MergeReport) -> dict[
 
 def _apply_documents(project: Project, bundle: Bundle, report: MergeReport) -> dict[str, int]:
     ids: dict[str, int] = {}
-    by_hash = {h: i for i, h in project.db.execute("SELECT id, hash FROM documents")}
-    names = {n for (n,) in project.db.execute("SELECT name FROM documents")}
+    by_hash = project.document_hashes()
+    names = set(project.document_names().values())
     for spec in bundle.documents:
         text = normalise(spec.text)
         digest = content_hash(text)
@@ -240,7 +236,7 @@ def _apply_documents(project: Project, bundle: Bundle, report: MergeReport) -> d
             continue
         document_id = added[0].id
         if _guid_free(project, "documents", spec.guid):
-            project.db.execute("UPDATE documents SET guid = ? WHERE id = ?", (spec.guid, document_id))
+            project.set_document_guid(document_id, spec.guid)
         ids[spec.key] = by_hash[digest] = document_id
         names.add(name)
         report.documents_added += 1
@@ -249,9 +245,8 @@ def _apply_documents(project: Project, bundle: Bundle, report: MergeReport) -> d
 
 def _apply_segments(project: Project, bundle: Bundle, report: MergeReport, doc_ids: dict[str, int],
                     coder_ids: dict[str, int], code_ids: dict[str, int]) -> None:
-    lengths = dict(project.db.execute("SELECT id, length FROM documents").fetchall())
-    existing = {tuple(r) for r in project.db.execute(
-        'SELECT document_id, coder_id, code_id, start, "end" FROM segments')}
+    lengths = project.document_lengths()
+    existing = project.segment_keys()
     for spec in bundle.segments:
         document_id = doc_ids.get(spec.document)
         code_id = code_ids.get(spec.code)
@@ -295,7 +290,7 @@ def _apply_assignments(project: Project, bundle: Bundle, report: MergeReport, do
 def _apply_memos(project: Project, bundle: Bundle, report: MergeReport, doc_ids: dict[str, int],
                  coder_ids: dict[str, int], code_ids: dict[str, int]) -> None:
     """Memos are added unless the same text is already attached to the same document or code."""
-    existing = {(d, c, t) for d, c, t in project.db.execute("SELECT document_id, code_id, text FROM memos")}
+    existing = project.memo_keys()
     for spec in bundle.memos:
         document_id = doc_ids.get(spec.document) if spec.document is not None else None
         code_id = code_ids.get(spec.code) if spec.code is not None else None

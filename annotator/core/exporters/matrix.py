@@ -16,8 +16,7 @@ from annotator.core.store import Project
 def matrix_rows(project: Project) -> tuple[list[str], list[list[object]]]:
     codes = project.codes()
     counts: dict[tuple[int, int], dict[int, int]] = {}
-    for document_id, coder_id, code_id, n in project.db.execute(
-            "SELECT document_id, coder_id, code_id, count(*) FROM segments GROUP BY 1, 2, 3"):
+    for document_id, coder_id, code_id, n in project.segment_counts_by_place():
         counts.setdefault((document_id, coder_id), {})[code_id] = n
     pairs = set(counts) | {(a.document_id, a.coder_id) for a in project.assignments()}
     documents = {d.id: d for d in project.documents()}

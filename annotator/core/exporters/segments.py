@@ -17,11 +17,7 @@ SEGMENT_COLUMNS = ("segment_id", "guid", "document", "title", "outlet", "date", 
 
 
 def segment_rows(project: Project) -> list[list[object]]:
-    return [list(r) for r in project.db.execute(
-        'SELECT s.id, s.guid, d.name, d.title, d.outlet, d.date, d.language, r.name, c.path, s.start, s."end", '
-        'substr(d.text, s.start + 1, s."end" - s.start), s.memo, s.created, s.updated '
-        "FROM segments s JOIN documents d ON d.id = s.document_id JOIN coders r ON r.id = s.coder_id "
-        'JOIN codes c ON c.id = s.code_id ORDER BY d.id, s.start, s."end", r.name, c.path, s.id')]
+    return list(project.segment_export_rows())
 
 
 def export_segments_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None) -> int:

@@ -1,0 +1,225 @@
+"""Queries on the ``documents`` table (and document sets, which group them)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import InputError
+from annotator.core.model import Document, DocumentInput
+from annotator.core.store.rows import chunks, dicts, new_guid, now, one_dict, placeholders
+from annotator.core.text import MAX_DOCUMENT_CHARS, content_hash, detect_language, normalise
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+LIST_COLUMNS = "id, guid, name, title, outlet, date, language, url, source_file, hash, length, attributes"
+EDITABLE_FIELDS = ("title", "outlet", "date", "language", "url", "name")
+
+
+@dataclass
+class ImportReport:
+    """What an import did: documents added, and duplicates skipped with the reason."""
+
+    added: list[Document] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one human-readable line per skipped item
+
+    def summary(self) -> str:
+        return f"{len(self.added)} imported, {len(self.skipped)} skipped"
+
+
+def document_from_row(row: dict[str, Any], *, with_text: bool) -> Document:
+    attributes = row.get("attributes") or "{}"
+    return Document(
+        id=int(row["id"]),
+        guid=str(row["guid"]),
+        name=str(row["name"]),
+        title=str(row["title"]),
+        outlet=str(row["outlet"]),
+        date=str(row["date"]),
+        language=str(row["language"]),
+        url=str(row["url"]),
+        source_file=str(row["source_file"]),
+        hash=str(row["hash"]),
+        length=int(row["length"]),
+        attributes=json.loads(attributes) if isinstance(attributes, str) else dict(attributes),
+        text=str(row["text"]) if with_text and "text" in row else None,
+    )
+
+
+class DocumentQueries:
+    """Mixed into ``Project``: storing, listing and editing documents."""
+
+    db: "sqlite_utils.Database"
+    transaction: Callable[..., Any]
+
+    def add_documents(
+        self,
+        inputs: Iterable[DocumentInput],
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        on_progress: Callable[[int], bool | None] | None = None,
+    ) -> ImportReport:
+        """Store documents in one transaction; duplicates by content hash are skipped, not errors.
+
+        A name already taken by a different text is a conflict and aborts the whole batch (nothing is
+        stored), because silently renaming would break scripts that refer to documents by name.
+        ``on_progress(n)`` may return False to cancel (the batch is rolled back).
+        """
+        report = ImportReport()
+        stamp = now()
+        with self.transaction():
+            # Read inside the transaction: another window may have imported the same files meanwhile.
+            seen_hash = {h: n for h, n in self.db.execute("SELECT hash, name FROM documents")}
+            seen_name = set(seen_hash.values())
+            for count, item in enumerate(inputs, 1):
+                text = normalise(item.text)
+                where = item.source_file or item.name
+                if not text.strip():
+                    raise InputError("the document is empty", path=where)
+                if len(text) > MAX_DOCUMENT_CHARS:
+                    raise InputError(
+                        f"the document '{item.name}' has {len(text):,} characters, more than the "
+                        f"{MAX_DOCUMENT_CHARS:,} a project accepts; split it into parts", path=where)
+                digest = content_hash(text)
+                if digest in seen_hash:
+                    report.skipped.append(
+                        f"{where}: same text as document '{seen_hash[digest]}' already in the project; skipped")
+                    continue
+                name = item.name.strip()
+                if not name:
+                    raise InputError("the document has no name", path=where)
+                if name in seen_name:
+                    raise InputError(
+                        f"a different document named '{name}' is already in the project; rename one of them",
+                        path=where)
+                lang = (language or item.language or "auto").strip().lower()
+                if lang in ("", "auto"):
+                    lang = detect_language(text)
+                row = {
+                    "guid": new_guid(),
+                    "name": name,
+                    "title": item.title.strip(),
+                    "outlet": (outlet if outlet is not None else item.outlet).strip(),
+                    "date": item.date.strip(),
+                    "language": lang,
+                    "url": item.url.strip(),
+                    "source_file": item.source_file,
+                    "text": text,
+                    "length": len(text),
+                    "hash": digest,
+                    "attributes": json.dumps(item.attributes, ensure_ascii=False, sort_keys=True),
+                    "imported": stamp,
+                }
+                cursor = self.db.execute(
+                    f"INSERT INTO documents ({', '.join(row)}) VALUES ({placeholders(row)})",
+                    tuple(row.values()),
+                )
+                seen_hash[digest] = name
+                seen_name.add(name)
+                report.added.append(document_from_row({**row, "id": cursor.lastrowid}, with_text=False))
+                if on_progress is not None and on_progress(count) is False:
+                    raise InputError("import cancelled; nothing was imported")
+        return report
+
+    def documents(self, ids: Iterable[int] | None = None) -> list[Document]:
+        """All documents (or those with the given ids) without their text, in import order."""
+        if ids is None:
+            cursor = self.db.execute(f"SELECT {LIST_COLUMNS} FROM documents ORDER BY id")
+            return [document_from_row(r, with_text=False) for r in dicts(cursor)]
+        out: list[Document] = []
+        for batch in chunks(sorted(set(ids))):
+            cursor = self.db.execute(
+                f"SELECT {LIST_COLUMNS} FROM documents WHERE id IN ({placeholders(batch)}) ORDER BY id", batch)
+            out.extend(document_from_row(r, with_text=False) for r in dicts(cursor))
+        return out
+
+    def document(self, key: int | str, *, with_text: bool = True) -> Document:
+        """A document by id or by name, with its text unless ``with_text`` is False."""
+        columns = LIST_COLUMNS + (", text" if with_text else "")
+        column = "id" if isinstance(key, int) else "name"
+        row = one_dict(self.db.execute(f"SELECT {columns} FROM documents WHERE {column} = ?", (key,)))
+        if row is None:
+            raise InputError(f"no document named '{key}'" if column == "name" else f"no document with id {key}")
+        return document_from_row(row, with_text=with_text)
+
+    def document_text(self, document_id: int) -> str:
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise InputError(f"no document with id {document_id}")
+        return row[0]
+
+    def document_texts(self, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document (or of ``ids``) in id order, read in slices (bounded memory)."""
+        if ids is None:
+            last = 0
+            while True:
+                rows = self.db.execute("SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT 200",
+                                       (last,)).fetchall()
+                if not rows:
+                    return
+                yield from rows
+                last = rows[-1][0]
+        for batch in chunks(sorted(set(ids)), 200):
+            yield from self.db.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({placeholders(batch)}) ORDER BY id", batch).fetchall()
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document_lengths(self) -> dict[int, int]:
+        return dict(self.db.execute("SELECT id, length FROM documents").fetchall())
+
+    def document_names(self) -> dict[int, str]:
+        return dict(self.db.execute("SELECT id, name FROM documents").fetchall())
+
+    def document_hashes(self) -> dict[str, int]:
+        """Content hash -> document id: how a merge recognises a document it already has."""
+        return {h: i for i, h in self.db.execute("SELECT id, hash FROM documents")}
+
+    def document_id_by_guid(self, guid: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE guid = ?", (guid,)).fetchone()
+        return row[0] if row else None
+
+    def set_document_guid(self, document_id: int, guid: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE documents SET guid = ? WHERE id = ?", (guid, document_id))
+
+    def update_document_metadata(self, document_id: int, *, attributes: dict[str, str] | None = None,
+                                 **fields: str) -> None:
+        """Edit title/outlet/date/language/url/name and attributes (never the text: offsets depend on it)."""
+        bad = set(fields) - set(EDITABLE_FIELDS)
+        if bad:
+            raise InputError(f"cannot change document field(s): {', '.join(sorted(bad))}")
+        values: dict[str, Any] = {k: str(v).strip() for k, v in fields.items()}
+        if "name" in values and not values["name"]:
+            raise InputError("a document needs a name")
+        if attributes is not None:
+            values["attributes"] = json.dumps(attributes, ensure_ascii=False, sort_keys=True)
+        if not values:
+            return
+        with self.transaction():
+            sets = ", ".join(f"{k} = ?" for k in values)
+            try:
+                cursor = self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", (*values.values(), document_id))
+            except sqlite3.IntegrityError:
+                raise InputError(f"a document named '{values.get('name')}' already exists") from None
+            if cursor.rowcount == 0:
+                raise InputError(f"no document with id {document_id}")
+
+    def delete_document(self, document_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def _document_length(self, document_id: int) -> int:
+        row = self.db.execute("SELECT length FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise InputError(f"no document with id {document_id}")
+        return row[0]

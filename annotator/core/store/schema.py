@@ -1,0 +1,256 @@
+"""The project schema: versioned migrations, applied in order and recorded in the file.
+
+Append new migrations; never edit one that has shipped. A file whose recorded version is newer than the
+last migration here was written by a newer Annotator and is refused by ``Project.open``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from annotator.core.store.rows import now, run_script
+
+APPLICATION_ID = 0x414E4E54  # "ANNT": lets `file` and we ourselves recognise a project file.
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    run_script(db, 
+        """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            source_file TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            imported TEXT NOT NULL
+        );
+        CREATE TABLE codes (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            parent_id INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+            color TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            inclusion TEXT NOT NULL DEFAULT '',
+            exclusion TEXT NOT NULL DEFAULT '',
+            example TEXT NOT NULL DEFAULT '',
+            shortcut TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            exclusive INTEGER NOT NULL DEFAULT 0 CHECK (exclusive IN (0, 1))
+        );
+        CREATE INDEX idx_codes_parent ON codes(parent_id);
+        CREATE TABLE coders (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            color TEXT NOT NULL
+        );
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            memo TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK ("end" > start)
+        );
+        CREATE INDEX idx_segments_document ON segments(document_id, start);
+        CREATE INDEX idx_segments_code ON segments(code_id);
+        CREATE INDEX idx_segments_coder ON segments(coder_id);
+        CREATE TABLE memos (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+            code_id INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+            coder_id INTEGER REFERENCES coders(id) ON DELETE SET NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK ((document_id IS NULL) <> (code_id IS NULL))
+        );
+        CREATE INDEX idx_memos_document ON memos(document_id);
+        CREATE INDEX idx_memos_code ON memos(code_id);
+        CREATE TABLE assignments (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('assigned', 'in_progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, coder_id)
+        );
+        """
+    )
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Token cache (jieba offsets per document), its FTS5 search index and the per-project user dictionary.
+
+    ``search_index`` is an external-content FTS5 table over ``token_cache.tokens`` kept in step by
+    triggers, so the tokens are stored once. ``dictionary`` records which user-dictionary version a
+    document was segmented with; see ``annotator.core.segmentation``.
+    """
+    run_script(db, 
+        """
+        CREATE TABLE token_cache (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            dictionary TEXT NOT NULL,
+            tokens TEXT NOT NULL,
+            offsets BLOB NOT NULL
+        );
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            tokens, content='token_cache', content_rowid='document_id', tokenize='unicode61'
+        );
+        CREATE TRIGGER token_cache_ai AFTER INSERT ON token_cache BEGIN
+            INSERT INTO search_index(rowid, tokens) VALUES (new.document_id, new.tokens);
+        END;
+        CREATE TRIGGER token_cache_ad AFTER DELETE ON token_cache BEGIN
+            INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
+        END;
+        CREATE TRIGGER token_cache_au AFTER UPDATE OF tokens ON token_cache BEGIN
+            INSERT INTO search_index(search_index, rowid, tokens) VALUES ('delete', old.document_id, old.tokens);
+            INSERT INTO search_index(rowid, tokens) VALUES (new.document_id, new.tokens);
+        END;
+        CREATE TABLE user_dictionary (
+            term TEXT PRIMARY KEY,
+            added TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # Adjudication: how each disagreement was settled for a consensus coder (annotator.core.adjudication).
+    run_script(db, 
+        """
+        CREATE TABLE IF NOT EXISTS adjudication_decisions (
+            consensus_coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            accepted TEXT NOT NULL DEFAULT '[]',
+            decided TEXT NOT NULL,
+            PRIMARY KEY (consensus_coder_id, document_id, code_id, start, "end")
+        );
+        """
+    )
+
+
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # Lets every search check "is the token cache fresh?" with an index count instead of a corpus scan.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_token_cache_dictionary ON token_cache(dictionary)")
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Coder roles, document sets and project memos (the journal).
+
+    ``role`` tells agreement and review who is a coder and who settles their disagreements (an
+    adjudicator, such as the consensus coder made in Review): adjudicators are left out of agreement by
+    default. Document sets group articles by outlet, wave or sample (MAXQDA's sets, NVivo's folders).
+    A memo that belongs to neither a document nor a code is an entry of the project journal.
+    """
+    run_script(db, 
+        """
+        ALTER TABLE coders ADD COLUMN role TEXT NOT NULL DEFAULT 'coder'
+            CHECK (role IN ('coder', 'adjudicator'));
+        UPDATE coders SET role = 'adjudicator'
+            WHERE name = (SELECT value FROM meta WHERE key = 'consensus_coder');
+        CREATE TABLE document_sets (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        );
+        CREATE TABLE document_set_members (
+            set_id INTEGER NOT NULL REFERENCES document_sets(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (set_id, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX idx_document_set_members_document ON document_set_members(document_id);
+        CREATE TABLE memos_5 (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+            code_id INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+            coder_id INTEGER REFERENCES coders(id) ON DELETE SET NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK (document_id IS NULL OR code_id IS NULL)
+        );
+        INSERT INTO memos_5 SELECT id, document_id, code_id, coder_id, text, created, updated FROM memos;
+        DROP TABLE memos;
+        ALTER TABLE memos_5 RENAME TO memos;
+        CREATE INDEX idx_memos_document ON memos(document_id);
+        CREATE INDEX idx_memos_code ON memos(code_id);
+        CREATE INDEX idx_segments_document_coder ON segments(document_id, coder_id);
+        """
+    )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", _migration_1),
+    Migration(2, "token cache and search index", _migration_2),
+    Migration(3, "adjudication decisions", _migration_3),
+    Migration(4, "index on the token cache's dictionary version", _migration_4),
+    Migration(5, "coder roles, document sets and project memos", _migration_5),
+]
+
+
+def schema_version() -> int:
+    """The schema version this build writes."""
+    return MIGRATIONS[-1].version
+
+
+def stored_schema_version(db: sqlite_utils.Database) -> int | None:
+    """The version recorded in the file, or None for an SQLite file that is not a project."""
+    if "meta" not in db.table_names():
+        return None
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def applied_migrations(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
+    return [tuple(r) for r in db.execute("SELECT version, name, applied FROM migrations ORDER BY version")]
+
+
+def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None) -> None:
+    """Bring the file up to date in one transaction (all migrations or none)."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    with db.atomic():
+        db.execute("CREATE TABLE IF NOT EXISTS migrations "
+                   "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        current = stored_schema_version(db) or 0
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            migration.apply(db)
+            db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)",
+                       (migration.version, migration.name, now()))
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                       (str(migration.version),))
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

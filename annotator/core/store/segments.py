@@ -1,0 +1,236 @@
+"""Queries on the ``segments`` table: coded spans (code points into the stored text, end exclusive).
+
+Bulk edits are set operations (``executemany``, ``WHERE id IN (...)``): "code all hits" on thousands of
+hits, or undoing a merge of two codes, is a handful of statements, not a loop of single-row writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import InputError
+from annotator.core.model import Segment
+from annotator.core.store.rows import check_span, chunks, new_guid, now, objects, one_object, placeholders
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+_SELECT = 'SELECT id, guid, document_id, coder_id, code_id, start, "end", memo, created, updated FROM segments'
+EDITABLE_FIELDS = ("code_id", "start", "end", "memo", "coder_id")
+SpanRow = tuple[int, int, int, int, int, str]  # document_id, coder_id, code_id, start, end, memo
+
+
+class SegmentQueries:
+    """Mixed into ``Project``."""
+
+    db: "sqlite_utils.Database"
+    transaction: Callable[..., Any]
+    _document_length: Callable[[int], int]
+    _mark_in_progress: Callable[[int, int], None]
+    _mark_many_in_progress: Callable[[Iterable[tuple[int, int]]], None]
+    document_lengths: Callable[[], dict[int, int]]
+
+    def add_segment(
+        self,
+        document_id: int,
+        coder_id: int,
+        code_id: int,
+        start: int,
+        end: int,
+        memo: str = "",
+        *,
+        segment_id: int | None = None,
+        guid: str | None = None,
+        created: str | None = None,
+        updated: str | None = None,
+    ) -> Segment:
+        """Record one coded span (code points, end exclusive); ids may be given to redo a deletion."""
+        check_span(start, end, self._document_length(document_id))
+        stamp = now()
+        with self.transaction():
+            cursor = self.db.execute(
+                'INSERT INTO segments (id, guid, document_id, coder_id, code_id, start, "end", memo, created, '
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (segment_id, guid or new_guid(), document_id, coder_id, code_id, start, end, memo,
+                 created or stamp, updated or stamp),
+            )
+            self._mark_in_progress(document_id, coder_id)
+        return self.segment(cursor.lastrowid)
+
+    def add_segments(self, rows: Sequence[SpanRow], *, mark_in_progress: bool = False) -> list[int]:
+        """Bulk insert (document_id, coder_id, code_id, start, end, memo) in one transaction; the new ids.
+
+        Every span is checked against its document first, so one bad row stores nothing.
+        """
+        stamp = now()
+        with self.transaction():
+            lengths = self._lengths_of({r[0] for r in rows})
+            for document_id, _coder, _code, start, end, _memo in rows:
+                if document_id not in lengths:
+                    raise InputError(f"no document with id {document_id}")
+                check_span(start, end, lengths[document_id])
+            guids = [new_guid() for _ in rows]
+            (before,) = self.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()
+            self.db.conn.executemany(
+                'INSERT INTO segments (guid, document_id, coder_id, code_id, start, "end", memo, created, updated) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(g, d, c, k, s, e, m, stamp, stamp) for g, (d, c, k, s, e, m) in zip(guids, rows)],
+            )
+            (after,) = self.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()
+            # Holding the write lock, SQLite numbers new rows max(id) + 1, + 2, ...; look the ids up by guid
+            # only in the (theoretical) case it did not.
+            ids = list(range(before + 1, after + 1)) if after - before == len(rows) else self._ids_of_guids(guids)
+            if mark_in_progress:
+                self._mark_many_in_progress({(r[0], r[1]) for r in rows})
+        return ids
+
+    def restore_segments(self, segments: Sequence[Segment], *, mark_in_progress: bool = False) -> None:
+        """Re-insert deleted segments exactly (ids, guids, time stamps), in one statement (undo / redo).
+
+        Assignments are left alone unless ``mark_in_progress`` (a redo of coding, which starts a document).
+        """
+        if not segments:
+            return
+        with self.transaction():
+            if mark_in_progress:
+                self._mark_many_in_progress({(s.document_id, s.coder_id) for s in segments})
+            self.db.conn.executemany(
+                'INSERT INTO segments (id, guid, document_id, coder_id, code_id, start, "end", memo, created, '
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(s.id, s.guid, s.document_id, s.coder_id, s.code_id, s.start, s.end, s.memo, s.created,
+                  s.updated) for s in segments],
+            )
+
+    def segment(self, segment_id: int) -> Segment:
+        found = one_object(self.db.execute(_SELECT + " WHERE id = ?", (segment_id,)), Segment)
+        if found is None:
+            raise InputError(f"no segment with id {segment_id}")
+        return found
+
+    def segments_by_id(self, segment_ids: Iterable[int]) -> list[Segment]:
+        """The segments with these ids (missing ids are an error), ordered by document then start."""
+        wanted = sorted(set(segment_ids))
+        found: list[Segment] = []
+        for batch in chunks(wanted):
+            found.extend(objects(self.db.execute(f"{_SELECT} WHERE id IN ({placeholders(batch)})", batch), Segment))
+        if len(found) != len(wanted):
+            missing = sorted(set(wanted) - {s.id for s in found})
+            raise InputError(f"no segment with id {missing[0]}")
+        found.sort(key=lambda s: (s.document_id, s.start, s.end, s.id))
+        return found
+
+    def segments(
+        self,
+        *,
+        document_id: int | None = None,
+        coder_ids: Iterable[int] | None = None,
+        code_ids: Iterable[int] | None = None,
+        document_ids: Iterable[int] | None = None,
+    ) -> list[Segment]:
+        """Segments, optionally filtered, ordered by document then start."""
+        where, params = [], []
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        for column, ids in (("coder_id", coder_ids), ("code_id", code_ids), ("document_id", document_ids)):
+            if ids is not None:
+                ids = list(ids)
+                where.append(f"{column} IN ({placeholders(ids)})")
+                params.extend(ids)
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY document_id, start, "end", id'
+        return objects(self.db.execute(sql, params), Segment)
+
+    def segment_tuples(self, coder_ids: Sequence[int]) -> list[tuple[int, int, int, int, int]]:
+        """(document_id, coder_id, code_id, start, end) of the given coders: the agreement engine's input."""
+        return self.db.execute(
+            f'SELECT document_id, coder_id, code_id, start, "end" FROM segments '
+            f"WHERE coder_id IN ({placeholders(coder_ids)})", list(coder_ids)).fetchall()
+
+    def segment_keys(self) -> set[tuple[int, int, int, int, int]]:
+        """(document, coder, code, start, end) of every segment: how imports and merges skip copies."""
+        return set(self.db.execute('SELECT document_id, coder_id, code_id, start, "end" FROM segments'))
+
+    def segment_count(self, *, code_ids: Sequence[int] | None = None, coder_id: int | None = None) -> int:
+        where, params = [], []
+        if code_ids is not None:
+            where.append(f"code_id IN ({placeholders(code_ids)})")
+            params.extend(code_ids)
+        if coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(coder_id)
+        sql = "SELECT count(*) FROM segments" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def segment_counts_by_code(self, *, coder_id: int | None = None,
+                               document_id: int | None = None) -> dict[int, int]:
+        """Code id -> number of segments, for all coders or one, in the project or one document."""
+        where, params = [], []
+        if coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(coder_id)
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        sql = "SELECT code_id, count(*) FROM segments" + (" WHERE " + " AND ".join(where) if where else "") + \
+            " GROUP BY code_id"
+        return dict(self.db.execute(sql, params).fetchall())
+
+    def find_segment(self, document_id: int, coder_id: int, code_id: int, start: int, end: int) -> Segment | None:
+        return one_object(self.db.execute(
+            f'{_SELECT} WHERE document_id = ? AND coder_id = ? AND code_id = ? AND start = ? AND "end" = ?',
+            (document_id, coder_id, code_id, start, end)), Segment)
+
+    def update_segment(self, segment_id: int, **fields: object) -> Segment:
+        """Change a segment's code, boundaries or memo."""
+        bad = set(fields) - set(EDITABLE_FIELDS)
+        if bad:
+            raise InputError(f"cannot change segment field(s): {', '.join(sorted(bad))}")
+        with self.transaction():
+            current = self.segment(segment_id)
+            start = int(fields.get("start", current.start))  # type: ignore[arg-type]
+            end = int(fields.get("end", current.end))  # type: ignore[arg-type]
+            check_span(start, end, self._document_length(current.document_id))
+            fields["updated"] = now()
+            sets = ", ".join(f'"{k}" = ?' for k in fields)
+            self.db.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*fields.values(), segment_id))
+            return self.segment(segment_id)
+
+    def recode_segments(self, segment_ids: Sequence[int], code_id: int) -> None:
+        """Give many segments one code in one statement per slice (merging codes, re-coding a list)."""
+        stamp = now()
+        with self.transaction():
+            for batch in chunks(segment_ids):
+                self.db.execute(f"UPDATE segments SET code_id = ?, updated = ? WHERE id IN ({placeholders(batch)})",
+                                (code_id, stamp, *batch))
+
+    def set_segment_fields(self, segments: Sequence[Segment]) -> None:
+        """Write back code, coder, boundaries, memo and time stamp of each segment as given (undo of edits)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                'UPDATE segments SET code_id = ?, coder_id = ?, start = ?, "end" = ?, memo = ?, updated = ? '
+                "WHERE id = ?",
+                [(s.code_id, s.coder_id, s.start, s.end, s.memo, s.updated, s.id) for s in segments])
+
+    def delete_segment(self, segment_id: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
+
+    def delete_segments(self, segment_ids: Iterable[int]) -> None:
+        with self.transaction():
+            for batch in chunks(list(segment_ids)):
+                self.db.execute(f"DELETE FROM segments WHERE id IN ({placeholders(batch)})", batch)
+
+    def _ids_of_guids(self, guids: Sequence[str]) -> list[int]:
+        found: dict[str, int] = {}
+        for batch in chunks(guids):
+            found.update(self.db.execute(
+                f"SELECT guid, id FROM segments WHERE guid IN ({placeholders(batch)})", batch).fetchall())
+        return [found[g] for g in guids]
+
+    def _lengths_of(self, document_ids: Iterable[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for batch in chunks(sorted(document_ids)):
+            out.update(self.db.execute(
+                f"SELECT id, length FROM documents WHERE id IN ({placeholders(batch)})", batch).fetchall())
+        return out
