@@ -1,7 +1,12 @@
 """The ``annotator`` command: every feature, headless, plus the GUI when called without a command.
 
-Each command group lives in its own module with a ``register(subparsers)`` function; ``main`` wires
-them together. Bad input (an ``AnnotatorError``) prints one line on stderr and exits 2.
+Each command group lives in its own module with a ``register(subparsers)`` function. ``COMMANDS`` names,
+for every top-level command, the module that registers it and its one-line help, so that
+``annotator --version`` and ``annotator --help`` print without importing any command module (nor numpy or
+sqlite-utils behind them), and ``annotator CMD`` imports only the module that owns CMD.
+tests/cli/test_fast_start.py keeps the table in step with what the modules register.
+
+Bad input (an ``AnnotatorError``) prints one line on stderr and exits 2.
 """
 
 from __future__ import annotations
@@ -12,14 +17,32 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError
 
-COMMAND_MODULES = (
-    "annotator.cli.project_commands",
-    "annotator.cli.exchange_commands",
-    "annotator.cli.agreement_commands",
-    "annotator.cli.text_commands",
-)
+_PROJECT = "annotator.cli.project_commands"
+_EXCHANGE = "annotator.cli.exchange_commands"
+_AGREEMENT = "annotator.cli.agreement_commands"
+_TEXT = "annotator.cli.text_commands"
+
+# Top-level command -> (module that registers it, the help line `annotator --help` shows), in help order.
+# A new command is one line here plus its parser in the module's register().
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": (_PROJECT, "create a new project file"),
+    "import": (_PROJECT, "add articles (txt, docx, html, pdf, csv) or a REFI-QDA project"),
+    "code": (_PROJECT, "code one span of a document"),
+    "segments": (_PROJECT, "import coded segments"),
+    "assignments": (_PROJECT, "import who codes which document"),
+    "info": (_PROJECT, "summarise a project: counts per coder, code and document"),
+    "codebook": (_EXCHANGE, "export or import the codebook as CSV"),
+    "export": (_EXCHANGE, "export codebook, segments, assignments, matrix or REFI-QDA files"),
+    "merge": (_EXCHANGE, "merge another project or a .qdpx into this one"),
+    "agreement": (_AGREEMENT, "inter-coder agreement: alpha, kappa, pi, AC1, alpha_U ..."),
+    "disagreements": (_AGREEMENT, "list where coders disagree (document, span, code, who coded it)"),
+    "search": (_TEXT, "find a word or phrase in the corpus (keyword in context)"),
+    "analyze": (_TEXT, "characteristic words of a code, frames by outlet, code co-occurrence"),
+    "dictionary": (_TEXT, "list, add or remove words of the project's segmentation dictionary"),
+    "segment": (_TEXT, "segment (tokenise) every document that needs it"),
+}
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,7 +51,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(
         prog="annotator",
         description="Code news articles side by side with framing codes and measure inter-coder agreement. "
@@ -36,8 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    return parser, subparsers
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser (every module imported), or with ``command`` only the module that owns it."""
+    parser, subparsers = _top_parser()
+    modules = COMMAND_MODULES if command is None else (COMMANDS[command][0],)
+    for name in modules:
         importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def overview_parser() -> argparse.ArgumentParser:
+    """The top-level parser for ``--help`` and ``--version``: commands listed from the table, nothing imported."""
+    parser, subparsers = _top_parser()
+    for name, (_, help_line) in COMMANDS.items():
+        subparsers.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
@@ -53,14 +91,17 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
+    if argv and argv[0] in ("-h", "--help", "--version"):
+        overview_parser().parse_args(argv[:1])
+        return 0
+    if not argv or argv[0] not in COMMANDS:
         args = gui_parser().parse_args(argv)
         from annotator.gui.app import run_gui
 
         return run_gui(args)
-    args = parser.parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
+    from annotator.core.errors import AnnotatorError
+
     try:
         return int(args.func(args) or 0)
     except AnnotatorError as exc:
