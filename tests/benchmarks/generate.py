@@ -192,18 +192,16 @@ def generate_project(
                 ))
             report = project.add_documents(inputs)
             rows: list[tuple[int, int, int, int, int, str]] = []
-            assignments: list[tuple[int, int, str]] = []
+            assignments: dict[tuple[int, int], str] = {}
             for doc in report.added:
                 truth = true_spans(rng, doc.length, leaves)
                 for coder_id in coders:
                     for code_id, s, e in coder_spans(rng, truth, doc.length, siblings, leaves, noise):
                         rows.append((doc.id, coder_id, code_id, s, e, ""))
                     status = "done" if rng.random() < 0.8 else "in_progress"
-                    assignments.append((doc.id, coder_id, status))
+                    assignments[doc.id, coder_id] = status
             project.add_segments(rows)
-            with project.transaction():
-                for doc_id, coder_id, status in assignments:
-                    project.set_assignment(doc_id, coder_id, status)
+            project.set_assignments(assignments)
     finally:
         project.close()
     return path
