@@ -22,6 +22,9 @@ _PROJECT = "annotator.cli.project_commands"
 _EXCHANGE = "annotator.cli.exchange_commands"
 _AGREEMENT = "annotator.cli.agreement_commands"
 _TEXT = "annotator.cli.text_commands"
+_DOCUMENTS = "annotator.cli.document_commands"
+_CODERS = "annotator.cli.coder_commands"
+_MEMOS = "annotator.cli.memo_commands"
 
 # Top-level command -> (module that registers it, the help line `annotator --help` shows), in help order.
 # A new command is one line here plus its parser in the module's register().
@@ -29,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": (_PROJECT, "create a new project file"),
     "import": (_PROJECT, "add articles (txt, docx, html, pdf, csv) or a REFI-QDA project"),
     "code": (_PROJECT, "code one span of a document"),
-    "segments": (_PROJECT, "import coded segments"),
+    "segments": (_PROJECT, "import or list coded segments (retrieval by code, coder, document, set)"),
     "assignments": (_PROJECT, "import who codes which document"),
     "info": (_PROJECT, "summarise a project: counts per coder, code and document"),
     "codebook": (_EXCHANGE, "export or import the codebook as CSV"),
@@ -41,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": (_TEXT, "characteristic words of a code, frames by outlet, code co-occurrence"),
     "dictionary": (_TEXT, "list, add or remove words of the project's segmentation dictionary"),
     "segment": (_TEXT, "segment (tokenise) every document that needs it"),
+    "documents": (_DOCUMENTS, "list documents, edit their properties, delete them"),
+    "sets": (_DOCUMENTS, "group documents in sets (outlet, wave, sample) to filter by them"),
+    "coders": (_CODERS, "list, add, rename, merge or delete coders, or set their role"),
+    "memos": (_MEMOS, "list, search, add, edit or delete memos and the project journal"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

@@ -56,8 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     code.set_defaults(func=cmd_code)
 
     segments = subparsers.add_parser(
-        "segments", help="import coded segments",
-        description="Work with coded segments in bulk.")
+        "segments", help="import or list coded segments (retrieval by code, coder, document, set)",
+        description="Work with coded segments in bulk: import them, or list (retrieve) them.")
     segments_sub = segments.add_subparsers(dest="segments_command", metavar="ACTION", required=True)
     seg_import = segments_sub.add_parser(
         "import", help="add segments from a CSV",
@@ -68,6 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seg_import.add_argument("--mark-done", action="store_true",
                             help="mark each (document, coder) pair in the file as done")
     seg_import.set_defaults(func=cmd_segments_import)
+    from annotator.cli.segment_commands import add_list_command
+
+    add_list_command(segments_sub)
 
     assignments = subparsers.add_parser(
         "assignments", help="import who codes which document",
@@ -149,13 +152,26 @@ def cmd_code(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         document = project.document(args.document, with_text=False)
         code = project.code(normalise_code_path(args.code))
+        from annotator.core.commands import AddSegment
+
         with project.transaction():
             known = {c.name for c in project.coders()}
             coder = project.ensure_coder(args.coder)
-            segment = project.add_segment(document.id, coder.id, code.id, args.start, args.end, args.memo)
+            command = AddSegment(document.id, coder.id, code.id, args.start, args.end, args.memo)
+            command.do(project)
+            segment = command.segment
+            assert segment is not None
         if coder.name not in known:
             print(f"added coder '{coder.name}'")
         text = project.document_text(document.id)[segment.start:segment.end]
+        if command.replaced:  # other values of an exclusive group on overlapping text
+            from annotator.core.exclusive import ExclusiveGroups
+
+            groups = ExclusiveGroups.of_project(project)
+            for old in command.replaced:
+                group = groups.path(groups.clash(code.id, old.code_id) or 0)
+                print(f"replaced segment {old.id}: {groups.path(old.code_id)} [{old.start}-{old.end}] "
+                      f"(a coder gives text one value of the exclusive group '{group}')")
         print(f"segment {segment.id}: {document.name} [{segment.start}-{segment.end}] {code.path} "
               f"by {coder.name}: \u201c{_excerpt(text, 200)}\u201d")
     return 0

@@ -7,24 +7,58 @@ touched, so a view refreshes only what it shows (one signal, not a storm of them
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from annotator.core.errors import InputError
+from annotator.core.exclusive import conflicting_segments
 from annotator.core.model import Code, Segment
 from annotator.core.store import Project
 
 
 @dataclass
 class Changes:
-    """What an edit touched: documents whose segments changed, whether the codebook changed."""
+    """What an edit touched, so each view refreshes only what it shows (Anki's ``OpChanges``).
 
-    documents: set[int] = field(default_factory=set)
-    codebook: bool = False
-    assignments: bool = False
-    segment_ids: set[int] = field(default_factory=set)
+    The GUI announces one ``Changes`` per edit, undo, redo, import or merge on its project event bus;
+    a view asks only the questions it cares about (``segments_changed_in``, ``codebook`` ...).
+    """
+
+    documents: set[int] = field(default_factory=set)  # documents whose codings changed
+    codebook: bool = False  # codes added, removed, renamed, moved, recoloured, re-described
+    assignments: bool = False  # a coder's status on a document (to do / in progress / done)
+    segment_ids: set[int] = field(default_factory=set)  # the codings touched, when known (incremental redraw)
+    coders: bool = False  # coders added, renamed, merged, removed, or their role or colour changed
+    document_list: bool = False  # documents added or removed, or their title, outlet, date ... changed
+    sets: bool = False  # document sets and their members
+    memos: bool = False  # document, code and project memos (a coding's memo is a segment change)
+    dictionary: bool = False  # the project dictionary or the token cache (search and analysis results)
+    all_segments: bool = False  # codings anywhere may have changed (merge, REFI-QDA import): re-read
 
     def __or__(self, other: "Changes") -> "Changes":
-        return Changes(self.documents | other.documents, self.codebook or other.codebook,
-                       self.assignments or other.assignments, self.segment_ids | other.segment_ids)
+        merged = Changes()
+        for f in fields(self):
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            setattr(merged, f.name, a | b if isinstance(a, set) else (a or b))
+        return merged
+
+    @classmethod
+    def everything(cls) -> "Changes":
+        """Anything may have changed (a merge or an import of another tool's project)."""
+        return cls(codebook=True, assignments=True, coders=True, document_list=True, sets=True, memos=True,
+                   dictionary=True, all_segments=True)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    @property
+    def segments(self) -> bool:
+        """Whether any coding changed anywhere."""
+        return self.all_segments or bool(self.documents) or bool(self.segment_ids)
+
+    def segments_changed_in(self, document_id: int | None) -> bool:
+        """Whether the codings of ``document_id`` may have changed."""
+        return document_id is not None and (self.all_segments or document_id in self.documents)
 
 
 class Command:
@@ -46,29 +80,40 @@ def _restore_segments(project: Project, segments: list[Segment]) -> None:
 
 
 class AddSegment(Command):
+    """Code a span. Within an exclusive group a coder gives a stretch of text one value, so the coder's
+    other values of that group on overlapping text are replaced in the same edit (``replaced``), and
+    come back on undo."""
+
     def __init__(self, document_id: int, coder_id: int, code_id: int, start: int, end: int,
                  memo: str = "", *, code_name: str = "") -> None:
         self.args = (document_id, coder_id, code_id, start, end, memo)
         self.text = f"code '{code_name}'" if code_name else "code text"
         self.segment: Segment | None = None
+        self.replaced: list[Segment] = []
         self._status_before: str | None = None
 
     def do(self, project: Project) -> Changes:
-        document_id, coder_id = self.args[0], self.args[1]
+        document_id, coder_id, code_id, start, end, _memo = self.args
         with project.transaction():
             self._status_before = project.assignment_status(document_id, coder_id)
             if self.segment is None:
+                self.replaced = conflicting_segments(project, document_id, coder_id, code_id, start, end)
+                project.delete_segments([s.id for s in self.replaced])
                 self.segment = project.add_segment(*self.args)
             else:  # redo: same id, so later commands referring to it stay valid
+                project.delete_segments([s.id for s in self.replaced])
                 project.restore_segments([self.segment], mark_in_progress=True)
-        return Changes({document_id}, segment_ids={self.segment.id}, assignments=True)
+        return Changes({document_id}, segment_ids={self.segment.id} | {s.id for s in self.replaced},
+                       assignments=True)
 
     def undo(self, project: Project) -> Changes:
         assert self.segment is not None
         with project.transaction():
             project.delete_segment(self.segment.id)
+            _restore_segments(project, self.replaced)
             project.set_assignment(self.segment.document_id, self.segment.coder_id, self._status_before)
-        return Changes({self.segment.document_id}, segment_ids={self.segment.id}, assignments=True)
+        return Changes({self.segment.document_id}, segment_ids={self.segment.id} | {s.id for s in self.replaced},
+                       assignments=True)
 
 
 class DeleteSegment(Command):
@@ -90,24 +135,55 @@ class DeleteSegment(Command):
 
 
 class UpdateSegment(Command):
-    """Re-code, resize or re-memo one segment."""
+    """Re-code, resize or re-memo one segment.
+
+    Re-coding to a value of an exclusive group replaces the coder's other values of that group on
+    overlapping text, as coding anew does (``replaced``); resizing into one is refused, because moving a
+    boundary must not delete a neighbouring coding."""
 
     def __init__(self, segment_id: int, text: str = "change coding", **fields: object) -> None:
         self.segment_id = segment_id
         self.fields = fields
         self.before: dict[str, object] = {}
+        self.replaced: list[Segment] = []
         self.text = text
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
             current = project.segment(self.segment_id)
             self.before = {k: getattr(current, k) for k in self.fields}
+            clashing = self._clashes(project, current)
+            if clashing and "code_id" not in self.fields:
+                # A resize: refuse an overlap it would make; conflicts already there (older files) stay.
+                there = {s.id for s in conflicting_segments(project, current.document_id, current.coder_id,
+                                                            current.code_id, current.start, current.end,
+                                                            ignore=[current.id])}
+                made = [s for s in clashing if s.id not in there]
+                if made:
+                    raise InputError(
+                        f"the coding would overlap '{project.code(made[0].code_id).path}' at "
+                        f"{made[0].start}-{made[0].end}, another value of the same exclusive group; "
+                        "re-code or delete that one first")
+                clashing = []
+            self.replaced = clashing
+            project.delete_segments([s.id for s in clashing])
             seg = project.update_segment(self.segment_id, **self.fields)
-        return Changes({seg.document_id}, segment_ids={seg.id})
+        return Changes({seg.document_id}, segment_ids={seg.id} | {s.id for s in self.replaced})
+
+    def _clashes(self, project: Project, current: Segment) -> list[Segment]:
+        """Other values of an exclusive group the edited segment would overlap (none for a memo edit)."""
+        if not set(self.fields) & {"code_id", "start", "end", "coder_id"}:
+            return []
+        after = {k: int(getattr(current, k)) for k in ("code_id", "start", "end", "coder_id")}
+        after.update({k: int(v) for k, v in self.fields.items() if k in after})  # type: ignore[call-overload]
+        return conflicting_segments(project, current.document_id, after["coder_id"], after["code_id"],
+                                    after["start"], after["end"], ignore=[current.id])
 
     def undo(self, project: Project) -> Changes:
-        seg = project.update_segment(self.segment_id, **self.before)
-        return Changes({seg.document_id}, segment_ids={seg.id})
+        with project.transaction():
+            seg = project.update_segment(self.segment_id, **self.before)
+            _restore_segments(project, self.replaced)
+        return Changes({seg.document_id}, segment_ids={seg.id} | {s.id for s in self.replaced})
 
 
 class SetMemo(UpdateSegment):
@@ -240,8 +316,6 @@ class MergeCodes(Command):
         with project.transaction():
             ids = project.descendant_ids(self.source_id)
             if self.target_id in ids:
-                from annotator.core.errors import InputError
-
                 raise InputError("cannot merge a code into its own child")
             self.text = f"merge '{project.code(self.source_id).path}' into '{project.code(self.target_id).path}'"
             self.moved = project.segments(code_ids=ids)

@@ -24,6 +24,7 @@ ASSIGNMENT_COLUMNS = ("document", "coder", "status")
 
 @dataclass(frozen=True)
 class _SegmentRow:
+    line: int
     document_id: int
     coder: str
     code_id: int
@@ -114,7 +115,8 @@ def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_don
                     f"the text cell does not match the document at {start}-{end} "
                     f"(document has '{_excerpt(stored)}', file has '{_excerpt(expected)}'); "
                     "nothing was imported", path=lookups.where, line=row.line)
-        parsed.append(_SegmentRow(document_id, coder, code_id, start, end, row.cells.get("memo", "")))
+        parsed.append(_SegmentRow(row.line, document_id, coder, code_id, start, end, row.cells.get("memo", "")))
+    _refuse_exclusive_conflicts(project, parsed, lookups.where)
 
     with project.transaction():
         coder_ids = {name: project.ensure_coder(name).id for name in dict.fromkeys(r.coder for r in parsed)}
@@ -134,6 +136,37 @@ def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_don
             elif status in (None, "assigned"):
                 project.set_assignment(document_id, coder_id, "in_progress")
     return len(new_rows)
+
+
+def _refuse_exclusive_conflicts(project: Project, rows: list[_SegmentRow], where: str) -> None:
+    """Refuse a file that gives two values of one exclusive group to overlapping text of one coder,
+    within the file or against what that coder already coded in the project."""
+    from annotator.core.exclusive import ExclusiveGroups, Item, clashes
+
+    groups = ExclusiveGroups.of_project(project)
+    if not groups:
+        return
+    items: list[Item[tuple[str, int]]] = [
+        Item(("line", r.line), r.document_id, r.coder, r.code_id, r.start, r.end) for r in rows]
+    names = {c.id: c.name for c in project.coders()}
+    documents = sorted({r.document_id for r in rows})
+    items += [Item(("segment", s.id), s.document_id, names[s.coder_id], s.code_id, s.start, s.end)
+              for s in project.segments(code_ids=groups.grouped_codes(), document_ids=documents)
+              if names[s.coder_id] in {r.coder for r in rows}]
+    for clash in clashes(items, groups):
+        first, second = sorted((clash.first, clash.second), key=lambda i: (i.key[0] != "line", i.key[1]))
+        if first.key[0] != "line":
+            continue  # a conflict already in the project is for `annotator check`, not this file
+        group = groups.path(clash.group_id)
+        codes = f"'{groups.path(first.code_id)}' and '{groups.path(second.code_id)}'"
+        if second.key[0] == "line":
+            what, line = f"lines {first.key[1]} and {second.key[1]} give", None
+        else:
+            what, line = f"gives (with segment {second.key[1]} already in the project)", first.key[1]
+        raise InputError(
+            f"{what} coder '{first.coder}' two values of the exclusive group '{group}', {codes}, on overlapping "
+            f"text ({clash.start}-{clash.end}); a coder gives a stretch of text one value of a group; "
+            "nothing was imported", path=where, line=line)
 
 
 def import_assignments_csv(project: Project, path: str | os.PathLike[str]) -> int:

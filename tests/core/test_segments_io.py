@@ -144,3 +144,25 @@ def test_bad_assignment_row_changes_nothing(coded, tmp_path):
     with pytest.raises(InputError, match=r"plan\.csv, line 3: unknown status 'finished'"):
         import_assignments_csv(coded, path)
     assert snapshot(coded) == before
+
+
+def test_two_values_of_an_exclusive_group_on_overlapping_text_are_refused_naming_the_lines(coded, tmp_path):
+    project = coded
+    project.add_code("Primary frame", exclusive=True)
+    project.add_code("Primary frame/Crime")
+    project.add_code("Primary frame/Security")
+    rows = [["document", "coder", "code", "start", "end"],
+            ["flood", "Ana", "Primary frame/Crime", 0, 12],
+            ["flood", "Ben", "Primary frame/Security", 0, 12],  # another coder: fine
+            ["flood", "Ana", "Primary frame/Security", 6, 20]]
+    before = snapshot(project)
+    with pytest.raises(InputError, match=r"segments.csv: lines 2 and 4 give coder 'Ana' two values of the "
+                                         r"exclusive group 'Primary frame'.*\(6-12\)"):
+        import_segments_csv(project, write_csv(tmp_path, rows))
+    assert snapshot(project) == before
+    # Against what the coder already has in the project: the line is named, and the stored segment.
+    seg = project.add_segment(project.document("flood").id, project.ensure_coder("Ana").id,
+                              project.code("Primary frame/Crime").id, 0, 12)
+    with pytest.raises(InputError, match=rf"segments.csv, line 2: gives \(with segment {seg.id} already"):
+        import_segments_csv(project, write_csv(tmp_path, [rows[0], rows[3]]))
+    assert import_segments_csv(project, write_csv(tmp_path, [rows[0], rows[2]])) == 1

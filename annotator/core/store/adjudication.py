@@ -63,3 +63,37 @@ class AdjudicationQueries:
         with self.transaction():
             self.db.execute(f"INSERT OR REPLACE INTO adjudication_decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             row)
+
+    def decision_rows_mentioning(self, coder_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        """Decisions made by these coders or accepting one of them (to put back after a coder edit)."""
+        return [tuple(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM adjudication_decisions WHERE {_mentioning(coder_ids)}", (*coder_ids, *coder_ids))]
+
+    def replace_decisions_mentioning(self, coder_ids: Sequence[int], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Drop the decisions that mention these coders and store ``rows`` instead (undo)."""
+        with self.transaction():
+            self.db.execute(f"DELETE FROM adjudication_decisions WHERE {_mentioning(coder_ids)}",
+                            (*coder_ids, *coder_ids))
+            self.db.conn.executemany(
+                f"INSERT OR REPLACE INTO adjudication_decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def decision_rows_of_documents(self, document_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        if not document_ids:
+            return []
+        return [tuple(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM adjudication_decisions WHERE {_of_documents(document_ids)}", list(document_ids))]
+
+    def restore_decision_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        with self.transaction():
+            self.db.conn.executemany(
+                f"INSERT OR REPLACE INTO adjudication_decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _mentioning(coder_ids: Sequence[int]) -> str:
+    marks = placeholders(coder_ids)
+    return (f"consensus_coder_id IN ({marks}) OR EXISTS (SELECT 1 FROM json_each(accepted) "
+            f"WHERE value IN ({marks}))")
+
+
+def _of_documents(document_ids: Sequence[int]) -> str:
+    return f"document_id IN ({placeholders(document_ids)})"

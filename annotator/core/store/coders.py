@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -90,3 +91,55 @@ class CoderQueries:
         with self.transaction():
             self.db.execute("INSERT INTO coders (id, guid, name, color, role) VALUES (?, ?, ?, ?, ?)",
                             (coder.id, coder.guid, coder.name, coder.color, coder.role))
+
+    def coder_usage(self) -> dict[int, tuple[int, int]]:
+        """Coder id -> (segments, documents coded): for lists and for "delete N codings?" prompts."""
+        return {c: (n, d) for c, n, d in self.db.execute(
+            "SELECT coder_id, count(*), count(DISTINCT document_id) FROM segments GROUP BY coder_id")}
+
+    def merge_coder(self, from_id: int, into_id: int) -> int:
+        """Make ``from_id``'s work ``into_id``'s (two names of one person) in a few set operations, then
+        delete ``from_id``. Returns the number of segments moved.
+
+        A segment both names coded identically (document, code, span) is kept once, the copy's memo
+        carried over where the kept one has none. An assignment keeps the further status (done over in
+        progress over assigned). Memos and adjudication decisions follow the coder.
+        """
+        if from_id == into_id:
+            raise InputError("a coder cannot be merged into itself")
+        twin = ("t.coder_id = :into AND t.document_id = segments.document_id AND t.code_id = segments.code_id "
+                'AND t.start = segments.start AND t."end" = segments."end"')
+        same = ("f.coder_id = :from AND f.document_id = segments.document_id AND f.code_id = segments.code_id "
+                'AND f.start = segments.start AND f."end" = segments."end" AND f.memo <> \'\'')
+        rank = "CASE {0} WHEN 'assigned' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END"
+        ids = {"from": from_id, "into": into_id}
+        with self.transaction():
+            self.coder(from_id), self.coder(into_id)  # both must exist
+            self.db.execute(f"UPDATE segments SET memo = (SELECT f.memo FROM segments f WHERE {same} LIMIT 1) "
+                            f"WHERE coder_id = :into AND memo = '' AND EXISTS (SELECT 1 FROM segments f WHERE {same})",
+                            ids)
+            self.db.execute(f"DELETE FROM segments WHERE coder_id = :from AND EXISTS "
+                            f"(SELECT 1 FROM segments t WHERE {twin})", ids)
+            moved = self.db.execute("UPDATE segments SET coder_id = :into WHERE coder_id = :from", ids).rowcount
+            self.db.execute(
+                "INSERT INTO assignments (document_id, coder_id, status, updated) "
+                "SELECT document_id, :into, status, updated FROM assignments WHERE coder_id = :from "
+                "ON CONFLICT (document_id, coder_id) DO UPDATE SET status = excluded.status, updated = excluded.updated "
+                f"WHERE {rank.format('excluded.status')} > {rank.format('assignments.status')}", ids)
+            self.db.execute("UPDATE memos SET coder_id = :into WHERE coder_id = :from", ids)
+            self._merge_decisions(from_id, into_id)
+            self.db.execute("DELETE FROM coders WHERE id = :from", ids)
+        return moved
+
+    def _merge_decisions(self, from_id: int, into_id: int) -> None:
+        """Adjudication decisions of ``from_id`` become ``into_id``'s, and lists of accepted coders name
+        ``into_id`` instead (rows are few: one per settled disagreement)."""
+        self.db.execute("UPDATE OR IGNORE adjudication_decisions SET consensus_coder_id = ? "
+                        "WHERE consensus_coder_id = ?", (into_id, from_id))
+        rows = self.db.execute(
+            'SELECT consensus_coder_id, document_id, code_id, start, "end", accepted FROM adjudication_decisions '
+            "WHERE EXISTS (SELECT 1 FROM json_each(accepted) WHERE value = ?)", (from_id,)).fetchall()
+        for *key, accepted in rows:
+            coders = list(dict.fromkeys(into_id if c == from_id else c for c in json.loads(accepted)))
+            self.db.execute('UPDATE adjudication_decisions SET accepted = ? WHERE consensus_coder_id = ? AND '
+                            'document_id = ? AND code_id = ? AND start = ? AND "end" = ?', (json.dumps(coders), *key))

@@ -218,6 +218,26 @@ class DocumentQueries:
         with self.transaction():
             self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
+    def delete_documents(self, document_ids: Iterable[int]) -> None:
+        """Delete documents with their segments, memos, assignments and set memberships (cascade)."""
+        with self.transaction():
+            for batch in chunks(sorted(set(document_ids))):
+                self.db.execute(f"DELETE FROM documents WHERE id IN ({placeholders(batch)})", batch)
+
+    def document_rows(self, document_ids: Iterable[int]) -> list[dict[str, Any]]:
+        """Whole stored rows, text included, of these documents: what an undone deletion puts back."""
+        out: list[dict[str, Any]] = []
+        for batch in chunks(sorted(set(document_ids))):
+            out.extend(dicts(self.db.execute(
+                f"SELECT * FROM documents WHERE id IN ({placeholders(batch)}) ORDER BY id", batch)))
+        return out
+
+    def restore_document_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        with self.transaction():
+            for row in rows:
+                self.db.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({placeholders(row)})",
+                                tuple(row.values()))
+
     def _document_length(self, document_id: int) -> int:
         row = self.db.execute("SELECT length FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:

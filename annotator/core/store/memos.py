@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import Memo
-from annotator.core.store.rows import now, objects, one_object
+from annotator.core.store.rows import dicts, now, objects, one_object
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -68,3 +69,33 @@ class MemoQueries:
     def memo_keys(self) -> set[tuple[int | None, int | None, str]]:
         """(document, code, text) of every memo: how a merge skips memos it already has."""
         return set(self.db.execute("SELECT document_id, code_id, text FROM memos"))
+
+    def memo_ids_of_coder(self, coder_id: int) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM memos WHERE coder_id = ? ORDER BY id", (coder_id,))]
+
+    def set_memo_coder(self, memo_ids: list[int], coder_id: int | None) -> None:
+        """Sign many memos with one coder (undoing a merge or deletion of coders)."""
+        with self.transaction():
+            self.db.conn.executemany("UPDATE memos SET coder_id = ? WHERE id = ?", [(coder_id, m) for m in memo_ids])
+
+    def restore_memos(self, memos: Iterable[Memo]) -> None:
+        """Re-insert deleted memos with their ids and time stamps, in one statement (undo)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT INTO memos (id, document_id, code_id, coder_id, text, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(m.id, m.document_id, m.code_id, m.coder_id, m.text, m.created, m.updated) for m in memos])
+
+    def memos_of_documents(self, document_ids: Iterable[int]) -> list[Memo]:
+        ids = sorted(set(document_ids))
+        return objects(self.db.execute(
+            f"{_SELECT} WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(ids),)), Memo)
+
+    def memo_rows(self) -> list[dict[str, Any]]:
+        """Every document, code and project memo with the names it refers to, journal entries first."""
+        return list(dicts(self.db.execute(
+            "SELECT m.id, m.document_id, d.name AS document, m.code_id, c.path AS code, m.coder_id, "
+            "r.name AS coder, m.text, m.created, m.updated FROM memos m "
+            "LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes c ON c.id = m.code_id "
+            "LEFT JOIN coders r ON r.id = m.coder_id "
+            "ORDER BY m.document_id IS NOT NULL, m.code_id IS NOT NULL, m.document_id, c.path, m.id")))

@@ -22,6 +22,7 @@ from annotator.core.store.coders import CoderQueries
 from annotator.core.store.codes import CodeQueries
 from annotator.core.store.documents import DocumentQueries
 from annotator.core.store.memos import MemoQueries
+from annotator.core.store.retrieval import RetrievalQueries
 from annotator.core.store.rows import new_guid, now
 from annotator.core.store.segments import SegmentQueries
 from annotator.core.store.sets import SetQueries
@@ -30,7 +31,7 @@ from annotator.core.store.token_cache import TokenCacheQueries
 
 
 class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, AssignmentQueries, MemoQueries,
-              SetQueries, TokenCacheQueries, AdjudicationQueries, SummaryQueries):
+              SetQueries, TokenCacheQueries, AdjudicationQueries, SummaryQueries, RetrievalQueries):
     """An open project file. Not thread-safe: each thread opens its own ``Project`` on the same path."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool = False) -> None:

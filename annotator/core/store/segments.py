@@ -176,6 +176,10 @@ class SegmentQueries:
             " GROUP BY code_id"
         return dict(self.db.execute(sql, params).fetchall())
 
+    def segment_counts_by_document(self) -> dict[int, int]:
+        """Document id -> number of segments (all coders)."""
+        return dict(self.db.execute("SELECT document_id, count(*) FROM segments GROUP BY document_id").fetchall())
+
     def find_segment(self, document_id: int, coder_id: int, code_id: int, start: int, end: int) -> Segment | None:
         return one_object(self.db.execute(
             f'{_SELECT} WHERE document_id = ? AND coder_id = ? AND code_id = ? AND start = ? AND "end" = ?',

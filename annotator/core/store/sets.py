@@ -102,3 +102,21 @@ class SetQueries:
                 "ORDER BY s.name COLLATE NOCASE"):
             out.setdefault(document_id, []).append(name)
         return out
+
+    def set_memberships(self, document_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """(set id, document id) of every membership of these documents."""
+        out: list[tuple[int, int]] = []
+        for batch in chunks(sorted(set(document_ids))):
+            out.extend(self.db.execute(
+                f"SELECT set_id, document_id FROM document_set_members WHERE document_id IN ({placeholders(batch)})",
+                batch).fetchall())
+        return out
+
+    def add_memberships(self, pairs: Iterable[tuple[int, int]]) -> None:
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO document_set_members (set_id, document_id) VALUES (?, ?)", list(pairs))
+
+    def set_sizes(self) -> dict[int, int]:
+        """Set id -> number of documents in it."""
+        return dict(self.db.execute("SELECT set_id, count(*) FROM document_set_members GROUP BY set_id"))
