@@ -47,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--segments", metavar="F.csv", help="one row per coded segment, with its text")
     export.add_argument("--assignments", metavar="F.csv", help="who codes which document, and the status")
     export.add_argument("--matrix", metavar="F.csv", help="document x code presence/counts per coder")
+    export.add_argument("--memos", metavar="F.csv", help="every memo: journal, documents, codes and codings")
     export.add_argument("--qdc", metavar="F.qdc", help="REFI-QDA codebook")
     export.add_argument("--qdpx", metavar="F.qdpx", help="REFI-QDA project (documents, codes, segments)")
     _csv_options(export)
@@ -100,9 +101,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.exporters.matrix import export_matrix_csv
     from annotator.core.exporters.segments import export_segments_csv
 
-    wanted = [k for k in ("codebook", "segments", "assignments", "matrix", "qdc", "qdpx") if getattr(args, k)]
+    wanted = [k for k in ("codebook", "segments", "assignments", "matrix", "memos", "qdc", "qdpx") if getattr(args, k)]
     if not wanted:
-        raise InputError("nothing to export: give --codebook, --segments, --assignments, --matrix, --qdc or --qdpx")
+        raise InputError("nothing to export: give --codebook, --segments, --assignments, --matrix, --memos, --qdc "
+                         "or --qdpx")
     options = _options(args)
     with Project.open(args.project, readonly=True) as project:
         for kind in wanted:
@@ -117,6 +119,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"{target}: {export_assignments_csv(project, target, options)} assignments")
             elif kind == "matrix":
                 print(f"{target}: {export_matrix_csv(project, target, options)} rows")
+            elif kind == "memos":
+                from annotator.core.memos import export_memos_csv
+
+                print(f"{target}: {export_memos_csv(project, target, options)} memos")
             elif kind == "qdc":
                 export_qdc(project, target)
                 print(f"{target}: REFI-QDA codebook")

@@ -91,6 +91,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     info.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     info.set_defaults(func=cmd_info)
 
+    check = subparsers.add_parser(
+        "check", help="check a project for problems (exclusive-group conflicts, ...)",
+        description="Check the project for problems a researcher must settle, such as a coder giving two values "
+        "of an exclusive group to overlapping text. Changes nothing. Exit status 0: no problems; 1: problems "
+        "listed; 2: the file could not be checked.")
+    check.add_argument("project", metavar="PROJECT")
+    check.add_argument("--only", metavar="CHECK,...", help="run only these checks (e.g. exclusive-groups)")
+    check.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    check.set_defaults(func=cmd_check)
+
 
 # ---- handlers --------------------------------------------------------------------------------------
 
@@ -211,6 +221,24 @@ def cmd_info(args: argparse.Namespace) -> int:
     _print_table("code", ["segments", "documents", "coders"], summary["codes"])
     _print_table("document", ["length", "language", "segments", "coders"], summary["documents"])
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from annotator.core.checks import run_checks
+
+    names = [n.strip() for n in (args.only or "").split(",") if n.strip()]
+    path = Path(args.project)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    with Project.open(path, readonly=not writable) as project:
+        findings = run_checks(project, names or None)
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(f"{finding.check}: {finding.message}")
+        print(f"{args.project}: {len(findings)} problem{'s' if len(findings) != 1 else ''} found"
+              if findings else f"{args.project}: no problems found")
+    return 1 if findings else 0
 
 
 # ---- helpers ---------------------------------------------------------------------------------------

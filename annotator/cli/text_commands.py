@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only documents dated on or before DATE")
     p.add_argument("--code", metavar="PATH", help="only hits inside segments of this code (or its sub-codes)")
     p.add_argument("--coder", metavar="NAME", help="only hits inside segments by this coder")
+    p.add_argument("--set", dest="document_set", metavar="SET", help="only documents in this document set")
     p.add_argument("--context", type=int, default=40, metavar="N", help="characters of context each side")
     p.add_argument("--limit", type=int, metavar="N", help="stop after N hits")
     p.set_defaults(func=_search)
@@ -45,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=50, metavar="N", help="words to list (--words)")
     p.add_argument("--overlap", action="store_true",
                    help="count overlapping segments instead of documents (--cooccurrence)")
+    p.add_argument("--set", dest="document_set", metavar="SET", help="only documents in this document set")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=_analyze)
 
@@ -76,7 +78,8 @@ def _search(args: argparse.Namespace) -> int:
         filters = SearchFilters(
             outlet=args.outlet, language=args.language, date_from=args.date_from, date_to=args.date_to,
             code_id=project.code(args.code).id if args.code else None,
-            coder_id=project.coder(args.coder).id if args.coder else None)
+            coder_id=project.coder(args.coder).id if args.coder else None,
+            document_ids=_set_members(project, args.document_set))
         hits = search(project, args.query, filters, context=args.context, limit=args.limit)
     rows = [h.as_dict() for h in hits]
     columns = ["document", "start", "end", "left", "keyword", "right"]
@@ -95,20 +98,21 @@ def _analyze(args: argparse.Namespace) -> int:
     with _open(args.project) as project:
         coder_id = project.coder(args.coder).id if args.coder else None
         frames = analysis.frame_codes(project, args.frames) if args.frames else None
+        within = _set_members(project, args.document_set)
         if args.words:
             result = analysis.characteristic_words(project, project.code(args.words).id, coder_id=coder_id,
-                                                   top=args.top)
+                                                   top=args.top, document_ids=within)
             rows = [w.as_dict() for w in result.words]
             columns = ["word", "count", "rest_count", "per_10k", "rest_per_10k", "g2", "overused"]
             if args.format == "table":
                 print(f"{result.code.path}: {result.segments} segment(s), {result.tokens} token(s) "
                       f"against {result.rest_tokens}", file=sys.stderr)
         elif args.frames_by_outlet:
-            rows = analysis.frames_by_outlet(project, coder_id=coder_id, frames=frames).rows()
+            rows = analysis.frames_by_outlet(project, coder_id=coder_id, frames=frames, document_ids=within).rows()
             columns = ["outlet", "frame", "documents", "coded_documents", "documents_with_frame", "share",
                        "segments"]
         else:
-            matrix = analysis.cooccurrence(project, coder_id=coder_id, codes=frames)
+            matrix = analysis.cooccurrence(project, coder_id=coder_id, codes=frames, document_ids=within)
             rows = matrix.rows("overlaps" if args.overlap else "documents")
             columns = ["code", *[c.path for c in matrix.codes]]
     if args.format == "table":
@@ -116,6 +120,11 @@ def _analyze(args: argparse.Namespace) -> int:
     else:
         _emit(rows, columns, args.format)
     return 0
+
+
+def _set_members(project, name: str | None) -> list[int] | None:
+    """The documents of a document set (``--set``), or None for no filter."""
+    return None if name is None else project.set_members(project.document_set(name.strip()).id)
 
 
 def _dictionary(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -91,15 +91,19 @@ class CharacteristicWords:
 
 
 def characteristic_words(project: Project, code_id: int, *, coder_id: int | None = None,
-                         top: int = 50, min_count: int = 2, min_length: int = 2) -> CharacteristicWords:
+                         top: int = 50, min_count: int = 2, min_length: int = 2,
+                         document_ids: Sequence[int] | None = None) -> CharacteristicWords:
     """Words over-represented in the segments of a code (with its sub-codes), by one coder or all.
 
     A token belongs to the code when it starts inside one of its segments. Words seen fewer than
-    ``min_count`` times in the code are left out (keyness of a single occurrence is noise).
+    ``min_count`` times in the code are left out (keyness of a single occurrence is noise). With
+    ``document_ids`` (a document set) both the code's passages and the rest come from those documents.
     """
     code = project.code(code_id)
     code_ids = project.descendant_ids(code_id)
-    segments = project.segments(code_ids=code_ids, coder_ids=[coder_id] if coder_id is not None else None)
+    segments = project.segments(code_ids=code_ids, coder_ids=[coder_id] if coder_id is not None else None,
+                                document_ids=document_ids)
+    within = set(document_ids) if document_ids is not None else None
     if not project.readonly:
         ensure_segmented(project)
     intervals: dict[int, list[tuple[int, int]]] = {}
@@ -109,6 +113,8 @@ def characteristic_words(project: Project, code_id: int, *, coder_id: int | None
     everywhere: Counter[str] = Counter()
     inside_total = all_total = 0
     for document_id, _version, tokens, offsets in project.cached_token_rows():
+        if within is not None and document_id not in within:
+            continue
         words = tokens.split(" ") if tokens else []
         all_total += len(words)
         everywhere.update(words)
@@ -199,16 +205,18 @@ class FrameDistribution:
 
 
 def frames_by_outlet(project: Project, *, coder_id: int | None = None,
-                     frames: Iterable[Code] | None = None) -> FrameDistribution:
+                     frames: Iterable[Code] | None = None,
+                     document_ids: Sequence[int] | None = None) -> FrameDistribution:
     frames = list(frames) if frames is not None else frame_codes(project)
     owner = _frame_of(project, frames)
-    outlet_of = {d.id: (d.outlet or NO_OUTLET) for d in project.documents()}
+    outlet_of = {d.id: (d.outlet or NO_OUTLET) for d in project.documents(document_ids)}
     result = FrameDistribution(sorted(set(outlet_of.values())), frames)
     for outlet in outlet_of.values():
         result.documents[outlet] = result.documents.get(outlet, 0) + 1
     coded: set[int] = set()
     pairs: set[tuple[int, int]] = set()
-    for segment in project.segments(coder_ids=[coder_id] if coder_id is not None else None):
+    for segment in project.segments(coder_ids=[coder_id] if coder_id is not None else None,
+                                    document_ids=document_ids):
         coded.add(segment.document_id)
         frame = owner.get(segment.code_id)
         if frame is None:
@@ -244,7 +252,7 @@ class Cooccurrence:
 
 
 def cooccurrence(project: Project, *, coder_id: int | None = None,
-                 codes: Iterable[Code] | None = None) -> Cooccurrence:
+                 codes: Iterable[Code] | None = None, document_ids: Sequence[int] | None = None) -> Cooccurrence:
     """Co-occurrence of codes (frames by default, sub-codes rolled up) per document and by overlap."""
     codes = list(codes) if codes is not None else frame_codes(project)
     owner = _frame_of(project, codes)
@@ -254,7 +262,8 @@ def cooccurrence(project: Project, *, coder_id: int | None = None,
     overlaps = [[0] * n for _ in range(n)]
     per_document: dict[int, set[int]] = {}
     per_coder_document: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-    for segment in project.segments(coder_ids=[coder_id] if coder_id is not None else None):
+    for segment in project.segments(coder_ids=[coder_id] if coder_id is not None else None,
+                                    document_ids=document_ids):
         frame = owner.get(segment.code_id)
         if frame is None:
             continue

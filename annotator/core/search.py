@@ -33,6 +33,7 @@ class SearchFilters:
     date_to: str | None = None
     code_id: int | None = None
     coder_id: int | None = None
+    document_ids: list[int] | None = None  # e.g. the documents of a document set
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def search(project: Project, query: str, filters: SearchFilters | None = None, c
     inside_segments = code_ids is not None or filters.coder_id is not None
     candidates = project.search_candidates(
         parsed.fts, outlet=filters.outlet, language=filters.language, date_from=filters.date_from,
-        date_to=filters.date_to, segment_filter=(code_ids, filters.coder_id))
+        date_to=filters.date_to, document_ids=filters.document_ids, segment_filter=(code_ids, filters.coder_id))
     hits: list[Hit] = []
     size = len(parsed.words)
     for document_id, name, outlet, date, tokens, offsets, text in candidates:

@@ -16,7 +16,7 @@ COMMANDS = [
     ["sets"], ["sets", "list"], ["sets", "add"], ["sets", "remove"], ["sets", "rename"], ["sets", "delete"],
     ["coders"], ["coders", "list"], ["coders", "add"], ["coders", "rename"], ["coders", "merge"],
     ["coders", "delete"], ["coders", "set-role"], ["memos"], ["memos", "list"], ["memos", "add"],
-    ["memos", "edit"], ["memos", "delete"],
+    ["memos", "edit"], ["memos", "delete"], ["check"],
 ]
 
 
@@ -173,3 +173,18 @@ def test_memos_journal_document_code_search(demo, capsys):
     assert code == 2 and f"no memo with id {memo_id}" in err
     code, _out, err = run(capsys, "memos", "add", demo, "x", "--coder", "Nobody")
     assert code == 2
+
+
+def test_check_reports_exclusive_group_conflicts_already_in_the_file(demo, capsys):
+    assert run(capsys, "check", demo)[0] == 0
+    with Project.open(demo) as project:  # as an older version or a merge could leave it
+        wire, ana = project.document("wire"), project.coder("Ana")
+        project.add_segment(wire.id, ana.id, project.code("Primary frame/Security").id, 0, 10)
+    code, out, _ = run(capsys, "check", demo)
+    assert code == 1
+    assert "exclusive-groups: wire [0-10]: Ana gives 'Primary frame' two values" in out
+    assert "1 problem found" in out
+    code, out, _ = run(capsys, "check", demo, "--format", "json")
+    assert code == 1 and json.loads(out)[0]["codes"] == ["Primary frame/Security", "Primary frame/Crime"]
+    code, _out, err = run(capsys, "check", demo, "--only", "spelling")
+    assert code == 2 and "unknown check 'spelling'" in err

@@ -54,7 +54,8 @@ def test_text_file_in_any_supported_encoding_reads_back_exactly(tmp_path, label,
     assert document.text == text
     assert document.name == "article"
     assert document.source_file == "article.txt"
-    assert document.title == text.splitlines()[0]
+    # The first line is the title when it reads as a headline; MIXED opens with a sentence, which is not one.
+    assert document.title == ("" if text == MIXED else text.splitlines()[0])
 
 
 def test_detector_names_the_encoding_it_chose():

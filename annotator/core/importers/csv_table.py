@@ -17,6 +17,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.importers.encoding import decode_bytes
 from annotator.core.importers.text_file import read_bytes
+from annotator.core.importers.headlines import guess_title
 from annotator.core.model import DocumentInput
 
 DOCUMENT_FIELDS = ("name", "title", "outlet", "date", "language", "url")
@@ -106,7 +107,7 @@ def read_csv(path: Path) -> list[DocumentInput]:
         documents.append(DocumentInput(
             text=text,
             name=name,
-            title=cells.get("title", "").strip(),
+            title=cells.get("title", "").strip() or guess_title(text),
             outlet=cells.get("outlet", "").strip(),
             date=cells.get("date", "").strip(),
             language=cells.get("language", "").strip().lower(),

@@ -6,10 +6,8 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.importers.encoding import decode_bytes
+from annotator.core.importers.headlines import guess_title
 from annotator.core.model import DocumentInput
-
-# A first line longer than this is the article's opening paragraph, not its headline.
-MAX_TITLE_LENGTH = 150
 
 
 def read_text_file(path: Path) -> list[DocumentInput]:
@@ -28,9 +26,4 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot be read ({exc.strerror})", path=path.name) from None
 
 
-def guess_title(text: str) -> str:
-    """The first non-empty line, when it is short and more text follows (a headline), else ''."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) >= 2 and len(lines[0]) <= MAX_TITLE_LENGTH:
-        return lines[0]
-    return ""
+__all__ = ["guess_title", "read_bytes", "read_text_file"]

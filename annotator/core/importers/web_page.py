@@ -12,6 +12,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.importers.encoding import decode_bytes, declared_html_charset
 from annotator.core.importers.text_file import read_bytes
+from annotator.core.importers.headlines import guess_title
 from annotator.core.model import DocumentInput
 
 
@@ -36,7 +37,7 @@ def read_html(path: Path) -> list[DocumentInput]:
     return [DocumentInput(
         text=text,
         name=path.stem,
-        title=(fields.get("title") or "").strip(),
+        title=(fields.get("title") or "").strip() or guess_title(text),
         outlet=(fields.get("sitename") or "").strip(),
         date=(fields.get("date") or "").strip(),
         url=(fields.get("url") or "").strip(),
