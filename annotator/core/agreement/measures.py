@@ -1,30 +1,44 @@
 """Agreement coefficients on reliability data (units x coders, values may be missing).
 
 Why patterns: coded text has millions of character units but only a handful of distinct value vectors
-(with 3 coders and a binary code, at most 27). Every coefficient here is a ratio of sums that are
-linear in the number of units showing each pattern, so we keep the distinct patterns with a weight
-(how many units show it) and never touch individual units. The same linearity makes the document
-bootstrap a matrix product (see ``report.py``).
+(with 3 coders and a binary code, at most 27). Every coefficient here is a function of a few sums that are
+linear in the number of units showing each pattern ("sufficient statistics", ``Statistics``), so we keep
+the distinct patterns with a weight and never touch individual units. The same linearity makes the
+document bootstrap one matrix product for every coefficient at once: resampled documents -> resampled
+sums -> every coefficient, through the very formulas that give the point estimate (``coefficients``).
 
-Sources (each pinned to a worked example in tests/core/agreement):
+Sources (each pinned to a published worked example in tests/core/agreement):
 - Krippendorff's alpha via coincidence matrices: Krippendorff (2011), "Computing Krippendorff's
   Alpha-Reliability"; ordinal/interval/ratio distances from the same paper.
-- Cohen (1960) kappa; Scott (1955) pi, generalised to many coders with missing data as
-  p_e = sum_k pi_k^2 over pairable values; Fleiss (1971) kappa on units coded by every coder.
-- Brennan & Prediger (1981); Gwet (2008/2014) AC1 for many raters with missing data.
+- Cohen (1960) kappa; Cohen (1968) weighted kappa; Scott (1955) pi, generalised to many coders with
+  missing data as p_e = sum_k pi_k^2 over pairable values.
+- Fleiss (1971) kappa, with missing data as Gwet (2014, "Handbook of Inter-Rater Reliability", 4th ed.,
+  ch. 5) generalises it (the irrCAC package): p_a over units with two or more values, pi_k the mean
+  over rated units of each unit's share of category k.
+- Conger (1980) kappa: the Fleiss p_a with chance from the coders' own distributions (Gwet 2014, ch. 5).
+- Brennan & Prediger (1981); Gwet's AC1 (2008) and weighted AC2 (Gwet 2014, ch. 4), many raters with
+  missing data; q is the number of categories the codebook defines (given, never guessed here).
+- Agreement weights for levels (ordinal, quadratic = interval, ratio): Gwet (2014, ch. 3).
+- Analytic standard errors of Fleiss, Conger, AC1/AC2, Brennan-Prediger: Gwet (2014, chs. 4-5; 2008),
+  the linearisation irrCAC implements, with units taken as a simple random sample (no finite-population
+  correction).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 import numpy as np
 
 MISSING = -1
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
+THRESHOLDS = (0.667, 0.800)
+
+# The chance-corrected family that takes agreement weights (Gwet 2014): name -> weighted name.
+WEIGHTED_NAMES = {"gwet_ac1": "gwet_ac2", "cohen_kappa": "weighted_kappa", "fleiss_kappa": "weighted_fleiss_kappa",
+                  "conger_kappa": "weighted_conger_kappa", "brennan_prediger": "weighted_brennan_prediger"}
 
 
 @dataclass(frozen=True)
@@ -41,19 +55,25 @@ class Coefficient:
 
 @dataclass
 class ReliabilityData:
-    """Distinct value patterns (rows: index into ``categories`` per coder, -1 = missing) with weights."""
+    """Distinct value patterns (rows: index into ``categories`` per coder, -1 = missing) with weights.
+
+    ``categories`` is every category the variable allows, in rank order for ordinal data (a category
+    nobody used still belongs here: it changes Brennan-Prediger and AC1). ``q`` overrides how many
+    categories chance agreement assumes (``--categories N``); by default it is ``len(categories)``.
+    """
 
     patterns: np.ndarray  # (P, m) int
     weights: np.ndarray  # (P,) float: how many units show each pattern
     categories: tuple[Any, ...]
     coders: tuple[str, ...] = ()
-    q: int | None = None  # categories the codebook allows (Brennan-Prediger, AC1); default: len(categories)
+    q: int | None = None
 
     def __post_init__(self) -> None:
         self.patterns = np.asarray(self.patterns, dtype=np.int64)
         if self.patterns.ndim == 1:
             self.patterns = self.patterns.reshape(-1, 1)
         self.weights = np.asarray(self.weights, dtype=float)
+        self.categories = tuple(self.categories)
         if not self.coders:
             self.coders = tuple(f"coder {i + 1}" for i in range(self.patterns.shape[1]))
 
@@ -83,8 +103,8 @@ class ReliabilityData:
         if len(values) == 0:
             return cls(np.zeros((0, values.shape[1]), np.int64), np.zeros(0), tuple(categories),
                        tuple(coders), q)
-        patterns, inverse = np.unique(values, axis=0, return_inverse=True)
-        summed = np.bincount(inverse.ravel(), weights=w, minlength=len(patterns))
+        patterns, inverse = unique_rows(values)
+        summed = np.bincount(inverse, weights=w, minlength=len(patterns))
         return cls(patterns, summed, tuple(categories), tuple(coders), q)
 
     @property
@@ -94,6 +114,11 @@ class ReliabilityData:
     @property
     def n_categories(self) -> int:
         return len(self.categories)
+
+    @property
+    def chance_categories(self) -> int:
+        """q: the number of categories chance agreement assumes (Brennan-Prediger, AC1)."""
+        return int(self.q if self.q is not None else self.n_categories)
 
     def select_coders(self, columns: Sequence[int]) -> "ReliabilityData":
         return ReliabilityData.from_unit_values(
@@ -105,44 +130,78 @@ def _sort_key(v: Any) -> tuple[int, Any]:
     return (0, v) if isinstance(v, (int, float)) else (1, str(v))
 
 
-# --------------------------------------------------------------------------------------------------
-# Per-pattern linear statistics
-# --------------------------------------------------------------------------------------------------
+def unique_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of a small-integer table and each row's index among them (sorted rows).
 
-def value_counts(patterns: np.ndarray, k: int) -> np.ndarray:
-    """(P, K): how many coders gave each category in each pattern."""
-    counts = np.zeros((len(patterns), k))
-    for column in patterns.T:
-        present = column >= 0
-        np.add.at(counts, (np.nonzero(present)[0], column[present]), 1)
-    return counts
-
-
-def coincidence_contributions(patterns: np.ndarray, k: int) -> np.ndarray:
-    """(P, K, K): each pattern's contribution to the coincidence matrix (Krippendorff 2011, step 2).
-
-    A unit with m_u >= 2 values adds n_c n_k / (m_u - 1) for c != k and n_c (n_c - 1) / (m_u - 1) on
-    the diagonal; units with fewer than two values are not pairable and add nothing.
+    Rows are packed into one integer when they fit (a 1-D sort), else compared as raw bytes; both are
+    much faster than ``np.unique(axis=0)``, which sorts lexicographically column by column.
     """
-    counts = value_counts(patterns, k)
-    m = counts.sum(axis=1)
-    outer = counts[:, :, None] * counts[:, None, :]
-    outer[:, np.arange(k), np.arange(k)] -= counts
-    scale = np.where(m >= 2, 1.0 / np.maximum(m - 1, 1), 0.0)
-    return outer * scale[:, None, None]
+    values = np.asarray(values, dtype=np.int64)
+    n, m = values.shape
+    if n == 0:
+        return values.reshape(0, m), np.zeros(0, np.int64)
+    low = int(values.min()) if values.size else 0
+    base = int(values.max()) - low + 1 if values.size else 1
+    if m == 0:
+        return values[:1], np.zeros(n, np.int64)
+    if base ** m < 2 ** 62:
+        keys = (values - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
+        uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        return values[first], inverse.ravel()
+    small = np.ascontiguousarray((values - low).astype(np.uint8 if base < 256 else np.int64))
+    keys = small.view(np.dtype((np.void, small.dtype.itemsize * m))).ravel()
+    uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return values[first], inverse.ravel()
+
+
+# --------------------------------------------------------------------------------------------------
+# Weights and distances
+# --------------------------------------------------------------------------------------------------
+
+def agreement_weights(categories: Sequence[Any], level: str) -> np.ndarray:
+    """Gwet's (2014, ch. 3) agreement weights w_kl (1 on the diagonal) for a level of measurement.
+
+    ordinal: w = 1 - M_kl / max M with M_kl = C(|rank_k - rank_l| + 1, 2); interval: quadratic,
+    1 - ((x_k - x_l) / (x_max - x_min))^2; ratio: 1 - ((x_k - x_l)/(x_k + x_l))^2 / ((x_max - x_min) /
+    (x_max + x_min))^2. Categories are in rank order (index order).
+    """
+    k = len(categories)
+    if level == "nominal" or k < 2:
+        return np.eye(k)
+    i, j = np.meshgrid(np.arange(k), np.arange(k), indexing="ij")
+    if level == "ordinal":
+        span = np.abs(i - j) + 1.0
+        m = span * (span - 1) / 2
+        return 1.0 - m / m.max()
+    x = np.asarray(categories, dtype=float)
+    lo, hi = x.min(), x.max()
+    if hi == lo:
+        return np.ones((k, k))
+    if level == "interval":
+        return 1.0 - ((x[i] - x[j]) / (hi - lo)) ** 2
+    if level == "ratio":
+        if (x[i] + x[j] == 0).any() or hi + lo == 0:
+            raise ValueError("ratio weights need categories that are not 0 (x_k + x_l would be 0)")
+        return 1.0 - ((x[i] - x[j]) / (x[i] + x[j])) ** 2 / ((hi - lo) / (hi + lo)) ** 2
+    raise ValueError(f"unknown level of measurement '{level}' (use {', '.join(LEVELS)})")
 
 
 def distance_matrix(categories: Sequence[Any], marginals: np.ndarray, level: str) -> np.ndarray:
-    """delta^2 between categories for a level of measurement (Krippendorff 2011, section C)."""
+    """delta^2 between categories for a level of measurement (Krippendorff 2011, section C).
+
+    ``marginals`` may carry leading batch axes (B, K) for the ordinal metric; the result is then
+    (B, K, K). Ordinal categories are in rank order.
+    """
     k = len(categories)
     if level == "nominal":
         return 1.0 - np.eye(k)
     if level == "ordinal":
-        cumulative = np.concatenate([[0.0], np.cumsum(marginals)])
+        marginals = np.asarray(marginals, dtype=float)
+        cumulative = np.concatenate([np.zeros(marginals.shape[:-1] + (1,)), np.cumsum(marginals, axis=-1)], axis=-1)
         i, j = np.meshgrid(np.arange(k), np.arange(k), indexing="ij")
         lo, hi = np.minimum(i, j), np.maximum(i, j)
-        between = cumulative[hi + 1] - cumulative[lo]
-        return (between - (marginals[i] + marginals[j]) / 2.0) ** 2
+        between = cumulative[..., hi + 1] - cumulative[..., lo]
+        return (between - (marginals[..., i] + marginals[..., j]) / 2.0) ** 2
     numbers = np.asarray(categories, dtype=float)
     diff = numbers[:, None] - numbers[None, :]
     if level == "interval":
@@ -154,36 +213,375 @@ def distance_matrix(categories: Sequence[Any], marginals: np.ndarray, level: str
     raise ValueError(f"unknown level of measurement '{level}' (use {', '.join(LEVELS)})")
 
 
-def alpha_from_coincidences(o: np.ndarray, categories: Sequence[Any], level: str = "nominal") -> Coefficient:
-    """alpha = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck."""
-    marginals = o.sum(axis=1)
-    n = marginals.sum()
-    if n < 2 - 1e-12:
-        return Coefficient(None, "fewer than two pairable values")
-    if np.count_nonzero(marginals > 1e-12) < 2:
-        return Coefficient(None, "only one value occurs, so expected disagreement is 0")
-    delta = distance_matrix(categories, marginals, level)
-    observed = float((o * delta).sum())
-    expected = float((np.outer(marginals, marginals) * delta).sum())
-    if expected <= 0:
-        return Coefficient(None, "expected disagreement is 0")
-    return Coefficient(float(1.0 - (n - 1.0) * observed / expected))
+# --------------------------------------------------------------------------------------------------
+# Per-pattern linear statistics
+# --------------------------------------------------------------------------------------------------
+
+def value_counts(patterns: np.ndarray, k: int) -> np.ndarray:
+    """(P, K): how many coders gave each category in each pattern."""
+    patterns = np.asarray(patterns, dtype=np.int64)
+    counts = np.zeros((len(patterns), k))
+    if patterns.size:
+        rows = np.broadcast_to(np.arange(len(patterns))[:, None], patterns.shape)
+        present = patterns >= 0
+        np.add.at(counts, (rows[present], patterns[present]), 1)
+    return counts
 
 
-def alpha_batch(o: np.ndarray) -> np.ndarray:
-    """Nominal alpha for a stack of coincidence matrices (B, K, K); NaN where undefined (bootstrap)."""
+def coincidence_contributions(patterns: np.ndarray, k: int) -> np.ndarray:
+    """(P, K, K): each pattern's contribution to the coincidence matrix (Krippendorff 2011, step 2).
+
+    A unit with m_u >= 2 values adds n_c n_k / (m_u - 1) for c != k and n_c (n_c - 1) / (m_u - 1) on
+    the diagonal; units with fewer than two values are not pairable and add nothing.
+    """
+    return _coincidences(value_counts(patterns, k))
+
+
+def _coincidences(counts: np.ndarray) -> np.ndarray:
+    k = counts.shape[1]
+    m = counts.sum(axis=1)
+    outer = counts[:, :, None] * counts[:, None, :]
+    outer[:, np.arange(k), np.arange(k)] -= counts
+    scale = np.where(m >= 2, 1.0 / np.maximum(m - 1, 1), 0.0)
+    return outer * scale[:, None, None]
+
+
+@dataclass
+class Statistics:
+    """Sums, linear in the units, from which every coefficient follows (see ``coefficients``).
+
+    ``per_pattern`` is (P, s); a batch of totals (B, s) is ``weights @ per_pattern`` for any weights
+    (all units, one document, a bootstrap resample). ``slots`` names the columns.
+    """
+
+    per_pattern: np.ndarray
+    slots: dict[str, slice]
+    categories: tuple[Any, ...]
+    n_coders: int
+    q: int
+    weight_levels: tuple[str, ...]
+    weight_matrices: dict[str, np.ndarray]
+
+    def totals(self, weights: np.ndarray) -> np.ndarray:
+        return np.asarray(weights, dtype=float) @ self.per_pattern
+
+
+def statistics(data: ReliabilityData, weight_levels: Sequence[str] = ()) -> Statistics:
+    """Per-pattern sufficient statistics for every coefficient, with agreement weights per level."""
+    k, m = data.n_categories, data.n_coders
+    counts = value_counts(data.patterns, k)
+    r = counts.sum(axis=1)
+    rated = r >= 1
+    pairable = r >= 2
+    levels = tuple(dict.fromkeys(("nominal", *weight_levels)))
+    matrices = {level: agreement_weights(data.categories, level) for level in levels}
+    columns: list[np.ndarray] = []
+    slots: dict[str, slice] = {}
+
+    def put(name: str, block: np.ndarray) -> None:
+        block = block.reshape(len(data.patterns), -1)
+        start = sum(c.shape[1] for c in columns)
+        slots[name] = slice(start, start + block.shape[1])
+        columns.append(block)
+
+    put("rated", rated.astype(float))
+    put("pairable", pairable.astype(float))
+    put("pairable_values", np.where(pairable, r, 0.0))
+    denominator = np.where(pairable, r * (r - 1), 1.0)
+    for level, w in matrices.items():
+        weighted = counts @ w.T  # r*_ik = sum_l w_kl r_il
+        agree = (counts * (weighted - 1)).sum(axis=1) / denominator
+        put(f"agree:{level}", np.where(pairable, agree, 0.0))
+    put("share", np.where(rated[:, None], counts / np.where(rated, r, 1.0)[:, None], 0.0))
+    put("coincidence", _coincidences(counts))
+    one_hot = np.zeros((len(data.patterns), m, k))
+    if data.patterns.size:
+        p_idx, c_idx = np.nonzero(data.patterns >= 0)
+        one_hot[p_idx, c_idx, data.patterns[p_idx, c_idx]] = 1.0
+    put("classified", one_hot)
+    if m == 2:
+        both = (data.patterns >= 0).all(axis=1)
+        joint = one_hot[:, 0, :, None] * one_hot[:, 1, None, :] * both[:, None, None]
+        put("joint", joint)
+    per_pattern = np.concatenate(columns, axis=1) if columns else np.zeros((0, 0))
+    return Statistics(per_pattern, slots, data.categories, m, data.chance_categories, levels, matrices)
+
+
+# --------------------------------------------------------------------------------------------------
+# Coefficients from statistics (vectorised over a leading batch axis)
+# --------------------------------------------------------------------------------------------------
+
+# name -> reason it is undefined where the batch value is NaN, filled in by ``coefficients``.
+UndefinedReasons = dict[str, str]
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 1e-12, num / np.where(den > 1e-12, den, 1.0), np.nan)
+
+
+def _corrected(pa: np.ndarray, pe: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(1.0 - pe > 1e-12, (pa - pe) / np.where(1.0 - pe > 1e-12, 1.0 - pe, 1.0), np.nan)
+
+
+def alpha_from_coincidence_batch(o: np.ndarray, categories: Sequence[Any], level: str) -> np.ndarray:
+    """alpha = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck for a batch of coincidence matrices (B, K, K)."""
     marginals = o.sum(axis=2)
     n = marginals.sum(axis=1)
-    observed = n - np.trace(o, axis1=1, axis2=2)
-    expected = n * n - (marginals ** 2).sum(axis=1)
+    delta = distance_matrix(categories, marginals, level)
+    if delta.ndim == 2:
+        delta = np.broadcast_to(delta, o.shape)
+    observed = (o * delta).sum(axis=(1, 2))
+    expected = (marginals[:, :, None] * marginals[:, None, :] * delta).sum(axis=(1, 2))
     with np.errstate(divide="ignore", invalid="ignore"):
         alpha = 1.0 - (n - 1.0) * observed / expected
-    return np.where((expected > 1e-9) & (n >= 2), alpha, np.nan)
+    two_values = (marginals > 1e-12).sum(axis=1) >= 2
+    return np.where((n >= 2 - 1e-12) & two_values & (expected > 1e-12), alpha, np.nan)
+
+
+def coefficients(stats: Statistics, totals: np.ndarray, *, levels: Sequence[str] = ("nominal",),
+                 weighted_level: str | None = None) -> tuple[dict[str, np.ndarray], UndefinedReasons]:
+    """Every coefficient for a batch of totals (B, s): name -> (B,) values, NaN where undefined.
+
+    ``levels``: the alpha levels wanted (nominal is always computed). ``weighted_level``: the level whose
+    agreement weights give weighted kappa, AC2 and the weighted Fleiss/Conger/Brennan-Prediger.
+    """
+    totals = np.atleast_2d(totals)
+    b = totals.shape[0]
+    k, m, q = len(stats.categories), stats.n_coders, stats.q
+
+    def get(name: str) -> np.ndarray:
+        return totals[:, stats.slots[name]]
+
+    rated = get("rated")[:, 0]
+    pairable = get("pairable")[:, 0]
+    out: dict[str, np.ndarray] = {}
+    reasons: UndefinedReasons = {}
+    o = get("coincidence").reshape(b, k, k)
+    for level in dict.fromkeys(("nominal", *levels)):
+        name = "krippendorff_alpha" if level == "nominal" else f"krippendorff_alpha_{level}"
+        out[name] = alpha_from_coincidence_batch(o, stats.categories, level)
+        reasons[name] = "fewer than two pairable values, or only one value occurs (expected disagreement is 0)"
+    pa = {level: _ratio(get(f"agree:{level}")[:, 0], pairable) for level in stats.weight_levels}
+    out["percent_agreement"] = pa["nominal"]
+    reasons["percent_agreement"] = "no unit was coded by two coders"
+    marg = o.sum(axis=2)
+    share = marg / np.where(marg.sum(axis=1, keepdims=True) > 0, marg.sum(axis=1, keepdims=True), 1.0)
+    out["scott_pi"] = _corrected(pa["nominal"], (share ** 2).sum(axis=1))
+    reasons["scott_pi"] = "no pairable unit, or only one value occurs (expected agreement is 1)"
+    pi = get("share") / np.where(rated > 0, rated, 1.0)[:, None]
+    classified = get("classified").reshape(b, m, k)
+    joint = get("joint").reshape(b, k, k) if "joint" in stats.slots else None
+
+    variants = [("", "nominal")]
+    if weighted_level and weighted_level != "nominal":
+        variants.append(("weighted", weighted_level))
+    for tag, level in variants:
+        w = stats.weight_matrices[level]
+        p_a = pa[level]
+        names = {base: (WEIGHTED_NAMES[base] if tag else base) for base in WEIGHTED_NAMES}
+        # Fleiss (Gwet's missing-data generalisation): p_e = sum_kl w_kl pi_k pi_l.
+        out[names["fleiss_kappa"]] = _corrected(p_a, np.einsum("bk,kl,bl->b", pi, w, pi))
+        reasons[names["fleiss_kappa"]] = "no pairable unit, or only one value occurs (expected agreement is 1)"
+        # Conger: chance from each coder's own distribution over the units that coder rated.
+        n_g = classified.sum(axis=2)
+        active = n_g > 0
+        r_eff = active.sum(axis=1).astype(float)
+        p_gk = classified / np.where(active, n_g, 1.0)[:, :, None]
+        p_bar = p_gk.sum(axis=1) / np.where(r_eff > 0, r_eff, 1.0)[:, None]
+        outer = np.einsum("bgk,bgl->bkl", p_gk, p_gk)
+        s2 = (outer - r_eff[:, None, None] * p_bar[:, :, None] * p_bar[:, None, :]) / \
+            np.where(r_eff > 1, r_eff - 1, 1.0)[:, None, None]
+        pe_conger = (w * (p_bar[:, :, None] * p_bar[:, None, :] - s2 / np.where(r_eff > 0, r_eff, 1.0)[:, None, None])
+                     ).sum(axis=(1, 2))
+        out[names["conger_kappa"]] = np.where(r_eff >= 2, _corrected(p_a, pe_conger), np.nan)
+        reasons[names["conger_kappa"]] = "fewer than two coders with values, no pairable unit, or expected agreement is 1"
+        # AC1/AC2 and Brennan-Prediger: chance from q categories (extra unused ones weigh as identity).
+        w_sum = float(w.sum()) + max(q - k, 0)
+        if q >= 2:
+            pe_ac = w_sum * (pi * (1.0 - pi)).sum(axis=1) / (q * (q - 1))
+            out[names["gwet_ac1"]] = _corrected(p_a, pe_ac)
+            out[names["brennan_prediger"]] = _corrected(p_a, np.full(b, w_sum / q ** 2))
+        else:
+            out[names["gwet_ac1"]] = out[names["brennan_prediger"]] = np.full(b, np.nan)
+        reasons[names["gwet_ac1"]] = reasons[names["brennan_prediger"]] = \
+            "no unit was coded by two coders, or fewer than two categories"
+        if joint is not None:
+            total = joint.sum(axis=(1, 2))
+            rows, cols = joint.sum(axis=2), joint.sum(axis=1)
+            pa_c = _ratio((joint * w).sum(axis=(1, 2)), total)
+            pe_c = _ratio(np.einsum("bk,kl,bl->b", rows, w, cols), total ** 2)
+            out[names["cohen_kappa"]] = _corrected(pa_c, pe_c)
+            reasons[names["cohen_kappa"]] = "the two coders share no unit, or expected agreement is 1"
+    return out, reasons
 
 
 # --------------------------------------------------------------------------------------------------
-# Coefficients
+# Gwet's analytic standard errors (per-unit linearisation; irrCAC's formulas)
 # --------------------------------------------------------------------------------------------------
+
+def standard_errors(data: ReliabilityData, values: dict[str, float | None], *,
+                    weighted_level: str | None = None) -> dict[str, float | None]:
+    """SE of Fleiss, Conger, AC1/AC2, Brennan-Prediger (and Cohen via Conger on the units both coded).
+
+    var = (1 / (n (n - 1))) sum_i (kappa*_i - kappa)^2 over the n units with at least one value, where
+    kappa*_i is unit i's linearised contribution (Gwet 2014; 2008 for AC1). Units are treated as a
+    simple random sample: sub-document units of one article are not independent, so for them prefer
+    the document bootstrap.
+    """
+    out: dict[str, float | None] = {}
+    levels = [("", "nominal")] + ([("weighted", weighted_level)] if weighted_level and weighted_level != "nominal" else [])
+    k, q = data.n_categories, data.chance_categories
+    counts = value_counts(data.patterns, k)
+    r = counts.sum(axis=1)
+    keep = (r >= 1) & (data.weights > 0)
+    counts, r, w_u, pats = counts[keep], r[keep], data.weights[keep], data.patterns[keep]
+    n = float(w_u.sum())
+    pairable = r >= 2
+    n2 = float(w_u[pairable].sum())
+    if n < 2 or n2 <= 0:
+        return out
+    pi = (w_u[:, None] * counts / r[:, None]).sum(axis=0) / n
+    for tag, level in levels:
+        w = agreement_weights(data.categories, level)
+        name = (lambda base: WEIGHTED_NAMES[base] if tag else base)
+        weighted = counts @ w.T
+        den = np.where(pairable, r * (r - 1), 1.0)
+        pa_i = np.where(pairable, (counts * (weighted - 1)).sum(axis=1) / den, 0.0)
+
+        def se_from(kappa: float | None, pe: float, pe_i: np.ndarray | None) -> float | None:
+            if kappa is None or not np.isfinite(kappa) or 1 - pe <= 1e-12:
+                return None
+            k_i = (n / n2) * (pa_i - pe * pairable) / (1 - pe)
+            if pe_i is not None:
+                k_i = k_i - 2 * (1 - kappa) * (pe_i - pe) / (1 - pe)
+            return float(np.sqrt((w_u * (k_i - kappa) ** 2).sum() / (n * (n - 1))))
+
+        pi_w = (w @ pi + w.T @ pi) / 2
+        out[name("fleiss_kappa")] = se_from(values.get(name("fleiss_kappa")), float(pi @ w @ pi),
+                                            counts @ pi_w / r)
+        w_sum = float(w.sum()) + max(q - k, 0)
+        if q >= 2:
+            pe_ac = w_sum * float((pi * (1 - pi)).sum()) / (q * (q - 1))
+            out[name("gwet_ac1")] = se_from(values.get(name("gwet_ac1")), pe_ac,
+                                            (w_sum / (q * (q - 1))) * (counts @ (1 - pi)) / r)
+            out[name("brennan_prediger")] = se_from(values.get(name("brennan_prediger")), w_sum / q ** 2, None)
+        out[name("conger_kappa")] = _conger_se(pats, w_u, counts, r, w, values.get(name("conger_kappa")), n, n2, pa_i)
+        if data.n_coders == 2:
+            both = (pats >= 0).all(axis=1)
+            if both.any():
+                sub = ReliabilityData(pats[both], w_u[both], data.categories, data.coders, data.q)
+                kappa = values.get(name("cohen_kappa"))
+                c2 = value_counts(sub.patterns, k)
+                r2 = c2.sum(axis=1)
+                n_b = float(sub.weights.sum())
+                pa_b = (c2 * (c2 @ w.T - 1)).sum(axis=1) / 2.0
+                out[name("cohen_kappa")] = _conger_se(sub.patterns, sub.weights, c2, r2, w, kappa, n_b, n_b, pa_b)
+    return out
+
+
+def _conger_se(pats: np.ndarray, w_u: np.ndarray, counts: np.ndarray, r: np.ndarray, w: np.ndarray,
+               kappa: float | None, n: float, n2: float, pa_i: np.ndarray) -> float | None:
+    """Gwet's (2014, ch. 5) variance of Conger's kappa, as irrCAC computes it."""
+    if kappa is None or not np.isfinite(kappa) or n < 2:
+        return None
+    m, k = pats.shape[1], counts.shape[1]
+    one_hot = np.zeros((len(pats), m, k))
+    p_idx, c_idx = np.nonzero(pats >= 0)
+    one_hot[p_idx, c_idx, pats[p_idx, c_idx]] = 1.0
+    classified = np.tensordot(w_u, one_hot, axes=1)  # (m, K)
+    n_g = classified.sum(axis=1)
+    active = n_g > 0
+    if active.sum() < 2:
+        return None
+    one_hot, classified, n_g = one_hot[:, active], classified[active], n_g[active]
+    rr = int(active.sum())
+    p_gk = classified / n_g[:, None]
+    p_bar = p_gk.mean(axis=0)
+    s2 = (p_gk.T @ p_gk - rr * np.outer(p_bar, p_bar)) / (rr - 1)
+    pe = float((w * (np.outer(p_bar, p_bar) - s2 / rr)).sum())
+    if 1 - pe <= 1e-12:
+        return None
+    rated = one_hot.sum(axis=2)  # (P, r): epsilon_ig
+    # lambda_ig = sum_k (n / n_g) sum_l w_kl (delta_igl - (eps_ig - n_g / n) p_gl) (r p_bar_k - p_gk)
+    inner = one_hot - (rated - n_g[None, :] / n)[:, :, None] * p_gk[None, :, :]  # (P, g, l)
+    weighted = np.einsum("kl,pgl->pgk", w, inner) * (n / n_g)[None, :, None]
+    lam = (weighted * (rr * p_bar[None, None, :] - p_gk[None, :, :])).sum(axis=2)
+    pe_i = lam.sum(axis=1) / (rr * (rr - 1))
+    pairable = r >= 2
+    k_i = (n / n2) * (pa_i - pe * pairable) / (1 - pe)
+    k_i = k_i - 2 * (1 - kappa) * (pe_i - pe) / (1 - pe)
+    return float(np.sqrt((w_u * (k_i - kappa) ** 2).sum() / (n * (n - 1))))
+
+
+# --------------------------------------------------------------------------------------------------
+# Coder pairs, all at once
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class PairTable:
+    """Pairwise Cohen's kappa, nominal alpha and percent agreement for every coder pair (m x m arrays)."""
+
+    coders: tuple[str, ...]
+    cohen_kappa: np.ndarray
+    krippendorff_alpha: np.ndarray
+    percent_agreement: np.ndarray
+    shared_units: np.ndarray
+
+    def to_json_list(self) -> list[dict[str, Any]]:
+        a, b = np.triu_indices(len(self.coders), 1)
+        return [{"coders": [self.coders[i], self.coders[j]], "cohen_kappa": _finite(self.cohen_kappa[i, j]),
+                 "krippendorff_alpha": _finite(self.krippendorff_alpha[i, j]),
+                 "percent_agreement": _finite(self.percent_agreement[i, j]),
+                 "units": _number(self.shared_units[i, j])} for i, j in zip(a.tolist(), b.tolist())]
+
+
+def pair_contingency(data: ReliabilityData) -> np.ndarray:
+    """(m, m, K, K): for every ordered coder pair, the weighted table of the units both coded.
+
+    One matrix product over the value-pattern matrix: X (P, m K) one-hot, T = X^T diag(w) X, so the
+    cost grows with m^2 K^2 P flops in BLAS, not with a Python loop over pairs.
+    """
+    m, k = data.n_coders, data.n_categories
+    x = np.zeros((len(data.patterns), m * k))
+    if data.patterns.size:
+        p_idx, c_idx = np.nonzero(data.patterns >= 0)
+        x[p_idx, c_idx * k + data.patterns[p_idx, c_idx]] = 1.0
+    table = (x * data.weights[:, None]).T @ x
+    return table.reshape(m, k, m, k).transpose(0, 2, 1, 3)
+
+
+def pair_table(data: ReliabilityData, contingency: np.ndarray | None = None) -> PairTable:
+    t = pair_contingency(data) if contingency is None else contingency
+    k = t.shape[-1]
+    total = t.sum(axis=(2, 3))
+    agree = np.trace(t, axis1=2, axis2=3)
+    rows, cols = t.sum(axis=3), t.sum(axis=2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_o = agree / total
+        p_e = (rows * cols).sum(axis=2) / total ** 2
+        kappa = np.where((total > 0) & (1 - p_e > 1e-12), (p_o - p_e) / (1 - p_e), np.nan)
+        n = 2 * total  # two values per shared unit
+        marg = rows + cols
+        expected = n * n - (marg ** 2).sum(axis=2)
+        alpha = np.where((n >= 2) & (expected > 1e-9), 1 - (n - 1) * (n - 2 * agree) / expected, np.nan)
+    p_o = np.where(total > 0, p_o, np.nan)
+    del k
+    return PairTable(tuple(data.coders), kappa, alpha, p_o, total)
+
+
+# --------------------------------------------------------------------------------------------------
+# Single-coefficient helpers (the same formulas; kept for callers and for the published examples)
+# --------------------------------------------------------------------------------------------------
+
+def _one(data: ReliabilityData, name: str, *, level: str = "nominal", weighted_level: str | None = None) -> Coefficient:
+    stats = statistics(data, (weighted_level,) if weighted_level else ())
+    values, reasons = coefficients(stats, stats.totals(data.weights[None, :]),
+                                   levels=(level,), weighted_level=weighted_level)
+    v = values[name][0]
+    return Coefficient(None, reasons[name]) if not np.isfinite(v) else Coefficient(float(v))
+
 
 def coincidence_matrix(data: ReliabilityData) -> np.ndarray:
     contributions = coincidence_contributions(data.patterns, data.n_categories)
@@ -191,9 +589,24 @@ def coincidence_matrix(data: ReliabilityData) -> np.ndarray:
         np.zeros((data.n_categories, data.n_categories))
 
 
+def alpha_from_coincidences(o: np.ndarray, categories: Sequence[Any], level: str = "nominal") -> Coefficient:
+    marginals = o.sum(axis=1)
+    if marginals.sum() < 2 - 1e-12:
+        return Coefficient(None, "fewer than two pairable values")
+    if np.count_nonzero(marginals > 1e-12) < 2:
+        return Coefficient(None, "only one value occurs, so expected disagreement is 0")
+    value = alpha_from_coincidence_batch(o[None], categories, level)[0]
+    return Coefficient(None, "expected disagreement is 0") if np.isnan(value) else Coefficient(float(value))
+
+
 def krippendorff_alpha(data: ReliabilityData, level: str = "nominal") -> Coefficient:
     """Krippendorff's alpha, any number of coders, missing data allowed."""
     return alpha_from_coincidences(coincidence_matrix(data), data.categories, level)
+
+
+def alpha_batch(o: np.ndarray) -> np.ndarray:
+    """Nominal alpha for a stack of coincidence matrices (B, K, K); NaN where undefined."""
+    return alpha_from_coincidence_batch(o, tuple(range(o.shape[-1])), "nominal")
 
 
 def pairable_values(data: ReliabilityData) -> float:
@@ -202,66 +615,40 @@ def pairable_values(data: ReliabilityData) -> float:
     return float((data.weights * np.where(counts >= 2, counts, 0)).sum())
 
 
-def _pairwise_agreement(data: ReliabilityData) -> tuple[float, float]:
-    """(sum of weighted per-unit pair agreement, weight of units with >= 2 values)."""
-    counts = value_counts(data.patterns, data.n_categories)
-    m = counts.sum(axis=1)
-    ok = m >= 2
-    per_unit = np.zeros(len(m))
-    per_unit[ok] = (counts[ok] * (counts[ok] - 1)).sum(axis=1) / (m[ok] * (m[ok] - 1))
-    return float((data.weights * per_unit).sum()), float(data.weights[ok].sum())
-
-
 def percent_agreement(data: ReliabilityData) -> Coefficient:
-    """Share of agreeing coder pairs per unit, averaged over units with at least two values."""
-    agreeing, units = _pairwise_agreement(data)
-    if units <= 0:
-        return Coefficient(None, "no unit was coded by two coders")
-    return Coefficient(agreeing / units)
+    """Share of agreeing coder pairs per unit, averaged over units with at least two values (irrCAC's p_a)."""
+    return _one(data, "percent_agreement")
 
 
-def _chance_corrected(p_o: float, p_e: float, what: str) -> Coefficient:
-    if p_e >= 1.0 - 1e-12:
-        return Coefficient(None, f"{what}: expected agreement is 1 (only one value occurs)")
-    return Coefficient(float((p_o - p_e) / (1.0 - p_e)))
-
-
-def cohen_kappa(data: ReliabilityData, a: int = 0, b: int = 1) -> Coefficient:
-    """Cohen's kappa for coders ``a`` and ``b`` on the units both coded."""
-    table = contingency_table(data, a, b)
-    total = table.sum()
-    if total <= 0:
-        return Coefficient(None, "the two coders share no unit")
-    p_o = np.trace(table) / total
-    p_e = float((table.sum(axis=1) * table.sum(axis=0)).sum() / total ** 2)
-    return _chance_corrected(p_o, p_e, "Cohen's kappa")
+def cohen_kappa(data: ReliabilityData, a: int = 0, b: int = 1, level: str | None = None) -> Coefficient:
+    """Cohen's kappa for coders ``a`` and ``b`` on the units both coded (weighted with a level: Cohen 1968)."""
+    pair = data if (data.n_coders == 2 and (a, b) == (0, 1)) else data.select_coders([a, b])
+    if level and level != "nominal":
+        return _one(pair, "weighted_kappa", weighted_level=level)
+    return _one(pair, "cohen_kappa")
 
 
 def contingency_table(data: ReliabilityData, a: int, b: int) -> np.ndarray:
-    k = data.n_categories
-    both = (data.patterns[:, a] >= 0) & (data.patterns[:, b] >= 0)
-    table = np.zeros((k, k))
-    np.add.at(table, (data.patterns[both, a], data.patterns[both, b]), data.weights[both])
-    return table
+    return pair_contingency(data)[a, b]
 
 
 def scott_pi(data: ReliabilityData) -> Coefficient:
     """Scott's pi (multi-pi for more coders): p_e from the pooled distribution of pairable values."""
-    agreeing, units = _pairwise_agreement(data)
-    if units <= 0:
-        return Coefficient(None, "no unit was coded by two coders")
-    marginals = coincidence_matrix(data).sum(axis=1)
-    p_e = float(((marginals / marginals.sum()) ** 2).sum())
-    return _chance_corrected(agreeing / units, p_e, "Scott's pi")
+    return _one(data, "scott_pi")
 
 
-def fleiss_kappa(data: ReliabilityData) -> Coefficient:
-    """Fleiss' kappa on the units every coder coded (it is defined for complete data only)."""
-    complete = (data.patterns >= 0).all(axis=1)
-    if not complete.any():
-        return Coefficient(None, "no unit was coded by every coder")
-    sub = ReliabilityData(data.patterns[complete], data.weights[complete], data.categories, data.coders)
-    return fleiss_from_counts(value_counts(sub.patterns, sub.n_categories), sub.weights)
+def fleiss_kappa(data: ReliabilityData, level: str | None = None) -> Coefficient:
+    """Fleiss' kappa; with missing data Gwet's (2014) generalisation, as irrCAC computes it."""
+    if level and level != "nominal":
+        return _one(data, "weighted_fleiss_kappa", weighted_level=level)
+    return _one(data, "fleiss_kappa")
+
+
+def conger_kappa(data: ReliabilityData, level: str | None = None) -> Coefficient:
+    """Conger's (1980) kappa for many coders, missing data as in Gwet (2014)."""
+    if level and level != "nominal":
+        return _one(data, "weighted_conger_kappa", weighted_level=level)
+    return _one(data, "conger_kappa")
 
 
 def fleiss_from_counts(counts: np.ndarray, weights: np.ndarray | None = None) -> Coefficient:
@@ -274,55 +661,61 @@ def fleiss_from_counts(counts: np.ndarray, weights: np.ndarray | None = None) ->
     per_subject = ((counts * (counts - 1)).sum(axis=1)) / (n * (n - 1))
     p_bar = float((w * per_subject).sum() / w.sum())
     p_j = (w[:, None] * counts).sum(axis=0) / (w * n).sum()
-    return _chance_corrected(p_bar, float((p_j ** 2).sum()), "Fleiss' kappa")
+    p_e = float((p_j ** 2).sum())
+    if p_e >= 1 - 1e-12:
+        return Coefficient(None, "Fleiss' kappa: expected agreement is 1 (only one value occurs)")
+    return Coefficient((p_bar - p_e) / (1 - p_e))
 
 
-def _q(data: ReliabilityData) -> int:
-    return int(data.q or data.n_categories)
-
-
-def brennan_prediger(data: ReliabilityData) -> Coefficient:
+def brennan_prediger(data: ReliabilityData, level: str | None = None) -> Coefficient:
     """Brennan & Prediger (1981): chance is 1/q, q = categories the codebook allows."""
-    agreeing, units = _pairwise_agreement(data)
-    q = _q(data)
-    if units <= 0:
-        return Coefficient(None, "no unit was coded by two coders")
-    if q < 2:
-        return Coefficient(None, "fewer than two categories")
-    return _chance_corrected(agreeing / units, 1.0 / q, "Brennan-Prediger")
+    if level and level != "nominal":
+        return _one(data, "weighted_brennan_prediger", weighted_level=level)
+    return _one(data, "brennan_prediger")
 
 
-def gwet_ac1(data: ReliabilityData) -> Coefficient:
-    """Gwet's AC1 (2008; many raters with missing data as in Gwet 2014, ch. 4)."""
-    agreeing, units = _pairwise_agreement(data)
-    q = _q(data)
-    if units <= 0:
-        return Coefficient(None, "no unit was coded by two coders")
-    if q < 2:
-        return Coefficient(None, "fewer than two categories")
-    counts = value_counts(data.patterns, data.n_categories)
-    m = counts.sum(axis=1)
-    rated = m >= 1
-    shares = (data.weights[rated, None] * counts[rated] / m[rated, None]).sum(axis=0) / data.weights[rated].sum()
-    p_e = float((shares * (1 - shares)).sum() / (q - 1))
-    return _chance_corrected(agreeing / units, p_e, "Gwet's AC1")
+def gwet_ac1(data: ReliabilityData, level: str | None = None) -> Coefficient:
+    """Gwet's AC1 (2008); with a level, AC2 (Gwet 2014, ch. 4); many raters with missing data."""
+    if level and level != "nominal":
+        return _one(data, "gwet_ac2", weighted_level=level)
+    return _one(data, "gwet_ac1")
 
+
+# --------------------------------------------------------------------------------------------------
+# Everything at once
+# --------------------------------------------------------------------------------------------------
 
 @dataclass
 class MeasureSet:
-    """Every coefficient on one reliability data set, with undefined reasons and counts."""
+    """Every coefficient on one reliability data set, with undefined reasons, counts, SEs and notes."""
 
     values: dict[str, float | None] = field(default_factory=dict)
     undefined: dict[str, str] = field(default_factory=dict)
     counts: dict[str, float] = field(default_factory=dict)
-    pairs: list[dict[str, Any]] = field(default_factory=list)
+    used: dict[str, dict[str, float]] = field(default_factory=dict)
+    se: dict[str, float | None] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    categories: list[Any] = field(default_factory=list)
+    q: int | None = None
+    level: str = "nominal"
+    pair_table: PairTable | None = None
+
+    @property
+    def pairs(self) -> list[dict[str, Any]]:
+        return self.pair_table.to_json_list() if self.pair_table is not None else []
 
     def to_json_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.values)
         out.update({k: _number(v) for k, v in self.counts.items()})
+        out["q"] = self.q
+        out["categories"] = [str(c) for c in self.categories]
+        out["level"] = self.level
+        out["used"] = {k: {kk: _number(vv) for kk, vv in v.items()} for k, v in self.used.items()}
+        out["se"] = dict(self.se)
+        out["notes"] = dict(self.notes)
         if self.undefined:
             out["undefined"] = dict(self.undefined)
-        if self.pairs:
+        if self.pair_table is not None:
             out["pairs"] = self.pairs
         return out
 
@@ -331,44 +724,93 @@ def _number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else float(v)
 
 
-def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",),
-                 with_pairs: bool = True) -> MeasureSet:
-    """Compute every coefficient that applies; undefined ones get None and a reason."""
-    result = MeasureSet()
+def _finite(v: float) -> float | None:
+    return float(v) if np.isfinite(v) else None
 
-    def put(name: str, coefficient: Coefficient) -> None:
-        result.values[name] = coefficient.value
-        if not coefficient.defined:
-            result.undefined[name] = coefficient.reason
 
-    put("krippendorff_alpha", krippendorff_alpha(data, "nominal"))
-    for level in levels:
-        if level != "nominal":
-            put(f"krippendorff_alpha_{level}", krippendorff_alpha(data, level))
-    put("percent_agreement", percent_agreement(data))
-    if data.n_coders == 2:
-        put("cohen_kappa", cohen_kappa(data, 0, 1))
-    put("scott_pi", scott_pi(data))
-    put("fleiss_kappa", fleiss_kappa(data))
-    put("gwet_ac1", gwet_ac1(data))
-    put("brennan_prediger", brennan_prediger(data))
-    counts = value_counts(data.patterns, data.n_categories).sum(axis=1)
-    result.counts["units"] = float(data.weights[counts >= 1].sum())
-    result.counts["pairable_units"] = float(data.weights[counts >= 2].sum())
-    result.counts["pairable_values"] = pairable_values(data)
-    result.counts["complete_units"] = float(data.weights[(data.patterns >= 0).all(axis=1)].sum())  # Fleiss
-    if with_pairs and data.n_coders > 2:
-        kappas = []
-        for a, b in combinations(range(data.n_coders), 2):
-            pair = data.select_coders([a, b])
-            kappa = cohen_kappa(pair, 0, 1)
-            alpha = krippendorff_alpha(pair)
-            entry = {"coders": [data.coders[a], data.coders[b]], "cohen_kappa": kappa.value,
-                     "krippendorff_alpha": alpha.value, "percent_agreement": percent_agreement(pair).value}
-            result.pairs.append(entry)
-            if kappa.defined:
-                kappas.append(kappa.value)
+def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",), weighted_level: str | None = None,
+                 with_pairs: bool = True, with_se: bool = True) -> MeasureSet:
+    """Compute every coefficient that applies; undefined ones get None and a reason.
+
+    ``levels``: alpha levels beyond nominal; ``weighted_level``: agreement weights for weighted kappa,
+    AC2 and weighted Fleiss/Conger/Brennan-Prediger. Pairwise tables (and Light's kappa, the mean of
+    pairwise Cohen kappas) come from one matrix product when there are more than two coders.
+    """
+    result = MeasureSet(categories=list(data.categories), q=data.chance_categories,
+                        level=weighted_level or "nominal")
+    stats = statistics(data, (weighted_level,) if weighted_level else ())
+    totals = stats.totals(data.weights[None, :])
+    values, reasons = coefficients(stats, totals, levels=levels, weighted_level=weighted_level)
+    m = data.n_coders
+    order = ["krippendorff_alpha", *[f"krippendorff_alpha_{lv}" for lv in levels if lv != "nominal"],
+             "percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa", "gwet_ac1",
+             "brennan_prediger", *[v for v in WEIGHTED_NAMES.values()]]
+    for name in order:
+        if name not in values:
+            continue
+        v = values[name][0]
+        result.values[name] = float(v) if np.isfinite(v) else None
+        if not np.isfinite(v):
+            result.undefined[name] = reasons[name]
+    t = totals[0]
+    s = stats.slots
+    units = float(t[s["rated"]][0])
+    pairable_units = float(t[s["pairable"]][0])
+    pairable_vals = float(t[s["pairable_values"]][0])
+    complete = float(data.weights[(data.patterns >= 0).all(axis=1)].sum()) if data.patterns.size else 0.0
+    result.counts.update(units=units, pairable_units=pairable_units, pairable_values=pairable_vals,
+                         complete_units=complete)
+    pair_used = {"units": pairable_units, "pairable_values": pairable_vals}
+    rated_used = {"units": units, "pairable_units": pairable_units, "pairable_values": pairable_vals}
+    for name in result.values:
+        if name.startswith("krippendorff_alpha") or name in ("percent_agreement", "scott_pi", "brennan_prediger",
+                                                             "weighted_brennan_prediger"):
+            result.used[name] = dict(pair_used)
+        elif name in ("cohen_kappa", "weighted_kappa"):
+            shared = float(t[s["joint"]].sum()) if "joint" in s else 0.0
+            result.used[name] = {"units": shared, "pairable_values": 2 * shared}
+        else:
+            result.used[name] = dict(rated_used)
+    if units > pairable_units:
+        result.notes["units"] = (f"{_number(units - pairable_units)} of {_number(units)} units have a value from "
+                                 "only one coder: they are not pairable; Fleiss, Conger and AC1 use them for the "
+                                 "chance distributions (Gwet 2014), the rest skip them")
+    if m == 2 and "cohen_kappa" in result.values and complete < units:
+        result.notes["cohen_kappa"] = (f"computed on the {_number(complete)} units both coders coded "
+                                       f"({_number(units - complete)} units with one value left out)")
+    if m > 2 and complete < units:
+        result.notes["fleiss_kappa"] = ("missing values: Gwet's (2014) generalisation of Fleiss' kappa, as irrCAC "
+                                        f"computes it, on all {_number(units)} units with a value "
+                                        f"({_number(complete)} complete)")
+    if with_se:
+        result.se = {k: v for k, v in standard_errors(data, result.values, weighted_level=weighted_level).items()
+                     if k in result.values}
+    if with_pairs and m > 2:
+        result.pair_table = pair_table(data)
+        kappas = result.pair_table.cohen_kappa[np.triu_indices(m, 1)]
+        defined = kappas[np.isfinite(kappas)]
         # Light (1971): the mean of pairwise Cohen kappas, nltk's multi-coder "kappa".
-        put("light_kappa", Coefficient(float(np.mean(kappas))) if kappas else
-            Coefficient(None, "no pair of coders has a defined Cohen's kappa"))
+        result.values["light_kappa"] = float(defined.mean()) if len(defined) else None
+        if not len(defined):
+            result.undefined["light_kappa"] = "no pair of coders has a defined Cohen's kappa"
+        elif len(defined) < len(kappas):
+            result.notes["light_kappa"] = f"mean over the {len(defined)} of {len(kappas)} pairs with a defined kappa"
     return result
+
+
+def bootstrap_intervals(stats: Statistics, resampled_totals: np.ndarray, *, levels: Sequence[str] = ("nominal",),
+                        weighted_level: str | None = None, confidence: float = 0.95) -> dict[str, dict[str, Any]]:
+    """Percentile intervals of every coefficient over resampled totals (B, s)."""
+    values, _ = coefficients(stats, resampled_totals, levels=levels, weighted_level=weighted_level)
+    tail = (1 - confidence) / 2 * 100
+    out: dict[str, dict[str, Any]] = {}
+    for name, batch in values.items():
+        defined = batch[np.isfinite(batch)]
+        entry: dict[str, Any] = {"resamples": int(len(batch)), "defined_resamples": int(len(defined))}
+        if len(defined):
+            low, high = np.percentile(defined, [tail, 100 - tail])
+            entry.update(low=float(low), high=float(high))
+        else:
+            entry.update(low=None, high=None)
+        out[name] = entry
+    return out

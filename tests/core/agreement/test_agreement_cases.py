@@ -197,3 +197,110 @@ def test_u_alpha_refuses_overlapping_values():
 
     result = u_alpha_family([[(0, 5, 1), (3, 8, 2)], [(0, 5, 1)]], 10, 2)
     assert result.u_alpha is None and "overlap" in result.u_reason
+
+
+# --------------------------------------------------------------------------------------------------
+# The Gwet family: q, missing data, Conger, standard errors (issue "Agreement you can defend")
+# --------------------------------------------------------------------------------------------------
+
+COHEN_1960 = [[88, 14, 18], [10, 40, 10], [2, 6, 12]]
+
+
+def test_k1_fleiss_with_missing_data_is_gwets_generalisation():
+    """Gwet (2014, ch. 5; irrCAC's fleiss.kappa.raw on cac.raw4raters, which is K1): .7612 from all 12 units,
+    where Fleiss on the 8 complete units alone would give .6415."""
+    data = table(K1)
+    result = M.all_measures(data)
+    assert round(result.values["fleiss_kappa"], 4) == 0.7612
+    assert round(result.se["fleiss_kappa"], 5) == 0.15302
+    complete = (data.patterns >= 0).all(axis=1)
+    only_complete = M.ReliabilityData(data.patterns[complete], data.weights[complete], data.categories)
+    assert round(M.fleiss_kappa(only_complete).value, 4) == 0.6415
+    assert "Gwet" in result.notes["fleiss_kappa"]
+    assert result.used["fleiss_kappa"]["units"] == 12  # every unit with a value, none dropped
+
+
+def test_k1_gwet_family_as_irrcac_reports_it():
+    """irrCAC (Gwet's package) on Krippendorff's 4 x 12 data: AC1 .77544 (se .14295), Conger .76207,
+    Brennan-Prediger .77273 (q = 5 observed categories)."""
+    result = M.all_measures(table(K1))
+    assert round(result.values["gwet_ac1"], 5) == 0.77544
+    assert round(result.se["gwet_ac1"], 5) == 0.14295
+    assert round(result.values["conger_kappa"], 5) == 0.76207
+    assert round(result.values["brennan_prediger"], 5) == 0.77273
+    assert result.q == 5
+
+
+def test_k1_ac2_with_ordinal_weights():
+    """irrCAC's gwet.ac1.raw(cac.raw4raters, weights = "ordinal"): AC2 .8989."""
+    result = M.all_measures(table(K1), weighted_level="ordinal")
+    assert round(result.values["gwet_ac2"], 4) == 0.8989
+
+
+def test_cohen_1960_gwet_ac1_brennan_prediger_conger():
+    """Cohen's (1960) table, q = 3. AC1 as Gwet (2008) defines it: p_a .70, pi = (.55, .30, .15),
+    p_e = sum pi (1 - pi) / (q - 1) = .2925, AC1 = .4075 / .7075 = .576. Brennan & Prediger (1981)
+    kappa_n = (p_o - 1/q) / (1 - 1/q) = .55. Conger (1980) reduces to Cohen's kappa for two coders: .492."""
+    data = from_contingency(COHEN_1960)
+    result = M.all_measures(data)
+    assert round(result.values["gwet_ac1"], 3) == 0.576
+    assert round(result.values["brennan_prediger"], 3) == 0.550
+    assert round(result.values["conger_kappa"], 3) == round(result.values["cohen_kappa"], 3) == 0.492
+
+
+def test_bennett_s_is_brennan_prediger():
+    """Bennett, Alpert & Goldstein's S (1954; Krippendorff 2004, p. 246): S = (K/(K-1)) (p_o - 1/K), the same
+    chance model as Brennan-Prediger. The skewed 2 x 10 data: p_o .9, K = 2 -> S = .80; with K = 4
+    possible values (two never used) S = (4/3)(.9 - .25) = .8667."""
+    data = M.ReliabilityData.from_unit_values(np.array([[1, 1], [0, 0], [1, 0]]), categories=(0, 1),
+                                              weights=np.array([8, 1, 1]))
+    assert round(M.brennan_prediger(data).value, 4) == 0.8
+    wider = M.ReliabilityData(data.patterns, data.weights, data.categories, q=4)
+    assert round(M.brennan_prediger(wider).value, 4) == round(4 / 3 * (0.9 - 0.25), 4) == 0.8667
+
+
+def test_q_changes_ac1_and_bp_but_not_alpha_kappa_pi():
+    data = from_contingency(COHEN_1960)
+    wider = M.ReliabilityData(data.patterns, data.weights, data.categories, q=4)
+    a, b = M.all_measures(data), M.all_measures(wider)
+    for name in ("krippendorff_alpha", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa"):
+        assert a.values[name] == pytest.approx(b.values[name])
+    assert b.values["brennan_prediger"] > a.values["brennan_prediger"]
+    assert b.q == 4 and b.to_json_dict()["q"] == 4
+
+
+def test_weighted_kappa_quadratic_equals_interval_alpha_family_limits():
+    """Cohen's (1968) weighted kappa with quadratic weights on the 2 x 2 table is the unweighted kappa
+    (two categories: every weight is 0 or 1)."""
+    data = from_contingency([[20, 5], [10, 15]])
+    assert M.cohen_kappa(data, level="interval").value == pytest.approx(M.cohen_kappa(data).value)
+
+
+def test_pairs_for_every_coder_pair_at_once_match_one_pair_at_a_time():
+    rng = np.random.default_rng(11)
+    values = rng.integers(-1, 3, size=(60, 5))
+    data = M.ReliabilityData.from_unit_values(values, categories=(0, 1, 2))
+    pairs = M.pair_table(data)
+    for a in range(5):
+        for b in range(a + 1, 5):
+            pair = data.select_coders([a, b])
+            kappa = M.cohen_kappa(pair)
+            alpha = M.krippendorff_alpha(pair)
+            if kappa.defined:
+                assert pairs.cohen_kappa[a, b] == pytest.approx(kappa.value, abs=1e-12)
+            if alpha.defined:
+                assert pairs.krippendorff_alpha[a, b] == pytest.approx(alpha.value, abs=1e-12)
+            assert pairs.percent_agreement[a, b] == pytest.approx(M.percent_agreement(pair).value, abs=1e-12)
+
+
+def test_bootstrap_of_every_coefficient_uses_the_same_formulas():
+    """Resampling with every weight 1 reproduces the point estimates exactly."""
+    data = table(K1)
+    stats = M.statistics(data)
+    point = M.all_measures(data, with_pairs=False)
+    totals = stats.totals(np.vstack([data.weights, data.weights]))
+    intervals = M.bootstrap_intervals(stats, totals)
+    for name in ("krippendorff_alpha", "fleiss_kappa", "conger_kappa", "gwet_ac1", "brennan_prediger",
+                 "scott_pi", "percent_agreement"):
+        assert intervals[name]["low"] == pytest.approx(point.values[name])
+        assert intervals[name]["high"] == pytest.approx(point.values[name])

@@ -20,7 +20,9 @@ from nltk.metrics.agreement import AnnotationTask
 
 from annotator.core.agreement import measures as M
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+import textbook  # tests/core/agreement/textbook.py (pytest puts this folder on sys.path)
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -110,3 +112,30 @@ def test_weighted_patterns_equal_expanded_units(drawn):
         assert (value is None) == (b.values[key] is None)
         if value is not None:
             assert value == pytest.approx(b.values[key], abs=1e-9)
+
+
+# --------------------------------------------------------------------------------------------------
+# The Gwet family against the textbook, unit-by-unit forms (tests/core/agreement/textbook.py)
+# --------------------------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reliability(missing=True), st.integers(0, 2), st.sampled_from(["nominal", "ordinal", "interval", "ratio"]))
+def test_gwet_family_matches_textbook_forms(drawn, extra, level):
+    table, k = drawn
+    cats = list(range(1, k + 1))
+    units = [[None if v < 0 else cats[v] for v in column] for column in table.T]
+    if level != "nominal":
+        extra = 0  # unused extra categories are compared unweighted only
+    q = k + extra
+    data = M.ReliabilityData.from_unit_values(table.T, categories=tuple(cats), q=q)
+    result = M.all_measures(data, weighted_level=None if level == "nominal" else level, with_pairs=False,
+                            with_se=False)
+    w = M.agreement_weights(cats, level).tolist()
+    name = (lambda base: base) if level == "nominal" else (lambda base: M.WEIGHTED_NAMES[base])
+    expected = {"fleiss_kappa": textbook.fleiss(units, cats, w), "conger_kappa": textbook.conger(units, cats, w),
+                "gwet_ac1": textbook.ac(units, cats, q, w), "brennan_prediger": textbook.bp(units, cats, q, w)}
+    for base, value in expected.items():
+        ours = result.values[name(base)]
+        assert (ours is None) == (value is None), (base, ours, value)
+        if value is not None:
+            assert ours == pytest.approx(value, abs=1e-9), base
