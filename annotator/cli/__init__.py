@@ -21,6 +21,7 @@ from annotator import __version__
 _PROJECT = "annotator.cli.project_commands"
 _EXCHANGE = "annotator.cli.exchange_commands"
 _AGREEMENT = "annotator.cli.agreement_commands"
+_REVIEW = "annotator.cli.review_commands"
 _TEXT = "annotator.cli.text_commands"
 _DOCUMENTS = "annotator.cli.document_commands"
 _CODERS = "annotator.cli.coder_commands"
@@ -41,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": (_EXCHANGE, "merge another project or a .qdpx into this one"),
     "agreement": (_AGREEMENT, "inter-coder agreement: alpha, kappa, pi, AC1, alpha_U ..."),
     "disagreements": (_AGREEMENT, "list where coders disagree (document, span, code, who coded it)"),
+    "review": (_REVIEW, "adjudicate headless: list disagreements, decide one, copy agreed codings"),
     "search": (_TEXT, "find a word or phrase in the corpus (keyword in context)"),
     "analyze": (_TEXT, "characteristic words of a code, frames by outlet, code co-occurrence"),
     "dictionary": (_TEXT, "list, add or remove words of the project's segmentation dictionary"),

@@ -1,7 +1,9 @@
-"""CLI commands: ``agreement`` (every coefficient for a scope) and ``disagreements`` (where coders differ).
+"""CLI commands: ``agreement`` (every coefficient for a scope), ``disagreements`` (where coders differ)
+and ``review`` (headless adjudication: list, decide, copy-agreed into the consensus coder).
 
-Both open the project read-only and call ``annotator.core.agreement.report``; output is a table for
-people, CSV for spreadsheets or JSON for scripts (the JSON layout is documented in report.py).
+``agreement`` and ``disagreements`` open the project read-only; output is a table for people, CSV for
+spreadsheets or JSON for scripts (the JSON layout is documented in report.py). ``disagreements`` and
+``review list`` print the one disagreement model of ``annotator.core.adjudication`` (the Review tab's).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from annotator.core.agreement.report import (
     AgreementReport,
     AgreementScope,
     compute_agreement,
+    find_conflicts,
     find_disagreements,
 )
 from annotator.core.errors import InputError
@@ -30,10 +33,13 @@ COLUMNS = (
     ("cohen_kappa", "kappa"),
     ("scott_pi", "pi"),
     ("fleiss_kappa", "fleiss"),
+    ("conger_kappa", "conger"),
     ("gwet_ac1", "AC1"),
     ("brennan_prediger", "BP"),
+    ("q", "q"),
     ("units", "units"),
 )
+WEIGHTED_COLUMNS = (("weighted_kappa", "w-kappa"), ("gwet_ac2", "AC2"))
 SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("u_alpha", "u-alpha"), ("binary_u_alpha", "|u-alpha"),
                 ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 
@@ -44,7 +50,8 @@ def _scope_options(parser: argparse.ArgumentParser) -> None:
                         help="what one unit is (default: document, the unit most framing studies report): "
                         "character, token (jieba words for Chinese), sentence, paragraph, document "
                         "(code present anywhere), or span (unitizing, Krippendorff's alpha_U)")
-    parser.add_argument("--coders", metavar="A,B,...", help="coders to compare (default: all; at least two)")
+    parser.add_argument("--coders", metavar="A,B,...", help="coders to compare (default: every coder except "
+                        "adjudicators such as the consensus coder; at least two)")
     parser.add_argument("--codes", metavar="PATH,...", help="codes to compare (default: every code used, plus "
                         "exclusive groups)")
     parser.add_argument("--group", metavar="PATH", help="a mutually exclusive code group: its children, and the "
@@ -66,14 +73,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                            help="bootstrap confidence intervals from N resamples of documents (e.g. 1000)")
     agreement.add_argument("--seed", type=int, default=0, metavar="S", help="random seed for --bootstrap "
                            "(reported; default 0)")
+    agreement.add_argument("--categories", type=int, metavar="N", help="q, the number of categories an exclusive "
+                           "group offers, for Brennan-Prediger and AC1 (default: its children, plus \"(none)\" "
+                           "where a finished coder left a unit without any)")
+    agreement.add_argument("--level", choices=("nominal", "ordinal", "interval", "ratio"), default="nominal",
+                           help="level of measurement of numbered groups (rating scales): alpha at that level, "
+                           "weighted kappa and AC2 with Gwet's weights (default: nominal)")
     agreement.add_argument("--format", choices=("table", "csv", "json"), default="table")
     agreement.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
     agreement.set_defaults(func=cmd_agreement)
 
     disagreements = subparsers.add_parser(
         "disagreements", help="list where coders disagree (document, span, code, who coded it)",
-        description="Every stretch where the coders who finished a document disagree on a code: document, "
-        "start, end (characters, end exclusive), code, coders who coded it, coders who did not.")
+        description="Every place where the coders who finished a document disagree on a code at the chosen "
+        "unit (the Review tab's list): overlapping spans of one code form a place; it is a disagreement when "
+        "the coders do not cover the same units in it. Columns: document, start, end (characters, end "
+        "exclusive), code, coders who coded it, finished coders who did not, unit, each coder's spans. "
+        "Exclusive-group conflicts (one coder, two children of a group on one unit) follow as kind 'conflict'.")
     _scope_options(disagreements)
     disagreements.add_argument("--format", choices=("csv", "json"), default="csv")
     disagreements.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
@@ -89,9 +105,13 @@ def scope_from_args(args: argparse.Namespace) -> AgreementScope:
         raise InputError("--bootstrap must be 0 or more")
     if args.group and args.codes:
         raise InputError("use either --codes or --group, not both")
+    categories = getattr(args, "categories", None)
+    if categories is not None and categories < 2:
+        raise InputError("--categories must be 2 or more")
     return AgreementScope(unit=args.unit, coders=_split(args.coders), codes=_split(args.codes),
                           group=args.group, documents=_split(args.documents),
-                          bootstrap=getattr(args, "bootstrap", 0), seed=getattr(args, "seed", 0))
+                          bootstrap=getattr(args, "bootstrap", 0), seed=getattr(args, "seed", 0),
+                          categories=categories, level=getattr(args, "level", "nominal"))
 
 
 def _write(text: str, output: str | None) -> None:
@@ -135,7 +155,11 @@ def _rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]]:
 def _columns(report: AgreementReport) -> tuple[tuple[str, str], ...]:
     if report.unit == "span":
         return SPAN_COLUMNS
-    return tuple(c for c in COLUMNS if c[0] != "cohen_kappa" or len(report.coders) == 2)
+    columns = tuple(c for c in COLUMNS if c[0] != "cohen_kappa" or len(report.coders) == 2)
+    if any(r.measures.level != "nominal" for r in report.groups.values()):
+        columns = columns[:-2] + tuple(c for c in WEIGHTED_COLUMNS if c[0] != "weighted_kappa" or
+                                       len(report.coders) == 2) + columns[-2:]
+    return columns
 
 
 def _fmt(value: Any) -> str:
@@ -167,6 +191,12 @@ def _table(report: AgreementReport) -> str:
                if report.skipped_documents else "")
             + (f"; bootstrap {report.bootstrap} resamples, seed {report.seed}" if report.bootstrap else ""))
     text = head + "\n" + body + "\n"
+    for kind, path, values in _rows(report):
+        for key, note in (values.get("notes") or {}).items():
+            if key in ("categories", "conflicts", "fleiss_kappa", "cohen_kappa", "level"):
+                text += f"  {path}: {note}\n"
+    for note in report.notes.values():
+        text += f"note: {note}\n"
     if report.overall is not None and len(report.coders) > 2 and report.overall.pairs:
         pairs = [["pair", "alpha", "kappa", "agree%"]] + [
             [" / ".join(p["coders"]), _fmt(p["krippendorff_alpha"]), _fmt(p["cohen_kappa"]),
@@ -196,14 +226,27 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     scope = scope_from_args(args)
     with Project.open(args.project, readonly=True) as project:
         found = find_disagreements(project, scope)
+        conflicts = find_conflicts(project, scope) if scope.unit != "span" else []
     if args.format == "json":
-        text = json.dumps([d.to_json_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
+        entries = [d.to_json_dict() for d in found] + [
+            {"kind": "conflict", **c.to_json_dict(), "code": c.group, "coded_by": [c.coder], "not_coded_by": []}
+            for c in conflicts]
+        text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["document", "start", "end", "code", "coded_by", "not_coded_by"])
+        writer.writerow(["document", "start", "end", "code", "coded_by", "not_coded_by", "unit", "versions", "kind"])
         for d in found:
-            writer.writerow([d.document, d.start, d.end, d.code, ";".join(d.coded_by), ";".join(d.not_coded_by)])
+            writer.writerow([d.document, d.start, d.end, d.code, ";".join(d.coded_by), ";".join(d.not_coded_by),
+                             d.unit, _versions(d.versions), "disagreement"])
+        for c in conflicts:
+            writer.writerow([c.document, c.start, c.end, c.group, c.coder, "", scope.unit, ";".join(c.codes),
+                             "conflict"])
         text = buffer.getvalue()
     _write(text, args.output)
     return 0
+
+
+def _versions(versions: Any) -> str:
+    """``ann: 0-10 5-21; bob: 0-21``: each coder's spans in a place."""
+    return "; ".join(f"{name}: {' '.join(f'{s}-{e}' for s, e in spans) or '-'}" for name, spans in versions)

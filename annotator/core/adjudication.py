@@ -5,11 +5,14 @@ like any coder's, with no special case anywhere else. What cannot be read from s
 disagreement was settled as "none of them", or by hand) is kept in the ``adjudication_decisions`` table
 (schema migration 3).
 
-A disagreement here is a *cluster*: for one document and code, the coders' segments that overlap one
-another (transitively). The cluster is agreed when every chosen coder has exactly the same spans in it;
-otherwise each coder's spans are that coder's *version*, and the team lead accepts one, several or none.
-Clusters are computed from the chosen coders' segments only, so they stay the same while the consensus
-coder fills in, which keeps a decision's key (document, code, start, end) stable.
+This module holds the one disagreement model: the CLI ``disagreements``, ``annotator review`` and the
+Review tab all list ``find_disagreements`` for a unit, so their counts agree by construction. A
+disagreement is a *cluster* at a unit (character, token, sentence, paragraph or document, as in the
+agreement report): for one document and code, the coders' segments whose units overlap one another
+(transitively). The cluster is agreed when every finished coder covers the same units in it; otherwise
+each coder's spans are that coder's *version*, and the team lead accepts one, several or none. Clusters
+are computed from the chosen coders' segments only, so they stay the same while the consensus coder
+fills in, which keeps a decision's key (document, code, start, end) stable.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from annotator.core.agreement.report import unit_axis
+from annotator.core.agreement.units import UNIT_KINDS as UNITS
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
 from annotator.core.model import Segment
@@ -40,6 +47,7 @@ class Disagreement:
     start: int
     end: int
     versions: dict[int, tuple[Span, ...]]  # coder id -> that coder's spans in the cluster (may be empty)
+    unit: str = "character"
 
     @property
     def key(self) -> tuple[int, int, int, int]:
@@ -60,6 +68,7 @@ class Scope:
     code_ids: list[int] | None = None
     document_ids: list[int] | None = None
     require_done: bool = True  # a document counts only where every chosen coder marked it done
+    unit: str = "character"  # what must agree: character, token, sentence, paragraph or document
 
 
 @dataclass
@@ -103,9 +112,8 @@ def finished_coders(project: Project, scope: Scope) -> dict[int, list[int]]:
     if not scope.require_done:
         return {d: list(scope.coder_ids) for d in docs}
     done: dict[int, set[int]] = defaultdict(set)
-    for a in project.assignments():
-        if a.status == "done":
-            done[a.document_id].add(a.coder_id)
+    for document_id, coder_id in project.done_pairs():
+        done[document_id].add(coder_id)
     out = {}
     for d in docs:
         here = [c for c in scope.coder_ids if c in done[d]]
@@ -119,54 +127,97 @@ def scope_documents(project: Project, scope: Scope) -> list[int]:
     return list(finished_coders(project, scope))
 
 
-def _clusters(project: Project, scope: Scope) -> list[tuple[int, int, int, int, dict[int, list[Span]], list[int]]]:
-    """Per document and code, overlapping spans of the coders who finished it, grouped into clusters."""
+def _clusters(project: Project, scope: Scope) -> list[tuple[int, int, int, int, dict[int, list[Span]], list[int], bool]]:
+    """Per document and code, the finished coders' spans that overlap at the scope's unit, in clusters.
+
+    Each segment is mapped to the units it touches (characters, tokens, sentences, paragraphs or the
+    whole document: the agreement engine's own unit axis); spans whose units overlap, transitively, form
+    one cluster, and the cluster is *agreed* when every finished coder covers exactly the same units in it.
+    Yields (document, code, start, end, spans by coder, finished coders, agreed); start/end are the
+    characters of the cluster's units.
+    """
     if len(scope.coder_ids) < 2:
         raise InputError("choose at least two coders to compare")
+    if scope.unit not in UNITS:
+        raise InputError(f"unknown unit '{scope.unit}' (use {', '.join(UNITS)})")
     docs = finished_coders(project, scope)
     allowed = {d: set(c) for d, c in docs.items()}
-    by_place: dict[tuple[int, int], list[Segment]] = defaultdict(list)
-    for seg in project.segments(coder_ids=scope.coder_ids, code_ids=scope.code_ids):
-        if seg.coder_id in allowed.get(seg.document_id, ()):
-            by_place[(seg.document_id, seg.code_id)].append(seg)
+    segs = [seg for seg in project.segments(coder_ids=scope.coder_ids, code_ids=scope.code_ids,
+                                            document_ids=list(docs) if scope.document_ids is not None else None)
+            if seg.coder_id in allowed.get(seg.document_id, ())]
+    places = sorted({seg.document_id for seg in segs})
+    documents = project.documents(places) if places else []
+    index = {d.id: i for i, d in enumerate(documents)}
+    axis = unit_axis(project, documents, scope.unit)
+    if segs:
+        lo, hi = axis.map_segments(np.array([index[s.document_id] for s in segs]),
+                                   np.array([s.start for s in segs]), np.array([s.end for s in segs]))
+    else:
+        lo = hi = np.zeros(0, np.int64)
+    by_place: dict[tuple[int, int], list[tuple[int, int, Segment]]] = defaultdict(list)
+    for seg, a, b in zip(segs, lo.tolist(), hi.tolist()):
+        if b > a:  # a span touching no unit (only spaces between sentences) is not compared
+            by_place[(seg.document_id, seg.code_id)].append((a, b, seg))
     out = []
-    for (doc_id, code_id), segs in sorted(by_place.items()):
-        segs.sort(key=lambda s: (s.start, s.end))
-        current: dict[int, list[Span]] = {}
-        lo = hi = -1
-        for seg in segs:
-            if current and seg.start >= hi:
-                out.append((doc_id, code_id, lo, hi, current, docs[doc_id]))
-                current = {}
-            if not current:
-                lo, hi = seg.start, seg.end
-            hi = max(hi, seg.end)
-            current.setdefault(seg.coder_id, []).append((seg.start, seg.end))
-        if current:
-            out.append((doc_id, code_id, lo, hi, current, docs[doc_id]))
+    for (doc_id, code_id), items in sorted(by_place.items()):
+        items.sort(key=lambda t: (t[0], t[1], t[2].start, t[2].end))
+        clusters: list[list[tuple[int, int, Segment]]] = []
+        reach = -1
+        for item in items:
+            if not clusters or item[0] >= reach:
+                clusters.append([])
+                reach = item[1]
+            clusters[-1].append(item)
+            reach = max(reach, item[1])
+        coders = docs[doc_id]
+        for cluster in clusters:
+            spans: dict[int, list[Span]] = {}
+            units: dict[int, list[Span]] = {c: [] for c in coders}
+            for a, b, seg in cluster:
+                spans.setdefault(seg.coder_id, []).append((seg.start, seg.end))
+                units[seg.coder_id].append((a, b))
+            agreed = len({tuple(_union(u)) for u in units.values()}) == 1
+            first, last = min(a for a, _b, _s in cluster), max(b for _a, b, _s in cluster)
+            if scope.unit == "character":
+                start, end = min(s.start for *_x, s in cluster), max(s.end for *_x, s in cluster)
+            else:
+                start, end = axis.char_span(index[doc_id], first, last)
+            out.append((doc_id, code_id, start, end, spans, coders, agreed))
     return out
 
 
-def find_disagreements(project: Project, scope: Scope) -> list[Disagreement]:
-    """Clusters where the finished coders' spans are not all identical, in document and text order.
+def _union(spans: Iterable[Span]) -> list[Span]:
+    """Covered units as disjoint runs (touching runs joined): what a coder coded, however it was split."""
+    return merge_spans(spans)
 
-    ``versions`` holds only the coders who finished the document; the others are missing there.
+
+def find_disagreements(project: Project, scope: Scope) -> list[Disagreement]:
+    """Clusters where the finished coders do not cover the same units, in document and text order.
+
+    ``versions`` holds only the coders who finished the document (their character spans in the cluster);
+    the others are missing there. The CLI ``disagreements`` and the Review tab both list exactly these.
     """
     result = []
-    for doc_id, code_id, lo, hi, spans, coders in _clusters(project, scope):
-        versions = {c: tuple(sorted(set(spans.get(c, [])))) for c in coders}
-        if len(set(versions.values())) > 1:
-            result.append(Disagreement(doc_id, code_id, lo, hi, versions))
+    for doc_id, code_id, lo, hi, spans, coders, agreed in _clusters(project, scope):
+        if not agreed:
+            versions = {c: tuple(sorted(set(spans.get(c, [])))) for c in coders}
+            result.append(Disagreement(doc_id, code_id, lo, hi, versions, scope.unit))
     return result
 
 
 def agreed_spans(project: Project, scope: Scope) -> list[tuple[int, int, int, int]]:
-    """(document, code, start, end) of every span all coders who finished the document coded identically."""
+    """(document, code, start, end) to copy where every finished coder agrees at the scope's unit.
+
+    Identical spans are copied as they are; coders who agree on every unit but drew different boundaries
+    inside them (possible above the character unit) give the consensus the union of their spans.
+    """
     result = []
-    for doc_id, code_id, _lo, _hi, spans, coders in _clusters(project, scope):
-        versions = [tuple(sorted(set(spans.get(c, [])))) for c in coders]
-        if len(set(versions)) == 1:
-            result.extend((doc_id, code_id, s, e) for s, e in versions[0])
+    for doc_id, code_id, _lo, _hi, spans, coders, agreed in _clusters(project, scope):
+        if not agreed:
+            continue
+        versions = {tuple(sorted(set(spans.get(c, [])))) for c in coders}
+        chosen = next(iter(versions)) if len(versions) == 1 else merge_spans(sp for v in versions for sp in v)
+        result.extend((doc_id, code_id, s, e) for s, e in chosen)
     return result
 
 

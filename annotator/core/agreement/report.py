@@ -1,20 +1,29 @@
-"""Agreement for a project: scope, results per code/group/document/pair, bootstrap, disagreements.
+"""Agreement for a project: scope, results per code/group/document/pair, bootstrap, conflicts.
 
 This is the API the CLI and the GUI (from a worker thread, with its own ``Project``) call:
-``compute_agreement(project, scope)`` and ``find_disagreements(project, scope)``.
+``compute_agreement(project, scope)``; where coders disagree is ``annotator.core.adjudication``'s one
+disagreement model (``find_disagreements`` here only names it for the CLI).
 
-Rules that change the numbers (see tests/core/agreement and ../shared/reference/agreement-cases.md):
+Rules that change the numbers (see docs/measures/README.md and tests/core/agreement):
 - A coder counts for a document only when their assignment is ``done``; elsewhere they are missing,
   never "coded nothing". A coder who finished a document without coding contributes zeros.
+- Coders with the role ``adjudicator`` (the consensus coder) are left out of the default coders.
 - Binary per-code values: 1 where a segment of exactly that code covers (character) or overlaps
-  (token, sentence, paragraph, document) the unit. A mutually exclusive group (a code marked
-  ``exclusive``) gives one nominal variable: which child (or one of its descendants) was applied,
-  or "(none)". Its Brennan-Prediger/AC1 q is the number of children + 1 for "(none)"; a binary
-  code's q is 2.
+  (token, sentence, paragraph, document) the unit; q = 2.
+- A mutually exclusive group (a code marked ``exclusive``) gives one nominal variable: which child (or one
+  of its descendants) was applied. "(none)" is a category only where some finished coder left a unit of
+  the scope without any child; q is the number of categories (the children, plus "(none)" then), or
+  ``categories`` (``--categories N``). A finished coder who applied two children to one unit is missing
+  there and the conflict is listed (``conflicts``), never resolved by codebook order.
+- A group whose children are numbers (a rating scale) also gets ordinal, interval and ratio alpha, and with
+  ``level`` weighted kappa, AC2 and weighted Fleiss/Conger/Brennan-Prediger; "(none)" is missing there.
 - Token units are the project's words (its user dictionary; the token cache when fresh, read only).
 - ``overall`` pools every code in scope as separate binary variables.
-- Bootstrap resamples documents (clusters) with a reported seed; CIs are percentile intervals.
-- ``span`` unit: alpha_U on the concatenation of the documents every selected coder finished.
+- Bootstrap resamples documents (clusters) with a reported seed, for every coefficient; CIs are
+  percentile intervals. Standard errors (``se``) are Gwet's analytic ones and treat units as independent.
+- ``span`` unit: alpha_U and the u-alpha family on the documents every selected coder finished.
+
+Results are kept as arrays (per-document values, pair tables) and become dicts only in ``to_json_dict``.
 """
 
 from __future__ import annotations
@@ -28,22 +37,15 @@ import numpy as np
 
 from annotator.core.agreement import measures as M
 from annotator.core.agreement.unitizing import merge_overlaps, u_alpha_family, unitizing_alpha
-from annotator.core.agreement.units import (
-    UNIT_KINDS,
-    UnitAxis,
-    UnitTable,
-    build_axis,
-    run_values,
-    sweep,
-    unit_table,
-)
+from annotator.core.agreement.units import UNIT_KINDS, Boundaries, TargetRows, UnitAxis, build_axis, code_rows, target_runs
 from annotator.core.errors import InputError
 from annotator.core.model import Code, Coder, Document
 
 ALL_UNITS = UNIT_KINDS + ("span",)
 DEFAULT_UNIT = "document"
-THRESHOLDS = (0.667, 0.800)
+THRESHOLDS = M.THRESHOLDS
 NONE_LABEL = "(none)"
+BOOTSTRAP_CHUNK = 100  # resamples drawn at a time (memory stays flat with many documents)
 
 
 class AgreementCancelled(Exception):
@@ -52,7 +54,7 @@ class AgreementCancelled(Exception):
 
 @dataclass(frozen=True)
 class AgreementScope:
-    """What to compare. Empty sequences mean "all"."""
+    """What to compare. Empty sequences mean "all" (all coders but adjudicators)."""
 
     unit: str = DEFAULT_UNIT
     coders: Sequence[str] = ()
@@ -61,12 +63,14 @@ class AgreementScope:
     documents: Sequence[str] = ()
     bootstrap: int = 0
     seed: int = 0
-    levels: Sequence[str] = ("nominal",)
+    levels: Sequence[str] = ("nominal",)  # kept for callers; numeric groups always get every level
+    categories: int | None = None  # q for exclusive groups (``--categories N``); None: from the codebook
+    level: str = "nominal"  # agreement weights for weighted kappa / AC2 on numeric groups
 
 
 @dataclass(frozen=True)
 class Disagreement:
-    """A stretch of a document where the coders who finished it disagree on one code."""
+    """A place where the coders who finished a document disagree on one code (names, for the CLI)."""
 
     document: str
     document_id: int
@@ -75,10 +79,31 @@ class Disagreement:
     code: str
     coded_by: tuple[str, ...]
     not_coded_by: tuple[str, ...]
+    versions: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = ()
+    unit: str = "character"
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "start": self.start, "end": self.end, "code": self.code,
-                "coded_by": list(self.coded_by), "not_coded_by": list(self.not_coded_by)}
+        return {"kind": "disagreement", "document": self.document, "start": self.start, "end": self.end,
+                "code": self.code, "unit": self.unit, "coded_by": list(self.coded_by),
+                "not_coded_by": list(self.not_coded_by),
+                "versions": {name: [list(s) for s in spans] for name, spans in self.versions}}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A finished coder applied two children of one exclusive group to the same stretch."""
+
+    document: str
+    document_id: int
+    coder: str
+    start: int
+    end: int
+    group: str
+    codes: tuple[str, ...]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "coder": self.coder, "start": self.start, "end": self.end,
+                "group": self.group, "codes": list(self.codes)}
 
 
 @dataclass(frozen=True)
@@ -88,11 +113,11 @@ class Target:
     path: str
     kind: str  # "code" | "group"
     channels: tuple[tuple[int, ...], ...]  # code ids per channel
-    categories: tuple[str, ...]
+    categories: tuple[str, ...]  # children (a group) or ("0", "1") (a code); "(none)" is added when used
 
     @property
-    def q(self) -> int:
-        return len(self.categories)
+    def channel_of_code(self) -> dict[int, int]:
+        return {code_id: ch + 1 for ch, ids in enumerate(self.channels) for code_id in ids}
 
 
 @dataclass
@@ -102,13 +127,27 @@ class TargetResult:
     measures: M.MeasureSet
     segments: dict[str, int] = field(default_factory=dict)
     ci: dict[str, Any] | None = None
-    per_document: dict[str, float | None] = field(default_factory=dict)
+    cis: dict[str, dict[str, Any]] | None = None
+    per_document_names: list[str] = field(default_factory=list)
+    per_document_alpha: np.ndarray | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def per_document(self) -> dict[str, float | None]:
+        if self.per_document_alpha is None:
+            return {}
+        return {n: _nan_none(v) for n, v in zip(self.per_document_names, self.per_document_alpha.tolist())}
 
     def to_json_dict(self) -> dict[str, Any]:
         out = self.measures.to_json_dict()
         out["segments_per_coder"] = dict(self.segments)
         out["ci"] = self.ci
+        out["cis"] = self.cis
+        if self.kind == "group":
+            out["conflicts"] = [c.to_json_dict() for c in self.conflicts]
+        if self.per_document_alpha is not None:
+            out["per_document"] = self.per_document
         out.update(self.extra)
         return out
 
@@ -123,16 +162,34 @@ class AgreementReport:
     groups: dict[str, TargetResult]
     overall: M.MeasureSet | None
     overall_ci: dict[str, Any] | None = None
-    per_document: dict[str, dict[str, Any]] = field(default_factory=dict)
     bootstrap: int = 0
     seed: int = 0
     alpha_u: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    overall_cis: dict[str, dict[str, Any]] | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)
+    doc_arrays: tuple[Any, ...] | None = None  # (names, alpha, percent agreement, done (D, m), coder names)
+
+    @property
+    def per_document(self) -> dict[str, dict[str, Any]]:
+        """Pooled alpha and percent agreement per contributing document (built on demand)."""
+        if self.doc_arrays is None:
+            return {}
+        names, alpha, percent, done, coders = self.doc_arrays
+        return {name: {"krippendorff_alpha": _nan_none(a), "percent_agreement": _nan_none(p),
+                       "coders": [c for c, ok in zip(coders, row) if ok]}
+                for name, a, p, row in zip(names, alpha.tolist(), percent.tolist(), done.tolist())}
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for r in self.groups.values() for c in r.conflicts]
 
     def to_json_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "unit": self.unit,
             "coders": list(self.coders),
+            "left_out_coders": list(self.left_out),
             "documents": len(self.documents),
             "document_names": list(self.documents),
             "skipped_documents": list(self.skipped_documents),
@@ -141,9 +198,12 @@ class AgreementReport:
             "overall": None if self.overall is None else self.overall.to_json_dict(),
             "bootstrap": {"resamples": self.bootstrap, "seed": self.seed} if self.bootstrap else None,
             "per_document": self.per_document,
+            "conflicts": [c.to_json_dict() for c in self.conflicts],
+            "notes": dict(self.notes),
         }
         if self.overall is not None:
             out["overall"]["ci"] = self.overall_ci
+            out["overall"]["cis"] = self.overall_cis
             out["pairs"] = self.overall.pairs
         if self.unit == "span":
             out["alpha_u"] = self.alpha_u
@@ -166,44 +226,75 @@ class _Resolved:
     seg_code: np.ndarray
     seg_start: np.ndarray
     seg_end: np.ndarray
+    left_out: list[str] = field(default_factory=list)
+
+
+def resolve_coders(project: Any, names: Sequence[str]) -> tuple[list[Coder], list[str]]:
+    """The named coders, or every coder but adjudicators (who settle disagreements, not code for them)."""
+    if names:
+        return [project.coder(name) for name in dict.fromkeys(names)], []
+    everyone = project.coders()
+    return [c for c in everyone if not c.is_adjudicator], [c.name for c in everyone if c.is_adjudicator]
+
+
+def resolve_documents(project: Any, names: Sequence[str]) -> list[Document]:
+    all_docs = project.documents()
+    if not names:
+        return all_docs
+    by_name = {d.name: d for d in all_docs}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        raise InputError(f"no document named '{missing[0]}'")
+    return [by_name[n] for n in dict.fromkeys(names)]
+
+
+def done_matrix(project: Any, documents: Sequence[Document], coders: Sequence[Coder]) -> np.ndarray:
+    doc_index = {d.id: i for i, d in enumerate(documents)}
+    coder_index = {c.id: i for i, c in enumerate(coders)}
+    done = np.zeros((len(documents), len(coders)), dtype=bool)
+    for doc_id, coder_id in project.done_pairs():
+        i, j = doc_index.get(doc_id), coder_index.get(coder_id)
+        if i is not None and j is not None:
+            done[i, j] = True
+    return done
 
 
 def _resolve(project: Any, scope: AgreementScope) -> _Resolved:
     if scope.unit not in ALL_UNITS:
         raise InputError(f"unknown unit '{scope.unit}' (use {', '.join(ALL_UNITS)})")
-    coders = [project.coder(name) for name in dict.fromkeys(scope.coders)] if scope.coders else project.coders()
+    if scope.level not in M.LEVELS:
+        raise InputError(f"unknown level '{scope.level}' (use {', '.join(M.LEVELS)})")
+    if scope.categories is not None and scope.categories < 2:
+        raise InputError("--categories must be 2 or more")
+    coders, left_out = resolve_coders(project, scope.coders)
     if len(coders) < 2:
-        raise InputError("agreement needs at least two coders")
-    all_docs = project.documents()
-    if scope.documents:
-        by_name = {d.name: d for d in all_docs}
-        missing = [n for n in scope.documents if n not in by_name]
-        if missing:
-            raise InputError(f"no document named '{missing[0]}'")
-        documents = [by_name[n] for n in scope.documents]
+        raise InputError("agreement needs at least two coders" + (
+            f" (adjudicators are left out unless named: {', '.join(left_out)})" if left_out else ""))
+    documents = resolve_documents(project, scope.documents)
+    done = done_matrix(project, documents, coders)
+    coder_ids = [c.id for c in coders]
+    targets = _targets(project, project.codes(), scope, project.used_code_ids(coder_ids))
+    wanted_codes = sorted({i for t in targets for ids in t.channels for i in ids})
+    doc_filter = [d.id for d in documents] if scope.documents and len(documents) <= 5000 else None
+    if scope.unit == "document":
+        tuples = project.document_code_tuples(coder_ids, code_ids=wanted_codes, document_ids=doc_filter)
+        rows = np.array(tuples, dtype=np.int64).reshape(-1, 3)
+        rows = np.concatenate([rows, np.zeros((len(rows), 1), np.int64), np.ones((len(rows), 1), np.int64)], axis=1)
     else:
-        documents = all_docs
-    doc_index = {d.id: i for i, d in enumerate(documents)}
-    coder_index = {c.id: i for i, c in enumerate(coders)}
-    done = np.zeros((len(documents), len(coders)), dtype=bool)
-    for a in project.assignments():
-        if a.status == "done" and a.document_id in doc_index and a.coder_id in coder_index:
-            done[doc_index[a.document_id], coder_index[a.coder_id]] = True
-
-    rows = np.array(project.segment_tuples([c.id for c in coders]), dtype=np.int64).reshape(-1, 5)
-    doc_lookup = np.full(max(doc_index, default=0) + 2, -1, dtype=np.int64)
-    for doc_id, i in doc_index.items():
-        doc_lookup[doc_id] = i
+        rows = np.array(project.segment_tuples(coder_ids, code_ids=wanted_codes, document_ids=doc_filter),
+                        dtype=np.int64).reshape(-1, 5)
+    doc_lookup = np.full(max((d.id for d in documents), default=0) + 2, -1, dtype=np.int64)
+    for i, d in enumerate(documents):
+        doc_lookup[d.id] = i
     raw_doc = rows[:, 0]
-    in_range = raw_doc < len(doc_lookup)
-    seg_doc = np.where(in_range, doc_lookup[np.minimum(raw_doc, len(doc_lookup) - 1)], -1)
+    seg_doc = np.where(raw_doc < len(doc_lookup), doc_lookup[np.minimum(raw_doc, len(doc_lookup) - 1)], -1)
     keep = seg_doc >= 0
     rows, seg_doc = rows[keep], seg_doc[keep]
-    seg_coder = np.array([coder_index[c] for c in rows[:, 1]], dtype=np.int64)
-
-    codes = project.codes()
-    targets = _targets(project, codes, scope, set(rows[:, 2].tolist()))
-    return _Resolved(coders, documents, done, targets, seg_doc, seg_coder, rows[:, 2], rows[:, 3], rows[:, 4])
+    coder_lookup = np.zeros(max(coder_ids) + 1, np.int64)
+    coder_lookup[coder_ids] = np.arange(len(coder_ids))
+    seg_coder = coder_lookup[rows[:, 1]]
+    return _Resolved(coders, documents, done, targets, seg_doc, seg_coder, rows[:, 2], rows[:, 3], rows[:, 4],
+                     left_out)
 
 
 def _targets(project: Any, codes: list[Code], scope: AgreementScope, used: set[int]) -> list[Target]:
@@ -221,7 +312,7 @@ def _targets(project: Any, codes: list[Code], scope: AgreementScope, used: set[i
         if not kids:
             raise InputError(f"the code '{code.path}' has no child codes to form a group")
         channels = tuple(tuple(project.descendant_ids(k.id)) for k in kids)
-        return Target(code.path, "group", channels, (NONE_LABEL, *[k.path for k in kids]))
+        return Target(code.path, "group", channels, tuple(k.path for k in kids))
 
     def lookup(path: str) -> Code:
         if path not in by_path:
@@ -245,17 +336,19 @@ def _targets(project: Any, codes: list[Code], scope: AgreementScope, used: set[i
 # Computation
 # --------------------------------------------------------------------------------------------------
 
-def _axis(project: Any, r: _Resolved, unit: str, on_document: Callable[[int], None] | None = None) -> UnitAxis:
-    lengths = [d.length for d in r.documents]
+def unit_axis(project: Any, documents: Sequence[Document], unit: str,
+              on_document: Callable[[int], None] | None = None) -> UnitAxis:
+    """The unit axis of these documents (text units split once per distinct text in this call)."""
+    lengths = [d.length for d in documents]
     if unit in ("character", "document"):
         return build_axis(unit, lengths)
-    cache: dict[str, list[tuple[int, int]]] = {}  # one split per distinct text within this run
-    texts = lambda i: project.document_text(r.documents[i].id)  # noqa: E731
-    spans_for = _project_tokens(project, r, cache) if unit == "token" else None
+    cache: dict[str, list[tuple[int, int]]] = {}
+    texts = lambda i: project.document_text(documents[i].id)  # noqa: E731
+    spans_for = _project_tokens(project, documents, cache) if unit == "token" else None
     return build_axis(unit, lengths, texts, cache, on_document, spans_for)
 
 
-def _project_tokens(project: Any, r: _Resolved,
+def _project_tokens(project: Any, documents: Sequence[Document],
                     cache: dict[str, list[tuple[int, int]]]) -> Callable[[int], list[tuple[int, int]]]:
     """Token units as coders see them: the project's token cache when it is fresh for the project's
     user dictionary (read only: computing agreement never writes), else word_spans with the project's
@@ -265,7 +358,7 @@ def _project_tokens(project: Any, r: _Resolved,
 
     try:
         version = segmentation.dictionary_version(project)
-        wanted = {d.id for d in r.documents}
+        wanted = {d.id for d in documents}
         cached = {doc_id: (tokens, offsets) for doc_id, _dictionary, tokens, offsets in
                   project.cached_token_rows(sorted(wanted), version=version)}
         tokenizer = segmentation.project_tokenizer(project)
@@ -273,7 +366,7 @@ def _project_tokens(project: Any, r: _Resolved,
         cached, tokenizer = {}, None
 
     def spans_for(i: int) -> list[tuple[int, int]]:
-        doc_id = r.documents[i].id
+        doc_id = documents[i].id
         if doc_id in cached:
             return segmentation.decode(doc_id, *cached[doc_id]).spans
         text = project.document_text(doc_id)
@@ -285,16 +378,6 @@ def _project_tokens(project: Any, r: _Resolved,
     return spans_for
 
 
-def _target_table(r: _Resolved, axis: UnitAxis, lo: np.ndarray, hi: np.ndarray, target: Target) -> tuple[UnitTable, Any]:
-    channel_of = {code_id: ch for ch, ids in enumerate(target.channels) for code_id in ids}
-    mask = np.isin(r.seg_code, list(channel_of))
-    channel = np.array([channel_of[c] for c in r.seg_code[mask]], dtype=np.int64)
-    runs = sweep(lo[mask], hi[mask], r.seg_coder[mask], channel, axis.doc_offsets, len(r.coders),
-                 len(target.channels))
-    values = run_values(runs, r.done, target.kind)
-    return unit_table(values, runs, len(r.documents), len(r.coders)), (runs, values)
-
-
 def _segments_per_coder(r: _Resolved, target: Target) -> dict[str, int]:
     ids = [i for ids in target.channels for i in ids]
     mask = np.isin(r.seg_code, ids) & r.done[r.seg_doc, r.seg_coder] if len(r.seg_doc) else np.zeros(0, bool)
@@ -302,20 +385,95 @@ def _segments_per_coder(r: _Resolved, target: Target) -> dict[str, int]:
     return {c.name: int(n) for c, n in zip(r.coders, counts)}
 
 
-def _bootstrap(doc_contrib: np.ndarray, resample_counts: np.ndarray) -> dict[str, Any]:
-    """doc_contrib: (D, K, K) coincidence contributions per document; counts: (B, D)."""
-    d, k, _ = doc_contrib.shape
-    o = (resample_counts @ doc_contrib.reshape(d, k * k)).reshape(-1, k, k)
-    alphas = M.alpha_batch(o)
-    defined = alphas[~np.isnan(alphas)]
-    out: dict[str, Any] = {"level": 0.95, "resamples": int(len(alphas)), "defined_resamples": int(len(defined))}
+def _legacy_ci(batch_alpha: dict[str, Any], resampled: np.ndarray | None) -> dict[str, Any]:
+    """The nominal-alpha interval with the probabilities of missing Krippendorff's thresholds."""
+    out: dict[str, Any] = {"level": 0.95, **batch_alpha}
+    defined = resampled[np.isfinite(resampled)] if resampled is not None else np.zeros(0)
     if len(defined) == 0:
-        out.update(low=None, high=None, p_below_0_667=None, p_below_0_800=None)
-        return out
-    low, high = np.percentile(defined, [2.5, 97.5])
-    out.update(low=float(low), high=float(high),
-               p_below_0_667=float((defined < THRESHOLDS[0]).mean()),
-               p_below_0_800=float((defined < THRESHOLDS[1]).mean()))
+        out.update(p_below_0_667=None, p_below_0_800=None)
+    else:
+        out.update(p_below_0_667=float((defined < THRESHOLDS[0]).mean()),
+                   p_below_0_800=float((defined < THRESHOLDS[1]).mean()))
+    return out
+
+
+@dataclass
+class _Prepared:
+    """One target's reliability data and statistics, kept until the bootstrap has run."""
+
+    target: Target
+    rows: TargetRows
+    data: M.ReliabilityData
+    stats: M.Statistics
+    result: TargetResult
+    doc_totals: np.ndarray | None = None
+    numeric: tuple[M.ReliabilityData, M.Statistics, np.ndarray | None] | None = None
+
+
+def _reliability(target: Target, rows: TargetRows, coder_names: Sequence[str], scope: AgreementScope,
+                 notes: dict[str, str]) -> M.ReliabilityData:
+    """The target's reliability data with its categories made explicit (see the module docstring)."""
+    weights = rows.weights
+    if target.kind == "code":
+        if scope.categories is not None:
+            notes["categories"] = "a single code is present or absent: q = 2 (--categories applies to exclusive groups)"
+        return M.ReliabilityData(rows.patterns, weights, target.categories, tuple(coder_names), 2)
+    none_used = bool(((rows.patterns == 0) & (weights[:, None] > 0)).any()) if len(rows.patterns) else False
+    children = len(target.categories)
+    if none_used:
+        patterns, categories = rows.patterns, (NONE_LABEL, *target.categories)
+        why = (f'the {children} children of the group plus "{NONE_LABEL}", because finished coders left '
+               "some units without any child")
+    else:
+        patterns, categories = np.where(rows.patterns > 0, rows.patterns - 1, -1), target.categories
+        why = (f"the {children} children of the group; every unit has a child from every finished coder, so "
+               f'"{NONE_LABEL}" is not a category')
+    q = len(categories)
+    if scope.categories is not None:
+        if scope.categories < q:
+            raise InputError(f"--categories {scope.categories} is fewer than the {q} categories of '{target.path}'")
+        notes["categories"] = f"q = {scope.categories}, given by --categories (the data have {q} categories: {why})"
+        q = scope.categories
+    else:
+        notes["categories"] = f"q = {q}: {why}"
+    return M.ReliabilityData(patterns, weights, categories, tuple(coder_names), q)
+
+
+def _numeric(target: Target, rows: TargetRows) -> M.ReliabilityData | None:
+    """A rating scale (children named by numbers) as numeric data in rank order; "(none)" is missing."""
+    try:
+        numbers = [float(path.rpartition("/")[2]) for path in target.categories]
+    except ValueError:
+        return None
+    order = np.argsort(numbers)
+    rank = np.empty(len(order), np.int64)
+    rank[order] = np.arange(len(order))
+    p = rows.patterns
+    patterns = np.where(p >= 1, rank[np.maximum(p - 1, 0)], -1)
+    return M.ReliabilityData(patterns, rows.weights, tuple(sorted(numbers)))
+
+
+def _conflicts(r: _Resolved, axis: UnitAxis, bounds: Boundaries, target: Target, rows: TargetRows,
+               code_paths: dict[int, str]) -> list[Conflict]:
+    """Stretches where a finished coder applied two different children of the group (adjacent runs joined)."""
+    runs = rows.runs
+    hits = np.argwhere(rows.conflict_runs)
+    found: list[list[Any]] = []
+    for run, coder in sorted(hits.tolist(), key=lambda rc: (rc[1], runs.start[rc[0]])):
+        lo, hi = int(runs.start[run]), int(runs.start[run] + runs.length[run])
+        if found and found[-1][0] == coder and found[-1][2] == lo and found[-1][3] == int(runs.doc[run]):
+            found[-1][2] = hi
+            continue
+        found.append([coder, lo, hi, int(runs.doc[run])])
+    ids = set(target.channel_of_code)
+    out = []
+    for coder, lo, hi, doc in found:
+        mine = (bounds.coder == coder) & (bounds.lo < hi) & (bounds.hi > lo) & np.isin(bounds.code, list(ids))
+        codes = tuple(sorted({code_paths[int(c)] for c in bounds.code[mine]}))
+        start, end = axis.char_span(doc, lo, hi)
+        d = r.documents[doc]
+        out.append(Conflict(d.name, d.id, r.coders[coder].name, start, end, target.path, codes))
+    out.sort(key=lambda c: (c.document_id, c.start, c.coder))
     return out
 
 
@@ -329,11 +487,19 @@ def compute_agreement(project: Any, scope: AgreementScope,
     """
     r = _resolve(project, scope)
     coder_names = [c.name for c in r.coders]
+    m = len(coder_names)
     contributing = r.done.sum(axis=1) >= 2
     doc_names = [d.name for d, ok in zip(r.documents, contributing) if ok]
     skipped = [d.name for d, ok in zip(r.documents, contributing) if not ok]
+    report_notes: dict[str, str] = {}
+    if r.left_out:
+        report_notes["coders"] = (f"adjudicators left out: {', '.join(r.left_out)} (name them in --coders to "
+                                  "compare them)")
     if scope.unit == "span":
-        return _span_report(r, scope, coder_names, doc_names, skipped)
+        report = _span_report(r, scope, coder_names, doc_names, skipped)
+        report.notes.update(report_notes)
+        report.left_out = r.left_out
+        return report
 
     text_units = scope.unit not in ("character", "document")
     total = len(r.targets) + (len(r.documents) if text_units else 0)
@@ -344,109 +510,137 @@ def compute_agreement(project: Any, scope: AgreementScope,
         if on_progress is not None:
             on_progress(d + 1, total)
 
-    axis = _axis(project, r, scope.unit, document_split)
+    axis = unit_axis(project, r.documents, scope.unit, document_split)
     done_before = total - len(r.targets)
     lo, hi = axis.map_segments(r.seg_doc, r.seg_start, r.seg_end)
-    rng = np.random.default_rng(scope.seed)
-    resample_counts = None
+    bounds = Boundaries.build(r.seg_code, r.seg_coder, lo, hi, m)
     live = np.flatnonzero(contributing)
-    if scope.bootstrap > 0 and len(live):
-        picks = rng.integers(0, len(live), size=(scope.bootstrap, len(live)))
-        flat = np.bincount((np.arange(scope.bootstrap)[:, None] * len(r.documents) + live[picks]).ravel(),
-                           minlength=scope.bootstrap * len(r.documents))
-        resample_counts = flat.reshape(scope.bootstrap, len(r.documents)).astype(float)
+    live_names = [r.documents[i].name for i in live]
+    n_docs = len(r.documents)
+    code_paths = {c.id: c.path for c in project.codes()} if any(t.kind == "group" for t in r.targets) else {}
+    weighted = scope.level if scope.level != "nominal" else None
 
-    codes: dict[str, TargetResult] = {}
-    groups: dict[str, TargetResult] = {}
-    pooled_patterns: list[np.ndarray] = []
-    pooled_doc_weights: list[np.ndarray] = []
-    pooled_contrib = np.zeros((len(r.documents), 2, 2))
-    doc_agree = np.zeros(len(r.documents))
-    doc_pairable = np.zeros(len(r.documents))
+    prepared: list[_Prepared] = []
     for step, target in enumerate(r.targets):
         if cancel is not None and cancel():
             raise AgreementCancelled()
-        table, _ = _target_table(r, axis, lo, hi, target)
-        data = M.ReliabilityData(table.patterns, table.weights, target.categories, tuple(coder_names), target.q)
-        measures = M.all_measures(data, levels=scope.levels if target.kind == "code" else ("nominal",))
-        contrib = M.coincidence_contributions(table.patterns, target.q)  # (P, K, K)
-        doc_contrib = np.tensordot(table.doc_weights, contrib, axes=1)  # (D, K, K)
-        per_doc_alpha = M.alpha_batch(doc_contrib)
+        runs = target_runs(bounds, target.channel_of_code, axis.doc_offsets, m)
+        rows = code_rows(runs, r.done, axis.doc_units, target.kind)
+        notes: dict[str, str] = {}
+        data = _reliability(target, rows, coder_names, scope, notes)
+        measures = M.all_measures(data, with_pairs=m > 2)
+        measures.notes.update(notes)
+        stats = M.statistics(data)
         result = TargetResult(target.path, target.kind, measures, _segments_per_coder(r, target))
-        result.per_document = {r.documents[i].name: _nan_none(per_doc_alpha[i]) for i in live}
-        result.extra["per_document"] = result.per_document
+        item = _Prepared(target, rows, data, stats, result)
+        item.doc_totals = rows.doc_totals(stats.per_pattern, n_docs)
+        o = item.doc_totals[live][:, stats.slots["coincidence"]].reshape(len(live), data.n_categories,
+                                                                          data.n_categories)
+        result.per_document_names = live_names
+        result.per_document_alpha = M.alpha_from_coincidence_batch(o, data.categories, "nominal")
         if target.kind == "group":
-            result.extra["categories"] = list(target.categories)
-            _numeric_levels(result, table, target)
-        if resample_counts is not None:
-            result.ci = _bootstrap(doc_contrib, resample_counts)
-        if target.kind == "code":
-            codes[target.path] = result
-            pooled_patterns.append(table.patterns)
-            pooled_doc_weights.append(table.doc_weights)
-            pooled_contrib += doc_contrib
-            agree, pairable = _pair_agreement_per_pattern(table.patterns, 2)
-            doc_agree += table.doc_weights @ agree
-            doc_pairable += table.doc_weights @ pairable
-        else:
-            groups[target.path] = result
+            result.extra["categories"] = list(data.categories)
+            result.conflicts = _conflicts(r, axis, bounds, target, rows, code_paths)
+            if result.conflicts:
+                measures.notes["conflicts"] = (
+                    f"{len(result.conflicts)} places where a finished coder applied two children of the group: "
+                    "that coder is missing there (see conflicts)")
+            numeric = _numeric(target, rows)
+            if numeric is not None:
+                extra = M.all_measures(numeric, levels=("ordinal", "interval", "ratio"), weighted_level=weighted,
+                                       with_pairs=False)
+                for name, value in extra.values.items():
+                    if name.startswith("krippendorff_alpha_") or name in M.WEIGHTED_NAMES.values():
+                        measures.values[name] = value
+                        if name in extra.undefined:
+                            measures.undefined[name] = extra.undefined[name]
+                        if name in extra.se:
+                            measures.se[name] = extra.se[name]
+                measures.level = scope.level
+                n_stats = M.statistics(numeric, (weighted,) if weighted else ())
+                item.numeric = (numeric, n_stats, rows.doc_totals(n_stats.per_pattern, n_docs))
+            elif weighted:
+                measures.notes["level"] = f"the children are not numbers: --level {scope.level} does not apply"
+        elif weighted:
+            measures.notes["level"] = f"a single code has two values: --level {scope.level} does not change it"
+        prepared.append(item)
         if on_progress is not None:
             on_progress(done_before + step + 1, total)
 
-    overall = overall_ci = None
-    per_document: dict[str, dict[str, Any]] = {}
-    if pooled_patterns:
-        weights = np.concatenate([w.sum(axis=0) for w in pooled_doc_weights])
-        data = M.ReliabilityData.from_unit_values(np.concatenate(pooled_patterns), categories=("0", "1"),
-                                                  coders=coder_names, weights=weights, q=2)
+    codes = {p.target.path: p.result for p in prepared if p.target.kind == "code"}
+    groups = {p.target.path: p.result for p in prepared if p.target.kind == "group"}
+    pooled = [p for p in prepared if p.target.kind == "code"]
+    overall = None
+    report = AgreementReport(scope.unit, coder_names, doc_names, skipped, codes, groups, None, None,
+                             scope.bootstrap, scope.seed, notes=report_notes, left_out=r.left_out)
+    pooled_doc = None
+    if pooled:
+        data = M.ReliabilityData(np.concatenate([p.data.patterns for p in pooled]),
+                                 np.concatenate([p.data.weights for p in pooled]), ("0", "1"), tuple(coder_names), 2)
         overall = M.all_measures(data)
-        if resample_counts is not None:
-            overall_ci = _bootstrap(pooled_contrib, resample_counts)
-        doc_alpha = M.alpha_batch(pooled_contrib)
-        for i in live:
-            per_document[r.documents[i].name] = {
-                "krippendorff_alpha": _nan_none(doc_alpha[i]),
-                "percent_agreement": float(doc_agree[i] / doc_pairable[i]) if doc_pairable[i] else None,
-                "coders": [n for n, ok in zip(coder_names, r.done[i]) if ok],
-            }
-    return AgreementReport(scope.unit, coder_names, doc_names, skipped, codes, groups, overall, overall_ci,
-                           per_document, scope.bootstrap, scope.seed)
+        pooled_doc = sum(p.doc_totals for p in pooled)  # type: ignore[misc]
+        report.overall = overall
+        s = pooled[0].stats.slots
+        o = pooled_doc[live][:, s["coincidence"]].reshape(len(live), 2, 2)
+        alpha = M.alpha_from_coincidence_batch(o, ("0", "1"), "nominal")
+        agree = pooled_doc[live][:, s["agree:nominal"]][:, 0]
+        pairable = pooled_doc[live][:, s["pairable"]][:, 0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            percent = np.where(pairable > 0, agree / np.where(pairable > 0, pairable, 1), np.nan)
+        report.doc_arrays = (live_names, alpha, percent, r.done[live], coder_names)
+    if scope.bootstrap > 0 and len(live):
+        _bootstrap_all(prepared, pooled, report, scope, weighted, live, n_docs)
+    return report
 
 
-def _numeric_levels(result: TargetResult, table: UnitTable, target: Target) -> None:
-    """A group whose children are numbers (a rating scale such as Tone/1..5) also gets ordinal,
-    interval and ratio alpha over those numbers; "(none)" counts as missing for these levels."""
-    names = [path.rpartition("/")[2] for path in target.categories[1:]]
-    try:
-        numbers = [float(n) for n in names]
-    except ValueError:
-        return
-    patterns = table.patterns - 1  # (none) -> -1 (missing), child i -> i - 1
-    data = M.ReliabilityData.from_unit_values(patterns, categories=numbers, weights=table.weights) \
-        if len(patterns) else M.ReliabilityData(patterns, table.weights, tuple(numbers))
-    order = np.argsort(numbers)  # ordinal distances need the categories in rank order
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    data = M.ReliabilityData(np.where(data.patterns >= 0, rank[np.maximum(data.patterns, 0)], -1),
-                             data.weights, tuple(sorted(numbers)))
-    for level in ("ordinal", "interval", "ratio"):
-        value = M.krippendorff_alpha(data, level)
-        result.measures.values[f"krippendorff_alpha_{level}"] = value.value
-        if value.value is None:
-            result.measures.undefined[f"krippendorff_alpha_{level}"] = value.reason
+def _bootstrap_all(prepared: list[_Prepared], pooled: list[_Prepared], report: AgreementReport,
+                   scope: AgreementScope, weighted: str | None, live: np.ndarray, n_docs: int) -> None:
+    """Document-cluster bootstrap of every coefficient of every target, from one set of resamples.
 
-
-def _pair_agreement_per_pattern(patterns: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    counts = M.value_counts(patterns, k)
-    m = counts.sum(axis=1)
-    ok = m >= 2
-    agree = np.zeros(len(m))
-    agree[ok] = (counts[ok] * (counts[ok] - 1)).sum(axis=1) / (m[ok] * (m[ok] - 1))
-    return agree, ok.astype(float)
+    Each resample draws the contributing documents with replacement (seeded); a target's resampled sums
+    are resample counts (B, D) @ per-document sums (D, s), and the coefficients follow from the same
+    formulas as the point estimates. Resamples are drawn in chunks so memory stays flat.
+    """
+    rng = np.random.default_rng(scope.seed)
+    batches: list[list[np.ndarray]] = [[] for _ in prepared]
+    numeric_batches: list[list[np.ndarray]] = [[] for _ in prepared]
+    left = scope.bootstrap
+    while left > 0:
+        b = min(BOOTSTRAP_CHUNK, left)
+        left -= b
+        picks = live[rng.integers(0, len(live), size=(b, len(live)))]
+        counts = np.bincount((np.arange(b)[:, None] * n_docs + picks).ravel(),
+                             minlength=b * n_docs).reshape(b, n_docs).astype(float)
+        for i, p in enumerate(prepared):
+            batches[i].append(counts @ p.doc_totals)
+            if p.numeric is not None and p.numeric[2] is not None:
+                numeric_batches[i].append(counts @ p.numeric[2])
+    pooled_totals = None
+    for i, p in enumerate(prepared):
+        totals = np.concatenate(batches[i])
+        cis = M.bootstrap_intervals(p.stats, totals)
+        if p.numeric is not None:
+            n_totals = np.concatenate(numeric_batches[i])
+            extra = M.bootstrap_intervals(p.numeric[1], n_totals, levels=("ordinal", "interval", "ratio"),
+                                          weighted_level=weighted)
+            cis.update({k: v for k, v in extra.items()
+                        if k.startswith("krippendorff_alpha_") or k in M.WEIGHTED_NAMES.values()})
+        cis = {k: v for k, v in cis.items() if k in p.result.measures.values}
+        p.result.cis = cis
+        alpha_batch, _ = M.coefficients(p.stats, totals)
+        p.result.ci = _legacy_ci(cis["krippendorff_alpha"], alpha_batch["krippendorff_alpha"])
+        if p in pooled:
+            pooled_totals = totals if pooled_totals is None else pooled_totals + totals
+    if pooled_totals is not None and report.overall is not None:
+        stats = pooled[0].stats
+        cis = M.bootstrap_intervals(stats, pooled_totals)
+        report.overall_cis = {k: v for k, v in cis.items() if k in report.overall.values}
+        alpha_batch, _ = M.coefficients(stats, pooled_totals)
+        report.overall_ci = _legacy_ci(cis["krippendorff_alpha"], alpha_batch["krippendorff_alpha"])
 
 
 def _nan_none(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
+    return None if value is None or np.isnan(value) else float(value)
 
 
 def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], doc_names: list[str],
@@ -532,43 +726,44 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
 
 
 # --------------------------------------------------------------------------------------------------
-# Disagreements
+# Disagreements (the one model lives in annotator.core.adjudication) and conflicts, named for the CLI
 # --------------------------------------------------------------------------------------------------
 
 def find_disagreements(project: Any, scope: AgreementScope) -> list[Disagreement]:
-    """Where the coders who finished a document differ on a code, in document then offset order.
+    """Where the coders who finished a document differ on a code, at the scope's unit (character for
+    ``span``), in document then offset order: the same list the Review tab shows for that unit."""
+    from annotator.core import adjudication as adj
 
-    Stretches are at the scope's unit (character for ``span``): a run of adjacent units with the same
-    coders for and against is one disagreement.
-    """
     unit = "character" if scope.unit == "span" else scope.unit
-    r = _resolve(project, scope)
-    axis = _axis(project, r, unit)
-    lo, hi = axis.map_segments(r.seg_doc, r.seg_start, r.seg_end)
-    found: list[tuple[int, int, int, str, tuple[str, ...], tuple[str, ...]]] = []
-    for target in r.targets:
-        if target.kind != "code":
-            continue
-        _, (runs, values) = _target_table(r, axis, lo, hi, target)
-        present = values >= 0
-        n_present = present.sum(axis=1)
-        coded = (values == 1).sum(axis=1)
-        bad = np.flatnonzero((n_present >= 2) & (coded > 0) & (coded < n_present))
-        previous: list[Any] | None = None
-        for i in bad:
-            doc = int(runs.doc[i])
-            start, end = int(runs.start[i]), int(runs.start[i] + runs.length[i])
-            who = tuple(c.name for c, v in zip(r.coders, values[i]) if v == 1)
-            not_who = tuple(c.name for c, v in zip(r.coders, values[i]) if v == 0)
-            if previous and previous[0] == doc and previous[2] == start and previous[4:] == [who, not_who]:
-                previous[2] = end
-                continue
-            previous = [doc, start, end, target.path, who, not_who]
-            found.append(previous)  # type: ignore[arg-type]
-    out = []
-    for doc, start, end, path, who, not_who in found:
-        char_start, char_end = axis.char_span(doc, start, end)
-        d = r.documents[doc]
-        out.append(Disagreement(d.name, d.id, char_start, char_end, path, who, not_who))
-    out.sort(key=lambda x: (x.document_id, x.start, x.end, x.code))
-    return out
+    if unit not in UNIT_KINDS:
+        raise InputError(f"unknown unit '{scope.unit}' (use {', '.join(ALL_UNITS)})")
+    coders, _left_out = resolve_coders(project, scope.coders)
+    if len(coders) < 2:
+        raise InputError("agreement needs at least two coders")
+    documents = resolve_documents(project, scope.documents) if scope.documents else None
+    codes = project.codes()
+    by_path = {c.path: c for c in codes}
+    code_ids = None
+    if scope.group or scope.codes:
+        targets = _targets(project, codes, scope, set())
+        code_ids = sorted({t.channels[0][0] for t in targets if t.kind == "code"})
+    for path in scope.codes:
+        if path not in by_path:
+            raise InputError(f"no code '{path}'")
+    found = adj.find_disagreements(project, adj.Scope(
+        [c.id for c in coders], code_ids=code_ids,
+        document_ids=[d.id for d in documents] if documents is not None else None, unit=unit))
+    names = {c.id: c.name for c in project.coders()}
+    paths = {c.id: c.path for c in codes}
+    doc_names = project.document_names()
+    return [Disagreement(doc_names[d.document_id], d.document_id, d.start, d.end, paths[d.code_id],
+                         tuple(names[c] for c in d.coders_with()), tuple(names[c] for c in d.coders_without()),
+                         tuple((names[c], spans) for c, spans in d.versions.items()), unit) for d in found]
+
+
+def find_conflicts(project: Any, scope: AgreementScope) -> list[Conflict]:
+    """Exclusive-group conflicts of the scope (the agreement report lists the same)."""
+    if scope.unit == "span":
+        scope = AgreementScope(**{**scope.__dict__, "unit": "character"})
+    report = compute_agreement(project, AgreementScope(**{**scope.__dict__, "bootstrap": 0}))
+    return report.conflicts

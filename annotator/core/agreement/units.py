@@ -2,48 +2,24 @@
 
 All unit kinds share one representation: every document is a stretch of a global *unit axis*
 (characters, tokens, sentences, paragraphs, or a single unit per document). Each segment becomes an
-interval on that axis. A sweep over all interval boundaries (``sweep``) yields runs of consecutive
-units that share the same value vector, weighted by their length, so the cost grows with the number
-of segments, never with the number of characters.
+interval on that axis. The boundaries of every segment in scope are sorted once (``Boundaries``) and
+shared by all codes: a code's runs (stretches where every coder's value is constant) come from a filter of
+that one order and a cumulative sum, so the cost grows with the segments, never with the characters, and
+no code pays for a sort of its own. Stretches nobody coded are not visited at all: each document's
+uncovered rest is one weighted row (``code_rows``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from annotator.core.agreement.boundaries import paragraph_spans, sentence_spans
+from annotator.core.agreement.measures import unique_rows
+
 UNIT_KINDS = ("character", "token", "sentence", "paragraph", "document")
-
-# A sentence ends after a run of Chinese or English sentence punctuation (with closing quotes or
-# brackets that follow it) or at a line break.
-_SENTENCE = re.compile(r"[^\n。！？!?.]+(?:[。！？!?.]+[”’\"'」』）)]*)?|[。！？!?.]+")
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences split on 。！？!?. and line breaks; surrounding spaces trimmed, empty ones skipped."""
-    return _trimmed_spans(_SENTENCE, text)
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs are the non-blank lines between line breaks (stored text uses ``\\n``)."""
-    return _trimmed_spans(_PARAGRAPH, text)
-
-
-def _trimmed_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -57,6 +33,9 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
     "sentence": sentence_spans,
     "paragraph": paragraph_spans,
 }
+
+__all__ = ["UNIT_KINDS", "SPLITTERS", "UnitAxis", "build_axis", "Boundaries", "Runs", "TargetRows", "code_rows",
+           "paragraph_spans", "sentence_spans", "token_spans", "merge_intervals"]
 
 
 @dataclass
@@ -72,6 +51,10 @@ class UnitAxis:
     unit_starts: np.ndarray | None = None
     unit_ends: np.ndarray | None = None
     char_offsets: np.ndarray | None = None  # document start in the concatenated character axis
+
+    @property
+    def doc_units(self) -> np.ndarray:
+        return np.diff(self.doc_offsets)
 
     def map_segments(self, doc: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Segment character spans -> [lo, hi) intervals on the axis (empty when no unit is touched)."""
@@ -150,76 +133,170 @@ def build_axis(kind: str, lengths: Sequence[int], texts: Callable[[int], str] | 
                     char_offsets)
 
 
+def merge_intervals(group: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Union of overlapping intervals within each group (touching ones stay apart), vectorised.
+
+    Returns (kept index of the first interval of each merged run, group, lo, hi) of the merged intervals.
+    """
+    if len(lo) == 0:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty, empty
+    order = np.lexsort((lo, group))
+    g, a, b = group[order], lo[order], hi[order]
+    # Running maximum of hi within each group: shift each group by a constant larger than any position.
+    span = int(max(int(b.max()), int(a.max())) - min(int(a.min()), 0) + 1)
+    rank = np.concatenate([[0], np.cumsum(g[1:] != g[:-1])])
+    shifted = np.maximum.accumulate(rank * span + b)
+    reach = shifted - rank * span  # running max of hi in the group, up to this interval
+    new_run = np.ones(len(a), bool)
+    new_run[1:] = (g[1:] != g[:-1]) | (a[1:] >= reach[:-1])
+    run_id = np.cumsum(new_run) - 1
+    first = np.flatnonzero(new_run)
+    ends = np.zeros(len(first), np.int64)
+    np.maximum.at(ends, run_id, b)
+    return order[first], g[first], a[first], ends
+
+
+@dataclass
+class Boundaries:
+    """Every (merged) segment of the scope as an interval on the unit axis, its boundaries sorted once.
+
+    Segments of one coder and one code that overlap are merged first (a coder's overlapping spans of a
+    code are one coding); ``code``/``coder`` are per merged interval.
+    """
+
+    code: np.ndarray
+    coder: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    event_keys: np.ndarray  # (2N,) sorted axis positions
+    event_index: np.ndarray  # (2N,) which interval
+    event_sign: np.ndarray  # (2N,) +1 start, -1 end
+
+    @classmethod
+    def build(cls, code: np.ndarray, coder: np.ndarray, lo: np.ndarray, hi: np.ndarray, n_coders: int) -> "Boundaries":
+        keep = hi > lo
+        code, coder, lo, hi = code[keep], coder[keep], lo[keep], hi[keep]
+        group = code.astype(np.int64) * max(n_coders, 1) + coder
+        first, g, mlo, mhi = merge_intervals(group, lo, hi)
+        mcode, mcoder = code[first], coder[first]
+        keys = np.concatenate([mlo, mhi])
+        index = np.concatenate([np.arange(len(mlo)), np.arange(len(mlo))])
+        sign = np.concatenate([np.ones(len(mlo), np.int8), -np.ones(len(mlo), np.int8)])
+        # Ends before starts at one position: adjacent units stay separate and never overlap.
+        order = np.lexsort((sign, keys))
+        return cls(mcode, mcoder, mlo, mhi, keys[order], index[order], sign[order])
+
+
 @dataclass
 class Runs:
-    """Maximal stretches of the axis where every coder's coverage is constant."""
+    """Maximal covered stretches of the axis where every coder's coverage of a target is constant.
+
+    For a single code, ``count`` is 0/1 per coder. For a group of channels (children), per coder:
+    ``count`` how many channel codings cover it, ``first`` the channel when they all agree (else -1).
+    """
 
     start: np.ndarray  # (R,) axis position
     length: np.ndarray  # (R,) units
     doc: np.ndarray  # (R,) document index
-    covered: np.ndarray  # (R, m, C) bool: coder covers channel
+    count: np.ndarray  # (R, m)
+    channel: np.ndarray  # (R, m): 1-based channel, 0 none, -1 several different channels (a conflict)
 
 
-def sweep(lo: np.ndarray, hi: np.ndarray, coder: np.ndarray, channel: np.ndarray,
-          doc_offsets: np.ndarray, n_coders: int, n_channels: int) -> Runs:
-    """Sweep every interval boundary once; between boundaries all units share one value vector.
-
-    Overlapping intervals of one coder and channel simply stack (coverage > 0), which merges them.
-    Document boundaries are added as sentinels so every unit of every document lies in some run.
-    """
-    keep = hi > lo
-    lo, hi, coder, channel = lo[keep], hi[keep], coder[keep], channel[keep]
-    n = len(lo)
-    keys = np.concatenate([lo, hi, doc_offsets]).astype(np.int64)
-    width = n_coders * n_channels
-    deltas = np.zeros((len(keys), width), dtype=np.int32)
-    column = coder * n_channels + channel
-    rows = np.arange(n)
-    deltas[rows, column] = 1
-    deltas[n + rows, column] = -1
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    coverage = np.cumsum(deltas[order], axis=0)
-    lengths = np.diff(keys)
-    positive = lengths > 0
-    start = keys[:-1][positive]
-    covered = (coverage[:-1][positive] > 0).reshape(-1, n_coders, n_channels)
-    doc = np.searchsorted(doc_offsets, start, side="right") - 1
-    return Runs(start, lengths[positive], doc, covered)
-
-
-def run_values(runs: Runs, done: np.ndarray, kind: str) -> np.ndarray:
-    """(R, m) category index per run and coder: binary 0/1, or for a group 0 = none, i = i-th child.
-
-    A coder whose assignment is not done is missing (-1) there, not "coded nothing".
-    """
-    covered = runs.covered
-    if kind == "code":
-        values = covered[:, :, 0].astype(np.int64)
+def target_runs(b: Boundaries, channel_of_code: dict[int, int], doc_offsets: np.ndarray, n_coders: int) -> Runs:
+    """Runs of one target (a code: one channel; a group: its children as channels 1..C)."""
+    codes = np.fromiter(channel_of_code, dtype=np.int64, count=len(channel_of_code))
+    channels = np.fromiter(channel_of_code.values(), dtype=np.int64, count=len(channel_of_code))
+    if len(b.code):
+        lookup = np.zeros(int(max(b.code.max(), codes.max(initial=0))) + 1, np.int64)
+        lookup[codes] = channels
+        interval_channel = lookup[b.code]
+        interval_channel[~np.isin(b.code, codes)] = 0
     else:
-        # Overlapping children of an exclusive group: the first child in codebook order wins.
-        values = np.where(covered.any(axis=2), covered.argmax(axis=2) + 1, 0).astype(np.int64)
-    values[~done[runs.doc]] = -1
-    return values
+        interval_channel = np.zeros(0, np.int64)
+    wanted = interval_channel[b.event_index] > 0
+    idx = b.event_index[wanted]
+    keys = b.event_keys[wanted]
+    sign = b.event_sign[wanted].astype(np.int64)
+    m = n_coders
+    if len(keys) == 0:
+        z = np.zeros(0, np.int64)
+        return Runs(z, z, z, np.zeros((0, m), np.int64), np.zeros((0, m), np.int64))
+    coder = b.coder[idx]
+    ch = interval_channel[idx]
+    rows = np.arange(len(keys))
+    count = np.zeros((len(keys), m), np.int32)
+    count[rows, coder] = sign
+    count = np.cumsum(count, axis=0)
+    several = len(channels) and channels.max() > 1
+    if several:
+        total = np.zeros((len(keys), m), np.int64)
+        square = np.zeros((len(keys), m), np.int64)
+        total[rows, coder] = sign * ch
+        square[rows, coder] = sign * ch * ch
+        total, square = np.cumsum(total, axis=0), np.cumsum(square, axis=0)
+    lengths = np.diff(keys)
+    live = (lengths > 0) & (count[:-1] > 0).any(axis=1)
+    start = keys[:-1][live]
+    cnt = count[:-1][live].astype(np.int64)
+    if several:
+        tot, sq = total[:-1][live], square[:-1][live]
+        same = cnt * sq == tot * tot  # all covering channels equal (Cauchy-Schwarz equality)
+        channel = np.where(cnt == 0, 0, np.where(same, tot // np.maximum(cnt, 1), -1))
+    else:
+        channel = np.where(cnt > 0, 1, 0)
+    doc = np.searchsorted(doc_offsets, start, side="right") - 1
+    return Runs(start, lengths[live], doc, cnt, channel)
 
 
 @dataclass
-class UnitTable:
-    """One target's distinct value patterns and, per document, how many units show each pattern."""
+class TargetRows:
+    """One target's distinct value patterns, and which pattern each covered run / uncovered rest shows."""
 
-    patterns: np.ndarray  # (P, m)
-    doc_weights: np.ndarray  # (D, P)
+    patterns: np.ndarray  # (P, m) category index, -1 missing
+    row_pattern: np.ndarray  # (N,)
+    row_doc: np.ndarray  # (N,)
+    row_weight: np.ndarray  # (N,) units
+    runs: Runs
+    conflict_runs: np.ndarray  # (R, m) bool: coder coded two different channels there (finished coders)
 
     @property
     def weights(self) -> np.ndarray:
-        return self.doc_weights.sum(axis=0)
+        return np.bincount(self.row_pattern, weights=self.row_weight, minlength=len(self.patterns))
+
+    def doc_weights(self, n_docs: int) -> np.ndarray:
+        """(D, P) units per document and pattern (for per-document values and the bootstrap)."""
+        p = len(self.patterns)
+        flat = np.bincount(self.row_doc * p + self.row_pattern, weights=self.row_weight, minlength=n_docs * p)
+        return flat.reshape(n_docs, p)
+
+    def doc_totals(self, per_pattern: np.ndarray, n_docs: int) -> np.ndarray:
+        """(D, s) per-document sums of per-pattern statistics, without a dense (D, P) table."""
+        out = np.empty((n_docs, per_pattern.shape[1]))
+        for j in range(per_pattern.shape[1]):
+            out[:, j] = np.bincount(self.row_doc, weights=self.row_weight * per_pattern[self.row_pattern, j],
+                                    minlength=n_docs)
+        return out
 
 
-def unit_table(values: np.ndarray, runs: Runs, n_docs: int, n_coders: int) -> UnitTable:
-    if len(values) == 0:
-        return UnitTable(np.zeros((0, n_coders), np.int64), np.zeros((n_docs, 0)))
-    patterns, inverse = np.unique(values, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    p = len(patterns)
-    weights = np.bincount(runs.doc * p + inverse, weights=runs.length.astype(float), minlength=n_docs * p)
-    return UnitTable(patterns, weights.reshape(n_docs, p))
+def code_rows(runs: Runs, done: np.ndarray, doc_units: np.ndarray, kind: str) -> TargetRows:
+    """Unit x coder values of a target: covered runs plus, per document, its uncovered rest.
+
+    A coder whose assignment is not done is missing (-1) there, not "coded nothing". For a group, value 0
+    is "(none)" and i the i-th child; a finished coder who applied two different children to one unit
+    is missing there (the conflict is reported, never resolved by codebook order).
+    """
+    m = done.shape[1]
+    values = np.where(runs.channel > 0, runs.channel, 0) if kind == "group" else (runs.count > 0).astype(np.int64)
+    conflicts = (runs.channel < 0) & done[runs.doc] if kind == "group" else np.zeros(values.shape, bool)
+    values = np.where(done[runs.doc], values, -1)
+    values[conflicts] = -1
+    covered = np.bincount(runs.doc, weights=runs.length, minlength=len(doc_units))
+    rest = doc_units - covered
+    rest_docs = np.flatnonzero(rest > 0)
+    rest_values = np.where(done[rest_docs], 0, -1)
+    all_values = np.concatenate([values.reshape(-1, m), rest_values.reshape(-1, m)])
+    row_doc = np.concatenate([runs.doc, rest_docs]).astype(np.int64)
+    row_weight = np.concatenate([runs.length, rest[rest_docs]]).astype(float)
+    patterns, inverse = unique_rows(all_values) if len(all_values) else (np.zeros((0, m), np.int64), np.zeros(0, np.int64))
+    return TargetRows(patterns, inverse, row_doc, row_weight, runs, conflicts)

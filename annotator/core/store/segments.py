@@ -141,11 +141,38 @@ class SegmentQueries:
         sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY document_id, start, "end", id'
         return objects(self.db.execute(sql, params), Segment)
 
-    def segment_tuples(self, coder_ids: Sequence[int]) -> list[tuple[int, int, int, int, int]]:
-        """(document_id, coder_id, code_id, start, end) of the given coders: the agreement engine's input."""
-        return self.db.execute(
-            f'SELECT document_id, coder_id, code_id, start, "end" FROM segments '
-            f"WHERE coder_id IN ({placeholders(coder_ids)})", list(coder_ids)).fetchall()
+    def segment_tuples(self, coder_ids: Sequence[int], *, code_ids: Sequence[int] | None = None,
+                       document_ids: Sequence[int] | None = None) -> list[tuple[int, int, int, int, int]]:
+        """(document_id, coder_id, code_id, start, end) of the given coders: the agreement engine's input.
+
+        ``code_ids`` / ``document_ids`` narrow it to a small scope (one code, twenty documents) so that only
+        what is compared is read.
+        """
+        where, params = self._agreement_filter(coder_ids, code_ids, document_ids)
+        return self.db.execute(f'SELECT document_id, coder_id, code_id, start, "end" FROM segments WHERE {where}',
+                               params).fetchall()
+
+    def document_code_tuples(self, coder_ids: Sequence[int], *, code_ids: Sequence[int] | None = None,
+                             document_ids: Sequence[int] | None = None) -> list[tuple[int, int, int]]:
+        """Distinct (document_id, coder_id, code_id): all that document-level agreement needs to read."""
+        where, params = self._agreement_filter(coder_ids, code_ids, document_ids)
+        return self.db.execute(f"SELECT DISTINCT document_id, coder_id, code_id FROM segments WHERE {where}",
+                               params).fetchall()
+
+    def used_code_ids(self, coder_ids: Sequence[int]) -> set[int]:
+        """Codes that at least one of these coders applied somewhere."""
+        return {row[0] for row in self.db.execute(
+            f"SELECT DISTINCT code_id FROM segments WHERE coder_id IN ({placeholders(coder_ids)})", list(coder_ids))}
+
+    @staticmethod
+    def _agreement_filter(coder_ids: Sequence[int], code_ids: Sequence[int] | None,
+                          document_ids: Sequence[int] | None) -> tuple[str, list[int]]:
+        where, params = [f"coder_id IN ({placeholders(coder_ids)})"], list(coder_ids)
+        for column, ids in (("code_id", code_ids), ("document_id", document_ids)):
+            if ids is not None:
+                where.append(f"{column} IN ({placeholders(ids)})")
+                params.extend(ids)
+        return " AND ".join(where), params
 
     def segment_keys(self) -> set[tuple[int, int, int, int, int]]:
         """(document, coder, code, start, end) of every segment: how imports and merges skip copies."""

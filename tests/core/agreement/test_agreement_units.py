@@ -1,4 +1,4 @@
-"""The boundary sweep against a naive unit-by-unit matrix, on random documents, segments and units."""
+"""The shared boundary sweep against a naive unit-by-unit matrix, on random documents, segments and units."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.agreement import measures as M
-from annotator.core.agreement.units import UnitAxis, build_axis, run_values, sweep, unit_table
+from annotator.core.agreement.units import Boundaries, UnitAxis, build_axis, code_rows, merge_intervals, target_runs
 
 
 @st.composite
@@ -42,8 +42,11 @@ def naive(lengths, m, channels, segments, done, spans_per_doc, kind):
                 if not done[d, c]:
                     row.append(-1)
                     continue
-                hit = [ch for dd, cc, ch, ss, ee in segments if dd == d and cc == c and ss < e and ee > s]
-                row.append(int(bool(hit)) if kind == "code" else (min(hit) + 1 if hit else 0))
+                hit = {ch for dd, cc, ch, ss, ee in segments if dd == d and cc == c and ss < e and ee > s}
+                if kind == "code":
+                    row.append(int(bool(hit)))
+                else:  # two different children on one unit: a conflict, the coder is missing there
+                    row.append(-1 if len(hit) > 1 else (min(hit) + 1 if hit else 0))
             rows.append(row)
     return np.array(rows, dtype=np.int64).reshape(-1, m)
 
@@ -51,9 +54,10 @@ def naive(lengths, m, channels, segments, done, spans_per_doc, kind):
 def tables(axis: UnitAxis, lengths, m, channels, segments, done, kind):
     arr = np.array(segments, dtype=np.int64).reshape(-1, 5)
     lo, hi = axis.map_segments(arr[:, 0], arr[:, 3], arr[:, 4])
-    runs = sweep(lo, hi, arr[:, 1], arr[:, 2], axis.doc_offsets, m, channels)
-    values = run_values(runs, done, kind)
-    return unit_table(values, runs, len(lengths), m)
+    # Every channel is its own code id here (code = channel), so a group target maps code c -> channel c + 1.
+    bounds = Boundaries.build(arr[:, 2], arr[:, 1], lo, hi, m)
+    runs = target_runs(bounds, {c: c + 1 for c in range(channels)}, axis.doc_offsets, m)
+    return code_rows(runs, done, axis.doc_units, kind)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,6 +89,7 @@ def test_sweep_equals_naive_matrix(drawn, kind_of_axis, kind):
     expected = naive(lengths, m, channels, segments, done, spans, kind)
     k = 2 if kind == "code" else channels + 1
     ours = M.ReliabilityData(table.patterns, table.weights, tuple(range(k)))
+    assert (table.doc_weights(len(lengths)).sum(axis=0) == table.weights).all()
     reference = M.ReliabilityData.from_unit_values(expected, categories=tuple(range(k)))
     assert table.weights.sum() == pytest.approx(len(expected))
     np.testing.assert_allclose(M.coincidence_matrix(ours), M.coincidence_matrix(reference), atol=1e-9)
@@ -92,3 +97,17 @@ def test_sweep_equals_naive_matrix(drawn, kind_of_axis, kind):
     assert (a.value is None) == (b.value is None)
     if a.value is not None:
         assert a.value == pytest.approx(b.value, abs=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 30), st.integers(1, 10)), max_size=30))
+def test_merge_intervals_is_the_union_per_group(items):
+    group = np.array([g for g, _s, _l in items], dtype=np.int64)
+    lo = np.array([s for _g, s, _l in items], dtype=np.int64)
+    hi = lo + np.array([n for _g, _s, n in items], dtype=np.int64)
+    _first, g, a, b = merge_intervals(group, lo, hi)
+    for key in set(group.tolist()):
+        covered = {x for gg, s, e in zip(group, lo, hi) if gg == key for x in range(s, e)}
+        merged = [(s, e) for gg, s, e in zip(g, a, b) if gg == key]
+        assert {x for s, e in merged for x in range(s, e)} == covered
+        assert all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(merged, merged[1:]))  # disjoint, in order
