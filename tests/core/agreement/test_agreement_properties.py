@@ -118,7 +118,7 @@ def test_weighted_patterns_equal_expanded_units(drawn):
 # The Gwet family against the textbook, unit-by-unit forms (tests/core/agreement/textbook.py)
 # --------------------------------------------------------------------------------------------------
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reliability(missing=True), st.integers(0, 2), st.sampled_from(["nominal", "ordinal", "interval", "ratio"]))
 def test_gwet_family_matches_textbook_forms(drawn, extra, level):
     table, k = drawn
