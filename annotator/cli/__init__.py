@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": (_EXCHANGE, "merge another project or a .qdpx into this one"),
     "agreement": (_AGREEMENT, "inter-coder agreement: alpha, kappa, pi, AC1, alpha_U ..."),
     "disagreements": (_AGREEMENT, "list where coders disagree (document, span, code, who coded it)"),
-    "review": (_REVIEW, "adjudicate headless: list disagreements, decide one, copy agreed codings"),
+    "review": (_REVIEW, "adjudicate: list disagreements, decide one, copy agreed codings to the consensus"),
     "search": (_TEXT, "find a word or phrase in the corpus (keyword in context)"),
     "analyze": (_TEXT, "characteristic words of a code, frames by outlet, code co-occurrence"),
     "dictionary": (_TEXT, "list, add or remove words of the project's segmentation dictionary"),
