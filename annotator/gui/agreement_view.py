@@ -1,8 +1,10 @@
 """The agreement report window: scope on the left; table, coder-pair matrix and alpha chart on the right.
 
-The numbers come from ``annotator.core.agreement.report.compute_agreement`` run in a QThreadPool worker
-that opens its own ``Project`` (SQLite connections belong to one thread), so a large corpus never
-freezes the window; progress arrives per code and Cancel stops between codes. The table is filled from
+The numbers come from ``annotator.core.agreement.report.compute_agreement`` run as a read-only job on
+the job runner (its own connection), so a large corpus never freezes the window; progress arrives per
+code and Cancel stops between codes. The scope lists follow the project event bus (a coder, code or
+document added anywhere is listed at once) and results computed before codings changed are recomputed
+when the view is next shown. The table is filled from
 the report's ``to_json_dict()``, the same dictionary the CLI prints, so the window, its CSV/JSON export
 and ``annotator agreement --format json`` cannot disagree.
 """
@@ -14,7 +16,7 @@ import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementCancelled, AgreementScope
-from annotator.core.errors import AnnotatorError
+from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementScope
+from annotator.core.commands import Changes
 from annotator.core.store import Project
+from annotator.gui.jobs import Job, JobContext
+from annotator.gui.project_bus import ProjectBus
 
 RAW = Qt.ItemDataRole.UserRole + 1  # the unrounded value behind a cell (None when undefined)
 SORT = Qt.ItemDataRole.UserRole + 2
@@ -76,42 +80,14 @@ def report_rows(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     return rows
 
 
-# ---- the worker -----------------------------------------------------------------------------------
+def compute_job(scope: AgreementScope):
+    """The job computing one report: progress per code, Cancel between codes."""
+    from annotator.core.agreement.report import compute_agreement
 
-class AgreementSignals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # the AgreementReport
-    failed = Signal(str)
-    cancelled = Signal()
+    def job(project: Project, context: JobContext):
+        return compute_agreement(project, scope, on_progress=context.report, cancel=lambda: context.cancelled)
 
-
-class AgreementWorker(QRunnable):
-    """Computes a report on its own connection; only emits signals, never touches widgets."""
-
-    def __init__(self, project_path: str, scope: AgreementScope) -> None:
-        super().__init__()
-        self.project_path = project_path
-        self.scope = scope
-        self.signals = AgreementSignals()
-        self._cancel = False
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        from annotator.core.agreement.report import compute_agreement
-
-        try:
-            with Project.open(self.project_path, readonly=True) as project:
-                report = compute_agreement(project, self.scope, on_progress=self.signals.progress.emit,
-                                           cancel=lambda: self._cancel)
-            self.signals.finished.emit(report)
-        except AgreementCancelled:
-            self.signals.cancelled.emit()
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must always report back
-            self.signals.failed.emit(f"agreement failed: {exc}")
+    return job
 
 
 # ---- the view -------------------------------------------------------------------------------------
@@ -132,16 +108,15 @@ class AgreementView(QWidget):
 
     computed = Signal()
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, source: ProjectBus | Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # numpy imports numpy.ma on first np.percentile (the bootstrap); done in the worker, that import holds
         # the GIL for ~50 ms and freezes the window, so it happens here, once, while the window is built.
         import numpy.ma  # noqa: F401
 
-        self.project = project
-        self.pool = QThreadPool.globalInstance()
-        self.worker: AgreementWorker | None = None
-        self._running: set[AgreementWorker] = set()  # kept alive until they report, even when cancelled
+        self.bus = ProjectBus.of(source, self)
+        self.worker: Job | None = None
+        self.stale = False  # codings changed since the shown report was computed
         self.report = None
         self.data: dict[str, Any] = {}
         self.rows: list[tuple[str, str, dict[str, Any]]] = []
@@ -263,24 +238,65 @@ class AgreementView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.fill_scope()
+        self.bus.changed.connect(self._on_changes)
+        self.bus.replaced.connect(self.set_project)
+
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.bus.release()  # a view used on its own stops its jobs
+        super().closeEvent(event)
+
+    # ---- staying current ------------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.coders or changes.codebook or changes.document_list or changes.sets:
+            self.fill_scope(keep=True)
+        if self.report is not None and (changes.segments or changes.assignments or changes.codebook
+                                        or changes.coders or changes.document_list):
+            self.stale = True
+            self.summary.setText(self.tr("Codings changed since these results were computed; "
+                                         "they are computed again when you come back to this view"))
+            if self.isVisible():
+                QTimer.singleShot(0, self._recompute_if_stale)
+
+    def _recompute_if_stale(self) -> None:
+        if self.stale and self.isVisible() and not self.busy():
+            self.compute()
 
     # ---- scope ----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
+        """Another project was opened (on the bus, or for a view used on its own)."""
         self.cancel()
-        self.project = project
+        if project is not self.bus.project:
+            self.bus.replace(project)  # a private bus: tell its listeners (this view among them)
+            return
+        self.report = None
+        self.stale = False
         self.model.clear()
         self.fill_scope()
 
-    def fill_scope(self) -> None:
-        """List the project's coders (all ticked but a consensus coder), codes, groups and documents."""
+    def fill_scope(self, keep: bool = False) -> None:
+        """List the project's coders (all ticked but a consensus coder), codes, groups and documents.
+
+        ``keep``: the lists are refilled after a change elsewhere; what the user ticked stays ticked and
+        a newly added coder is ticked like the others.
+        """
         from annotator.core.adjudication import CONSENSUS_META_KEY
 
+        known_coders = {self.coder_list.item(i).text() for i in range(self.coder_list.count())} if keep else set()
+        ticked_coders = set(self._ticked(self.coder_list)) if keep else set()
+        ticked_codes = set(self._ticked(self.code_list, Qt.ItemDataRole.UserRole)) if keep else set()
+        ticked_docs = set(self._ticked(self.doc_list, Qt.ItemDataRole.UserRole)) if keep else set()
+        group = self.group.currentData() if keep else None
         consensus = self.project.meta(CONSENSUS_META_KEY)
         self.coder_list.clear()
         for coder in self.project.coders():
             item = QListWidgetItem(coder.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if coder.name == consensus else Qt.CheckState.Checked)
+            ticked = coder.name in ticked_coders if coder.name in known_coders else coder.name != consensus
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             item.setForeground(QBrush(QColor(coder.color).darker(120)))
             self.coder_list.addItem(item)
         codes = self.project.codes()
@@ -290,12 +306,13 @@ class AgreementView(QWidget):
         for code in codes:
             if code.id in parents:
                 self.group.addItem(code.path + ("  [exclusive]" if code.exclusive else ""), code.path)
+        self.group.setCurrentIndex(max(0, self.group.findData(group)))
         self.code_list.clear()
         for code in codes:
             item = QListWidgetItem("    " * (code.level - 1) + code.name)
             item.setData(Qt.ItemDataRole.UserRole, code.path)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if code.path in ticked_codes else Qt.CheckState.Unchecked)
             item.setForeground(QBrush(QColor(code.color).darker(130)))
             self.code_list.addItem(item)
         self.doc_list.clear()
@@ -303,7 +320,7 @@ class AgreementView(QWidget):
             item = QListWidgetItem(doc.title or doc.name)
             item.setData(Qt.ItemDataRole.UserRole, doc.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if doc.name in ticked_docs else Qt.CheckState.Unchecked)
             self.doc_list.addItem(item)
 
     @staticmethod
@@ -357,52 +374,31 @@ class AgreementView(QWidget):
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.summary.setText(self.tr("Computing…"))
-        if self.project.path is None:
-            from annotator.core.agreement.report import compute_agreement
-
-            try:
-                self._finished(compute_agreement(self.project, scope))
-            except AnnotatorError as exc:
-                self._failed(str(exc))
-            return
-        worker = AgreementWorker(str(self.project.path), scope)
-        # Signals of a worker cancelled earlier may still arrive: only the current worker's count.
-        worker.signals.progress.connect(lambda done, total, w=worker: w is self.worker and self._progress(done, total))
-        worker.signals.finished.connect(lambda report, w=worker: self._worker_done(w) and self._finished(report))
-        worker.signals.failed.connect(lambda message, w=worker: self._worker_done(w) and self._failed(message))
-        worker.signals.cancelled.connect(lambda w=worker: self._worker_done(w))
-        self.worker = worker
-        self._running.add(worker)
-        self.pool.start(worker)
+        self.stale = False
+        job = self.bus.jobs.run(compute_job(scope), title=self.tr("Agreement"), key=f"agreement-{id(self)}",
+                                on_done=self._finished, on_failed=self._failed, on_progress=self._progress,
+                                on_cancelled=self._cancelled)
+        self.worker = job if job.is_running else None
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
+            self.worker.silence()  # its late report is not wanted
             self.worker = None
             self._cancelled()
-
-    def _worker_done(self, worker: AgreementWorker) -> bool:
-        """Forget a finished worker; True when it is the current one (its result is wanted)."""
-        self._running.discard(worker)
-        return worker is self.worker
 
     def busy(self) -> bool:
         return self.worker is not None
 
     def showEvent(self, event) -> None:  # noqa: N802
-        """Compute once on first showing, so the window opens on results rather than an empty table."""
+        """Compute on first showing (and again when codings changed), so the view opens on results."""
         super().showEvent(event)
-        if self.report is None and self.worker is None and len(self._ticked(self.coder_list)) >= 2:
+        if self.worker is None and len(self._ticked(self.coder_list)) >= 2 and (self.report is None or self.stale):
             self.compute()
 
     def wait_until_ready(self, timeout_ms: int = 30000) -> None:
         """Process events until a running computation ends (screenshots, scripts)."""
-        from PySide6.QtCore import QDeadlineTimer, QCoreApplication
-
-        deadline = QDeadlineTimer(timeout_ms)
-        while self.worker is not None and not deadline.hasExpired():
-            QCoreApplication.processEvents()
-            self.pool.waitForDone(20)
+        if self.worker is not None:
+            self.worker.wait(timeout_ms)
         QCoreApplication.processEvents()
 
     def _progress(self, done: int, total: int) -> None:
@@ -687,4 +683,4 @@ class AgreementView(QWidget):
                 QMessageBox.warning(self, self.tr("Annotator"), self.tr("{path}: cannot write ({0})").format(exc.strerror, path=path))
 
 
-__all__ = ["AgreementView", "AgreementWorker", "reliability_mark", "report_rows"]
+__all__ = ["AgreementView", "compute_job", "reliability_mark", "report_rows"]

@@ -1,8 +1,10 @@
 """The analysis view: characteristic words of a code, frames by outlet (bar chart), code co-occurrence,
 and a word cloud per frame. Charts export as PNG or SVG, tables as CSV.
 
-Analyses run in QThreadPool workers on their own connection (they read every document's tokens); the
-word cloud is laid out and painted here with QPainter so the same drawing goes to screen, PNG and SVG.
+Analyses are jobs on the job runner, on their own connection (they read every document's tokens); they
+are recomputed when the project event bus says codings, codes or documents changed, and only while the
+view is shown (otherwise on its next showing). The word cloud is laid out and painted here with QPainter
+so the same drawing goes to screen, PNG and SVG.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt,
-    Signal,
+    QTimer, Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import analysis
+from annotator.core.commands import Changes
 from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
-from annotator.gui.search_view import as_project, run_job
+from annotator.gui.jobs import JobContext
+from annotator.gui.project_bus import ProjectBus
 
 _INDEX = QModelIndex | QPersistentModelIndex
 # Column names shown as headers (codes and frames in the matrix are data and stay as they are).
@@ -276,12 +280,17 @@ class AnalysisView(QWidget):
     analysis_finished = Signal(str)  # "words", "frames", "cooccurrence", "clouds"
     analysis_failed = Signal(str)
 
-    def __init__(self, project_or_path: Project | str | os.PathLike[str], parent: QWidget | None = None,
+    def __init__(self, source: ProjectBus | Project | str | os.PathLike[str], parent: QWidget | None = None,
                  compute_now: bool = True) -> None:
-        # A host that shows the view later (the main window's tab) passes compute_now=False and calls
-        # refresh_choices() when the tab is first shown, so start-up never pays for the analyses.
+        # A host that shows the view later (the main window's tab) passes compute_now=False: the analyses
+        # then run when the view is first shown, so start-up never pays for them.
         super().__init__(parent)
-        self.project, self._owns_project = as_project(project_or_path)
+        self.bus = ProjectBus.of(source, self)
+        self.stale = not compute_now
+        self._recompute = QTimer(self)  # several announcements in a row give one recomputation
+        self._recompute.setSingleShot(True)
+        self._recompute.setInterval(250)
+        self._recompute.timeout.connect(self._refresh_if_shown)
         self.coder = QComboBox()
         self.coder.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status = QLabel("")
@@ -289,7 +298,7 @@ class AnalysisView(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
         self.progress.hide()
-        self._pending = 0
+        self._jobs: dict[str, object] = {}  # analysis name -> its running job
 
         # Characteristic words
         self.word_code = QComboBox()
@@ -381,6 +390,28 @@ class AnalysisView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.refresh_choices(compute=compute_now)
+        self.bus.changed.connect(self._on_changes)
+        self.bus.replaced.connect(lambda _p: self._on_changes(Changes.everything()))
+
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    # ---- staying current ------------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.segments or changes.codebook or changes.coders or changes.document_list or changes.dictionary:
+            self.stale = True
+            self._recompute.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.stale and self.isVisible():
+            self.stale = False
+            self.refresh_choices()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self._recompute.start(0)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -427,8 +458,7 @@ class AnalysisView(QWidget):
         self.compute_clouds()
 
     def _run(self, name: str, job: Callable[[Project], object], show: Callable[[object], None]) -> None:
-        """Run one analysis in a worker; the first one segments new documents, with progress."""
-        self._pending += 1
+        """Run one analysis as a job (replacing a run of the same analysis); new documents are segmented first."""
         self.progress.show()
         self.status.setText(self.tr("Analysing…"))
 
@@ -442,22 +472,29 @@ class AnalysisView(QWidget):
             self.status.setText(message)
             self.analysis_failed.emit(message)
 
-        def with_segmenting(project: Project, report) -> object:
-            if not project.readonly:
-                ensure_segmented(project, on_progress=report)
+        def with_segmenting(project: Project, context: JobContext) -> object:
+            ensure_segmented(project, on_progress=context.report)
             return job(project)
 
-        run_job(self, self.project, with_segmenting, done, failed, self._progress)
+        self._jobs[name] = self.bus.jobs.run(
+            with_segmenting, title=self.tr("Analysis"), writable=True, key=f"analysis-{name}-{id(self)}",
+            on_done=done, on_failed=failed, on_progress=self._progress)
+        self._finish()  # in memory the job has already reported
+
+    @property
+    def _pending(self) -> int:
+        """Analyses still running."""
+        return sum(1 for job in self._jobs.values() if job.is_running)  # type: ignore[attr-defined]
 
     def _progress(self, done: int, total: int) -> None:
         self.status.setText(self.tr("Segmenting documents: {done} of {total}…").format(done=done, total=total))
 
     def _finish(self) -> None:
-        self._pending -= 1
-        if self._pending <= 0:
-            self._pending = 0
+        if self._pending == 0:
             self.progress.hide()
-            self.status.setText("")
+            if self.status.text() == self.tr("Analysing…") or self.status.text().startswith(
+                    self.tr("Segmenting documents: {done} of {total}…").split("{")[0]):
+                self.status.setText("")
 
     # ---- the analyses -------------------------------------------------------------------------
 
@@ -563,6 +600,5 @@ class AnalysisView(QWidget):
         return path
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._owns_project:
-            self.project.close()
+        self.bus.release()
         super().closeEvent(event)

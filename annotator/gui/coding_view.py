@@ -1,19 +1,18 @@
 """The coding workspace (the ``main`` view): document list, article panes, codebook panel and inspector.
 
-It owns the current coder and the blind-coding switch, turns user gestures into core commands on the one
-undo stack, and refreshes only what each edit's ``Changes`` name.
+It shows the bus's current coder with the blind-coding switch, turns user gestures into core commands
+performed on the project event bus, and refreshes from the bus only what each ``Changes`` names.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QLineEdit, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core import commands
-from annotator.core.errors import AnnotatorError
 from annotator.core.model import Code, Coder, Segment
 from annotator.core.store import Project
 from annotator.core.segmentation import snap_in_project
@@ -21,7 +20,7 @@ from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.inspector import Inspector
 from annotator.gui.models.document_table import DocumentTableModel
-from annotator.gui.undo import perform_or_warn
+from annotator.gui.project_bus import Place, ProjectBus
 
 DIGITS = "123456789"
 
@@ -30,11 +29,9 @@ class CodingView(QWidget):
     status_message = Signal(str)
     coders_changed = Signal()
 
-    def __init__(self, project: Project, stack: QUndoStack, coder_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, bus: ProjectBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.stack = stack
-        self.coder_id = coder_id
+        self.bus = bus
         self.show_others = False
         self.sync_scrolling = False
         self.last_code_id: int | None = None
@@ -47,6 +44,7 @@ class CodingView(QWidget):
         self._syncing = False
         self.panes: list[DocumentPane] = []
         self.active_pane: DocumentPane | None = None
+        self.inspected_document: int | None = None  # the document of the codings in the inspector
 
         self.doc_model = DocumentTableModel(self)
         self.doc_proxy = QSortFilterProxyModel(self)
@@ -107,19 +105,37 @@ class CodingView(QWidget):
         self.add_pane()
         self.add_pane()
         self.open_initial_documents()
+        bus.changed.connect(self.on_changes)
+        bus.replaced.connect(self._project_replaced)
+        bus.coder_changed.connect(self._coder_changed)
 
-    def open_initial_documents(self) -> None:
-        """First pane: the first document; second: the first one in another language, to compare."""
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    @property
+    def coder_id(self) -> int:
+        return self.bus.coder_id  # type: ignore[return-value]
+
+    def open_initial_documents(self, only_empty: bool = False) -> None:
+        """First pane: the first document; second: the first one in another language, to compare.
+
+        ``only_empty``: fill just the panes that show nothing (after the first import into a new project).
+        """
         docs = self.project.documents()
+        panes = [p for p in self.panes if p.document_id is None] if only_empty else self.panes
         if not docs:
-            for pane in self.panes:
-                pane.document_id = None
-                pane.editor.load("")
+            for pane in panes:
+                pane.show_nothing()
             return
-        contrast = next((d for d in docs if d.language != docs[0].language), docs[min(1, len(docs) - 1)])
-        for pane, doc in zip(self.panes, [docs[0], contrast] + docs[1:]):
+        shown = {p.document_id for p in self.panes if p.document_id is not None} if only_empty else set()
+        unseen = [d for d in docs if d.id not in shown] or docs
+        first = unseen[0]
+        contrast = next((d for d in unseen if d.language != first.language), unseen[min(1, len(unseen) - 1)])
+        for pane, doc in zip(panes, [first, contrast] + unseen[1:]):
             self.open_document(doc.id, pane)
-        self.active_pane = self.panes[0]
+        if not only_empty:
+            self.active_pane = self.panes[0]
 
     # ---- CodingContext for the panes ------------------------------------------------------------
     def code_colour(self, code_id: int) -> QColor:
@@ -145,15 +161,9 @@ class CodingView(QWidget):
 
         With ``ids``, only those segments (the ones an edit touched) that still exist.
         """
-        if ids is not None:
-            found = []
-            for seg_id in ids:
-                try:
-                    found.append(self.project.segment(seg_id))
-                except AnnotatorError:
-                    continue  # deleted by the edit
-            return [s for s in found if s.document_id == document_id
-                    and (self.show_others or s.coder_id == self.coder_id)]
+        if ids is not None:  # one query for the document, whatever the number of ids
+            coder_ids = None if self.show_others else [self.coder_id]
+            return [s for s in self.project.segments(document_id=document_id, coder_ids=coder_ids) if s.id in ids]
         coder_ids = None if self.show_others else [self.coder_id]
         return self.project.segments(document_id=document_id, coder_ids=coder_ids)
 
@@ -175,7 +185,7 @@ class CodingView(QWidget):
 
     # ---- CodebookHost ---------------------------------------------------------------------------
     def perform(self, command: commands.Command) -> bool:
-        return perform_or_warn(self, self.stack, self.project, command, self.on_changes)
+        return self.bus.perform(command, self)
 
     def segment_count(self, code_ids: list[int]) -> int:
         return self.project.segment_count(code_ids=code_ids)
@@ -219,7 +229,7 @@ class CodingView(QWidget):
                 self._shortcuts.append(shortcut)
 
     def _statuses(self) -> dict[int, str]:
-        return {a.document_id: a.status for a in self.project.assignments() if a.coder_id == self.coder_id}
+        return {a.document_id: a.status for a in self.project.assignments(coder_id=self.coder_id)}
 
     def _refresh_counts(self) -> None:
         in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
@@ -231,31 +241,70 @@ class CodingView(QWidget):
         self.codebook.refresh(self.codes, self.keys, in_document, in_project)
 
     def on_changes(self, changes: commands.Changes) -> None:
+        """Refresh from one announcement on the bus: only what ``changes`` names."""
+        if changes.coders:
+            self.coders = {c.id: c for c in self.project.coders()}
+            self.inspector.set_names(self.codes, {i: c.name for i, c in self.coders.items()})
         if changes.codebook:
             self._reload_codes()
+        if changes.codebook or changes.coders:
             for pane in self.panes:
                 pane.editor.recolour()
-        incremental = bool(changes.segment_ids) and not changes.codebook
+        if changes.document_list:
+            self._reload_documents()
+        incremental = bool(changes.segment_ids) and not changes.codebook and not changes.all_segments
         for pane in self.panes:
-            if pane.document_id in changes.documents:
+            if changes.segments_changed_in(pane.document_id):
                 pane.refresh_segments(changes.segment_ids if incremental else None)
         if changes.assignments:
             self.doc_model.set_status(self._statuses())
-        if not changes.codebook:
+        if changes.segments or changes.codebook:
             self._refresh_counts()
-        self._refresh_inspector()
+        if changes.segments or changes.codebook or changes.coders:
+            self._refresh_inspector()
+
+    def _reload_documents(self) -> None:
+        """Documents were added, removed or renamed: the list, the pickers, panes whose document went."""
+        documents = self.project.documents()
+        ids = {d.id for d in documents}
+        self.doc_model.reset(documents, self._statuses())
+        for pane in self.panes:
+            pane.set_documents(documents)
+            if pane.document_id is not None and pane.document_id not in ids:
+                pane.show_nothing()
+        if self.inspected_document is not None and self.inspected_document not in ids:
+            self.inspect([])
+        if any(p.document_id is None for p in self.panes):
+            self.open_initial_documents(only_empty=True)
+
+    def _project_replaced(self, _project: Project) -> None:
+        self.inspect([])
+        self.last_code_id = None
+        self.reload()
+        self.open_initial_documents()
+
+    # ---- the inspector ----------------------------------------------------------------------------
+    def inspect(self, segments: list[Segment], keep: int | None = None) -> None:
+        """Show ``segments`` (all of one document) in the inspector and outline them where that document
+        is shown; an empty list clears the inspector and every outline."""
+        document_id = segments[0].document_id if segments else None
+        self.inspected_document = document_id
+        text = next((p.editor.text for p in self.panes if p.document_id == document_id), None) \
+            if document_id is not None else ""
+        if text is None:
+            text = self.project.document_text(document_id)  # type: ignore[arg-type]
+        self.inspector.show_segments(segments, text, keep=keep)
+        for pane in self.panes:
+            pane.editor.mark_segments(segments if pane.document_id == document_id else [])
 
     def _refresh_inspector(self) -> None:
+        """After an edit: keep inspecting the codings that still exist (and the current coder may see)."""
+        if self.inspected_document is None:
+            return
         current = self.inspector.current()
-        alive = []
-        for seg in self.inspector.segments:
-            try:
-                alive.append(self.project.segment(seg.id))
-            except AnnotatorError:
-                pass
-        self.inspector.show_segments(alive, keep=current.id if current else None)
-        if self.active_pane:
-            self.active_pane.editor.mark_segments(alive)
+        wanted = {s.id for s in self.inspector.segments}
+        alive = [s for s in self.visible_segments(self.inspected_document) if s.id in wanted]
+        self.inspect(alive, keep=current.id if current else None)
 
     # ---- panes ---------------------------------------------------------------------------------
     def add_pane(self) -> DocumentPane:
@@ -280,17 +329,32 @@ class CodingView(QWidget):
             self.active_pane = self.panes[0]
         pane.setParent(None)
         pane.deleteLater()
+        self._refresh_counts()
 
     def _activate(self, pane: DocumentPane) -> None:
         if self.active_pane is not pane:
             self.active_pane = pane
             self._refresh_counts()
 
-    def open_document(self, document_id: int, pane: DocumentPane | None = None) -> None:
+    def open_document(self, document_id: int, pane: DocumentPane | None = None) -> DocumentPane:
         pane = pane or self.active_pane or self.panes[0]
         pane.show_document(document_id, self.project.document_text(document_id))
+        pane.editor.mark_segments(self.inspector.segments if document_id == self.inspected_document else [])
         self.active_pane = pane
         self._refresh_counts()
+        return pane
+
+    def show_place(self, place: Place) -> DocumentPane:
+        """Show a span of a document with it selected, in the active pane unless a pane shows it already."""
+        pane = next((p for p in self.panes if p.document_id == place.document_id), None)
+        if pane is None:
+            pane = self.open_document(place.document_id)
+        self.active_pane = pane
+        if place.end > place.start:
+            pane.select_span(place.start, place.end)
+        pane.editor.centerCursor()
+        self._refresh_counts()
+        return pane
 
     def _open_from_list(self, index) -> None:
         doc_id = self.doc_proxy.data(index, Qt.ItemDataRole.UserRole)
@@ -316,7 +380,10 @@ class CodingView(QWidget):
 
     # ---- coder --------------------------------------------------------------------------------
     def set_coder(self, coder_id: int) -> None:
-        self.coder_id = coder_id
+        """Code as another coder (the bus tells every view)."""
+        self.bus.set_coder(coder_id)
+
+    def _coder_changed(self, _coder_id: int) -> None:
         self.coders = {c.id: c for c in self.project.coders()}
         self._refresh_views()
 
@@ -329,7 +396,7 @@ class CodingView(QWidget):
             pane.refresh_segments()
             pane.editor.recolour()
         self.doc_model.set_status(self._statuses())
-        self.inspector.show_segments([])
+        self.inspect([])
         self._refresh_counts()
 
     # ---- coding gestures --------------------------------------------------------------------------
@@ -349,13 +416,16 @@ class CodingView(QWidget):
         if snap and not alt_held():
             start, end = snap_in_project(self.project, pane.editor.text, start, end)
         code = self.code_by_id[code_id]
-        ok = self.perform(commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end,
-                                              code_name=code.name))
+        command = commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end, code_name=code.name)
+        ok = self.perform(command)
         if ok:
             self.last_code_id = code_id
             cursor = pane.editor.textCursor()
             cursor.clearSelection()
             pane.editor.setTextCursor(cursor)
+            self.active_pane = pane
+            if command.segment is not None:  # the inspector follows the coding just made
+                self.inspect([command.segment])
             self.status_message.emit(self.tr("Coded {0} characters as '{1}'").format(end - start, code.path))
         return ok
 
@@ -367,8 +437,7 @@ class CodingView(QWidget):
         self.active_pane = pane
         segments = [pane.editor.span_index.segments[i] for i in ids if pane.editor.span_index
                     and i in pane.editor.span_index.segments]
-        self.inspector.show_segments(segments, pane.editor.text)
-        pane.editor.mark_segments(segments)
+        self.inspect(segments)
         self._refresh_counts()
 
     def adjust_boundary(self, which: str, delta: int) -> None:

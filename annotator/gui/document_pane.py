@@ -184,6 +184,7 @@ class DocumentPane(QWidget):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
+        self.combo.setPlaceholderText(self.tr("Choose a document…"))  # shown while the pane is empty
         self.combo.activated.connect(self._picked)
         close = QToolButton(text="✕", toolTip=self.tr("Close this pane"))
         close.setAutoRaise(True)
@@ -206,10 +207,8 @@ class DocumentPane(QWidget):
             self.combo.addItem(doc.title or doc.name, doc.id)
             self.combo.setItemData(self.combo.count() - 1, f"{doc.name} · {doc.outlet} · {doc.date}",
                                    Qt.ItemDataRole.ToolTipRole)
-        if self.document_id is not None:
-            i = self.combo.findData(self.document_id)
-            if i >= 0:
-                self.combo.setCurrentIndex(i)
+        # The picker names the document the pane shows, and nothing when it shows none.
+        self.combo.setCurrentIndex(self.combo.findData(self.document_id) if self.document_id is not None else -1)
         self.combo.blockSignals(False)
 
     def _picked(self, index: int) -> None:
@@ -224,6 +223,13 @@ class DocumentPane(QWidget):
             self.combo.setCurrentIndex(i)
         self.editor.load(text)
         self.refresh_segments()
+
+    def show_nothing(self) -> None:
+        """An empty pane (no documents yet, or its document was removed)."""
+        self.document_id = None
+        self.combo.setCurrentIndex(-1)
+        self.editor.load("")
+        self.editor.setExtraSelections([])
 
     def refresh_segments(self, changed_ids: set[int] | None = None) -> None:
         """Redraw codings: all of them, or (cheaper) just the segments an edit touched."""

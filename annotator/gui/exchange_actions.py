@@ -1,74 +1,28 @@
 """File-menu actions that move a project's content in and out: Export…, Import REFI-QDA…, Merge….
 
-Each runs its core function in a ``ProjectTask`` (a worker with its own SQLite connection on the same
-file), then refreshes the views the way document import does (``coding.reload()`` and the coder list).
-``install_exchange_actions(window, file_menu)`` puts them into the File menu, above Quit.
+Import and merge run as writable jobs on the window's job runner (their own SQLite connection on the same
+file); when one finishes, ``Changes.everything()`` is announced on the project event bus and every view
+re-reads what it shows. ``ExchangeActions.populate(file_menu)`` puts them into the File menu, above Quit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.commands import Changes
 from annotator.core.store import Project
-
-if TYPE_CHECKING:
-    from annotator.gui.export_dialog import ExportDialog
-    from annotator.gui.main_window import MainWindow
+from annotator.gui.export_dialog import ExportDialog
+from annotator.gui.jobs import Job, JobContext
+from annotator.gui.project_bus import ProjectBus
 
 REFI_FILTER = "REFI-QDA files (*.qdpx *.qdc);;REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc);;All files (*)"
 MERGE_FILTER = "Annotator projects or REFI-QDA projects (*.annotator *.qdpx);;All files (*)"
-
-
-class TaskSignals(QObject):
-    finished = Signal(object)  # whatever the function returned
-    failed = Signal(str)  # a one-line message
-
-
-class ProjectTask(QRunnable):
-    """Run ``function(project)`` off the GUI thread on a fresh connection to the same project file.
-
-    Workers never touch widgets: the result or a one-line error comes back by signal. A project held
-    only in memory cannot be shared with another thread, so then the function runs in ``start``.
-    """
-
-    def __init__(self, project: Project, function: Callable[[Project], Any], readonly: bool = False) -> None:
-        super().__init__()
-        self.path = str(project.path) if project.path is not None else None
-        self.project = project
-        self.function = function
-        self.readonly = readonly
-        self.signals = TaskSignals()
-        self.setAutoDelete(False)
-
-    def start(self, pool: QThreadPool | None = None) -> None:
-        if self.path is None:
-            self._call(self.project)
-        else:
-            (pool or QThreadPool.globalInstance()).start(self)
-
-    def run(self) -> None:
-        try:
-            with Project.open(self.path, readonly=self.readonly) as project:
-                self._call(project)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-
-    def _call(self, project: Project) -> None:
-        try:
-            result = self.function(project)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must always report back
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
 
 
 def merge_report_text(report: Any) -> str:
@@ -91,13 +45,14 @@ def merge_report_text(report: Any) -> str:
 class ExchangeActions:
     """The Export dialog, REFI-QDA import and merge, for one main window."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, bus: ProjectBus, window: QWidget, status: Callable[[str], None]) -> None:
+        self.bus = bus
         self.window = window
-        self.pool = QThreadPool.globalInstance()
-        self.tasks: list[ProjectTask] = []
+        self.status = status
         self.dialog: ExportDialog | None = None
         self.last_message: QMessageBox | None = None
         self.actions: list[QAction] = []
+        self.jobs: list[Job] = []
 
     # ---- menu ----------------------------------------------------------------------------------
     def populate(self, menu: QMenu) -> None:
@@ -128,14 +83,17 @@ class ExchangeActions:
         self.actions = new
 
     # ---- export --------------------------------------------------------------------------------
-    def open_export_dialog(self) -> "ExportDialog":
-        from annotator.gui.export_dialog import ExportDialog
-
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = ExportDialog(self.window.project, self.window, on_done=self._status)
+    def open_export_dialog(self) -> ExportDialog:
+        self.close_dialogs()
+        self.dialog = ExportDialog(self.bus, self.window, on_done=self.status)
         self.dialog.open()
         return self.dialog
+
+    def close_dialogs(self) -> None:
+        """Before another project is opened: the dialog belongs to this one."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
 
     # ---- import and merge ----------------------------------------------------------------------
     def choose_refi_file(self) -> None:
@@ -148,7 +106,7 @@ class ExchangeActions:
         if path:
             self.merge_file(path)
 
-    def import_refi_file(self, path: str) -> ProjectTask:
+    def import_refi_file(self, path: str) -> Job:
         """Import a .qdpx project or .qdc codebook into the open project, off the GUI thread."""
         from annotator.core.exchange.refi import import_refi
 
@@ -158,9 +116,9 @@ class ExchangeActions:
             self._show(QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), f"{name}: {summary}",
                        QMessageBox.Icon.Information)
 
-        return self._run(lambda project: import_refi(project, path), done, "Import REFI-QDA")
+        return self._run(lambda project, _context: import_refi(project, path), done, "Import REFI-QDA")
 
-    def merge_file(self, path: str) -> ProjectTask:
+    def merge_file(self, path: str) -> Job:
         """Merge another coder's project (or a .qdpx) and show what was added, skipped and conflicting."""
         from annotator.core.exchange.merge import merge_project
 
@@ -172,70 +130,42 @@ class ExchangeActions:
             self._show(QCoreApplication.translate("exchange_actions", "Merged {0}").format(name),
                        merge_report_text(report), QMessageBox.Icon.Information,
                        details=details)
-            self._status(QCoreApplication.translate("exchange_actions", "Merged {0}: {1}").format(name, report.summary()))
+            self.status(QCoreApplication.translate("exchange_actions", "Merged {0}: {1}").format(name, report.summary()))
 
-        return self._run(lambda project: merge_project(project, path), done, "Merge")
+        return self._run(lambda project, _context: merge_project(project, path), done, "Merge")
 
-    def _run(self, function: Callable[[Project], Any], done: Callable[[Any], None], title: str) -> ProjectTask:
-        task = ProjectTask(self.window.project, function)
-        self._set_busy(True)
+    def _run(self, function: Callable[[Project, JobContext], Any], done: Callable[[Any], None], title: str) -> Job:
 
         def finished(result: object) -> None:
-            self._forget(task)
-            self.refresh_views()
+            self._update_busy()
             done(result)
 
         def failed(message: str) -> None:
-            self._forget(task)
+            self._update_busy()
             self._show(title, message, QMessageBox.Icon.Warning)
 
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        self.tasks.append(task)
-        task.start(self.pool)
-        return task
+        job = self.bus.jobs.run(function, title=title, writable=True, on_done=finished, on_failed=failed,
+                                on_cancelled=self._update_busy, announce=Changes.everything())
+        self.jobs.append(job)
+        self._update_busy()
+        return job
 
-    def _forget(self, task: ProjectTask) -> None:
-        if task in self.tasks:
-            self.tasks.remove(task)
-        self._set_busy(bool(self.tasks))
+    def _update_busy(self) -> None:
+        self.jobs = [j for j in self.jobs if j.is_running]
+        self._set_busy(bool(self.jobs))
 
     def _set_busy(self, busy: bool) -> None:
         for action in self.actions[1:]:
             action.setEnabled(not busy)
 
-    def refresh_views(self) -> None:
-        """Re-read documents, codes and coders after the project changed underneath the views."""
-        self.window.coding.reload()
-        fill = getattr(self.window, "_fill_coder_combo", None)
-        if callable(fill):
-            fill()
-        agreement = getattr(self.window, "agreement", None)  # views other modules may have added
-        if agreement is not None and hasattr(agreement, "set_project"):
-            agreement.set_project(self.window.project)
-        review = getattr(self.window, "review", None)
-        if review is not None and hasattr(review, "reload"):
-            review.reload()
-
     # ---- feedback ------------------------------------------------------------------------------
-    def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
-
     def _show(self, title: str, text: str, icon: QMessageBox.Icon, details: str = "") -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         if details:
             box.setDetailedText(details)
         self.last_message = box
         box.open()
-        self._status(text.splitlines()[0])
+        self.status(text.splitlines()[0])
 
 
-def install_exchange_actions(window: "MainWindow", file_menu: QMenu) -> ExchangeActions:
-    """Add Export…, Import REFI-QDA… and Merge… to ``file_menu``; the object is kept on the window."""
-    actions = ExchangeActions(window)
-    actions.populate(file_menu)
-    window.exchange = actions  # type: ignore[attr-defined]
-    return actions
-
-
-__all__ = ["ExchangeActions", "ProjectTask", "install_exchange_actions", "merge_report_text"]
+__all__ = ["ExchangeActions", "merge_report_text"]

@@ -3,7 +3,8 @@
 The preview is produced by running the same core exporter with the same options into a temporary file
 and reading it back, so what the table shows is byte-for-byte what Excel or R will get (apostrophes from
 formula protection included). REFI-QDA files are XML in a zip, so for those a short summary is shown.
-The export itself runs in a worker with its own read-only connection; the dialog reports one line.
+Preview and export run as read-only jobs on the job runner (their own connection, off the GUI thread);
+the dialog reports one line.
 """
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.exporters.csv_export import CsvOptions
 from annotator.core.store import Project
-from annotator.gui.exchange_actions import ProjectTask
+from annotator.gui.jobs import Job
+from annotator.gui.project_bus import ProjectBus
 
 PREVIEW_ROWS = 20
 DELIMITERS = ((QT_TRANSLATE_NOOP("ExportDialog", "Comma ( , )"), ","), (QT_TRANSLATE_NOOP("ExportDialog", "Semicolon ( ; )"), ";"),
@@ -177,13 +178,16 @@ class PreviewModel(QAbstractTableModel):
 class ExportDialog(QDialog):
     """Choose what to export and how; preview; write in the background."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None,
+    preview_ready = Signal()
+
+    def __init__(self, project_or_bus: Project | ProjectBus, parent: QWidget | None = None,
                  on_done: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.bus = ProjectBus.of(project_or_bus, self)
+        self.project = self.bus.project
         self.on_done = on_done
-        self.pool = QThreadPool.globalInstance()
-        self.worker: ProjectTask | None = None
+        self.worker: Job | None = None
+        self._preview_job: Job | None = None
         self.setWindowTitle(self.tr("Export"))
         self.resize(1080, 620)
         self._user_named_file = False
@@ -328,16 +332,24 @@ class ExportDialog(QDialog):
         self._timer.stop()
         kind = self.kind
         if not kind.is_csv:
+            if self._preview_job is not None and self._preview_job.is_running:
+                self._preview_job.silence()  # a table preview still coming is not wanted any more
             self.preview_title.setText(self.tr("<b>Contents</b> of the {0} file").format(kind.suffix))
             self.summary.setPlainText(refi_summary(self.project, kind.key))
             self.preview_stack.setCurrentWidget(self.summary)
             return
-        try:
-            header, rows = preview(self.project, self.request())
-        except AnnotatorError as exc:
-            self.preview_model.reset([], [])
-            self.preview_title.setText(self.tr("<b>Preview</b> unavailable: {exc}").format(exc=exc))
-            return
+        request = self.request()
+        self._preview_job = self.bus.jobs.run(
+            lambda project, _context: preview(project, request), title=self.tr("Preview"),
+            key=f"export-preview-{id(self)}", on_done=self._show_preview, on_failed=self._preview_failed)
+
+    def _preview_failed(self, message: str) -> None:
+        self.preview_model.reset([], [])
+        self.preview_title.setText(self.tr("<b>Preview</b> unavailable: {exc}").format(exc=message))
+        self.preview_ready.emit()
+
+    def _show_preview(self, result: object) -> None:
+        header, rows = result  # type: ignore[misc]
         self.preview_model.reset(header, rows)
         self.preview_stack.setCurrentWidget(self.table)
         self.preview_title.setText(self.tr("<b>Preview</b>: header and first {0} rows, exactly as written").format(len(rows))
@@ -347,6 +359,13 @@ class ExportDialog(QDialog):
             widest = 320 if name in ("text", "memo") or name.startswith("quote_") else 240 if name == "code" else 180
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
+        self.preview_ready.emit()
+
+    def wait_until_ready(self, timeout_ms: int = 20000) -> None:
+        """Process events until the preview and any export have reported (tests, scripts)."""
+        for job in (self._preview_job, self.worker):
+            if job is not None and job.is_running:
+                job.wait(timeout_ms)
 
     # ---- export --------------------------------------------------------------------------------
     def browse(self) -> None:
@@ -359,22 +378,20 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
             self._user_named_file = True
 
-    def export(self) -> ProjectTask | None:
+    def export(self) -> Job | None:
         """Start writing; the result (or the error) appears in the status line."""
         request = self.request()
         if not request.path:
             self.status.setText(self.tr("Choose where to save the file first."))
             return None
-        if self.worker is not None:
+        if self.worker is not None and self.worker.is_running:
             return self.worker
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        worker = ProjectTask(self.project, lambda project: run_export(project, request), readonly=True)
-        worker.signals.finished.connect(self._finished)
-        worker.signals.failed.connect(self._failed)
-        self.worker = worker
-        worker.start(self.pool)
-        return worker
+        job = self.bus.jobs.run(lambda project, _context: run_export(project, request),
+                                title=self.tr("Export"), on_done=self._finished, on_failed=self._failed)
+        self.worker = job if job.is_running else None
+        return job
 
     def _finished(self, summary: object) -> None:
         self.worker = None
@@ -389,13 +406,25 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("✗ Export failed: {message}").format(message=message))
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self._timer.stop()  # no preview of a project that may be closed by now
+        self._stop_preview()  # no preview of a project that may be closed by now
         super().hideEvent(event)
 
-    def done(self, result: int) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._stop_preview()
+        if self.worker is not None and self.worker.is_running:
+            self.worker.wait(10000)  # the file being written is finished first
+        self.bus.release()
+        super().closeEvent(event)
+
+    def _stop_preview(self) -> None:
         self._timer.stop()
-        if self.worker is not None:
-            self.pool.waitForDone(10000)
+        if self._preview_job is not None and self._preview_job.is_running:
+            self._preview_job.silence()
+
+    def done(self, result: int) -> None:
+        self._stop_preview()
+        if self.worker is not None and self.worker.is_running:
+            self.worker.wait(10000)  # the file being written is finished first
         super().done(result)
 
 

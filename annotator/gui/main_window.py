@@ -1,7 +1,9 @@
 """The main window: menus, toolbar (current coder, blind coding), the views, and remembered state.
 
-Views are registered by name (``main`` is the coding workspace; agreement, review, search and analysis
-are added by their own modules) and shown in a tab widget.
+Views are registered by name (``main`` is the coding workspace, then agreement, review, search and
+analysis) and shown in a tab widget. The window owns the project event bus (``self.bus``): every view
+gets it, announces its edits on it and refreshes from it; no view calls another. Requests that cross
+views (show this place in the coding workspace) go to the bus and are carried out here.
 """
 
 from __future__ import annotations
@@ -9,29 +11,32 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
 
+from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
+from annotator.gui.agreement_view import AgreementView
+from annotator.gui.analysis_view import AnalysisView
 from annotator.gui.coding_view import CodingView
-from annotator.gui.exchange_actions import install_exchange_actions
-from annotator.gui.file_actions import FileActions
+from annotator.gui.exchange_actions import ExchangeActions
+from annotator.gui.file_actions import FileActions, recent_files, remember_recent
 from annotator.gui.help_menu import install_help_menu
-from annotator.gui.search_view import install_text_views
-
-MAX_RECENT = 8
+from annotator.gui.project_bus import Place, ProjectBus
+from annotator.gui.review_view import ReviewView
+from annotator.gui.search_view import SearchView
 
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project) -> None:
         super().__init__()
-        self.project = project
         self.settings = QSettings()
-        self.stack = QUndoStack(self)
+        self.stack = QUndoStack(self)  # the one undo stack (gui/undo.py wraps core commands on it)
+        self.bus = ProjectBus(project, self.stack, self)
         self.views: dict[str, QWidget] = {}
         self.remember_state = True
         self.tabs = QTabWidget()
@@ -40,19 +45,36 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1440, 860)
 
-        coder_id = self._initial_coder()
-        self.coding = CodingView(project, self.stack, coder_id)
-        self.coding.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.bus.set_coder(self._initial_coder())
+        self.coding = CodingView(self.bus)
+        self.coding.status_message.connect(self.show_status)
         self.register_view("main", self.tr("Coding"), self.coding)
-        self._add_agreement_views()
-        # Search (keyword in context) and frame analysis views, wired to the coding view and undo stack.
-        self.search_view, self.analysis_view = install_text_views(self)
-        self.files = FileActions(self)
+        self.agreement = AgreementView(self.bus)
+        self.register_view("agreement", self.tr("Agreement"), self.agreement)
+        self.review = ReviewView(self.bus)
+        self.review.status_message.connect(self.show_status)
+        self.register_view("review", self.tr("Review"), self.review)
+        self.search_view = SearchView(self.bus)
+        self.register_view("search", QCoreApplication.translate("search_view", "Search"), self.search_view)
+        self.analysis_view = AnalysisView(self.bus, compute_now=False)  # computed when its tab is shown
+        self.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), self.analysis_view)
+        self.files = FileActions(self.bus, self, self.show_status)
+        self.exchange = ExchangeActions(self.bus, self, self.show_status)
         self._build_toolbar()
         self._build_menus()
         self._update_title()
         self._restore_state()
         self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.bus.changed.connect(self._on_changes)
+        self.bus.coder_changed.connect(self._coder_changed)
+        self.bus.place_requested.connect(self._show_place)
+
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    def show_status(self, text: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     # ---- views ---------------------------------------------------------------------------------
     def register_view(self, name: str, title: str, widget: QWidget) -> None:
@@ -61,34 +83,14 @@ class MainWindow(QMainWindow):
         self.views[name] = widget
         self.tabs.addTab(widget, title)
 
-    def _add_agreement_views(self) -> None:
-        """The agreement report and the disagreement review (annotator.gui.agreement_view / review_view)."""
-        from annotator.gui.agreement_view import AgreementView
-        from annotator.gui.review_view import ReviewView
-
-        self.agreement = AgreementView(self.project)
-        self.register_view("agreement", self.tr("Agreement"), self.agreement)
-        self.review = ReviewView(self.project, self.stack, on_changes=self.coding.on_changes)
-        self.review.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.review.coders_changed.connect(self._consensus_coder_added)
-        self.review.edit_requested.connect(self._edit_as_consensus)
-        self.register_view("review", self.tr("Review"), self.review)
-
-    def _consensus_coder_added(self) -> None:
-        self.coding.coders = {c.id: c for c in self.project.coders()}
-        self._fill_coder_combo()
-
-    def _edit_as_consensus(self, coder_id: int, document_id: int, start: int, end: int) -> None:
-        """From the review: code a disputed place by hand as the consensus coder, every version visible."""
-        self._consensus_coder_added()
-        self.coding.set_coder(coder_id)
-        self.coder_combo.setCurrentIndex(self.coder_combo.findData(coder_id))
-        self.act_show_others.setChecked(True)
-        pane = self.coding.active_pane or self.coding.panes[0]
-        self.coding.open_document(document_id, pane)
-        pane.select_span(start, end)
-        pane.editor.centerCursor()
+    def _show_place(self, place: Place) -> None:
+        """A view asked to show a place in the coding workspace (a search hit, a disputed span)."""
+        if place.coder_id is not None:
+            self.bus.set_coder(place.coder_id)
+        if place.show_others:
+            self.act_show_others.setChecked(True)
         self.show_view("main")
+        self.coding.show_place(place)
 
     def show_view(self, name: str) -> None:
         if name not in self.views:
@@ -96,29 +98,37 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views[name])
 
     # ---- coder ---------------------------------------------------------------------------------
-    def _initial_coder(self) -> int:
-        coders = self.project.coders()
+    def _initial_coder(self, project: Project | None = None) -> int:
+        project = project or self.project
+        coders = project.coders()
         wanted = self.settings.value("coder/last", "")
         for coder in coders:
             if coder.name == wanted:
                 return coder.id
         if coders:
             return coders[0].id
-        return self.project.ensure_coder(getpass.getuser() or "coder").id
+        return project.ensure_coder(getpass.getuser() or "coder").id
 
     def _fill_coder_combo(self) -> None:
         self.coder_combo.blockSignals(True)
         self.coder_combo.clear()
         for coder in self.project.coders():
             self.coder_combo.addItem(coder.name, coder.id)
-        self.coder_combo.setCurrentIndex(self.coder_combo.findData(self.coding.coder_id))
+        self.coder_combo.setCurrentIndex(self.coder_combo.findData(self.bus.coder_id))
         self.coder_combo.blockSignals(False)
 
     def _coder_picked(self, index: int) -> None:
         coder_id = self.coder_combo.itemData(index)
         if coder_id is not None:
-            self.coding.set_coder(int(coder_id))
-            self.settings.setValue("coder/last", self.coder_combo.currentText())
+            self.bus.set_coder(int(coder_id))
+
+    def _coder_changed(self, coder_id: int) -> None:
+        self.coder_combo.setCurrentIndex(self.coder_combo.findData(coder_id))
+        self.settings.setValue("coder/last", self.coding.coder_name(coder_id))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.coders:
+            self._fill_coder_combo()
 
     def add_coder(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add coder"), self.tr("Coder name:"))
@@ -128,9 +138,8 @@ class MainWindow(QMainWindow):
             except AnnotatorError as exc:
                 QMessageBox.warning(self, self.tr("Annotator"), str(exc))
                 return
-            self.coding.set_coder(coder.id)
-            self._fill_coder_combo()
-            self.settings.setValue("coder/last", coder.name)
+            self.bus.announce(Changes(coders=True))
+            self.bus.set_coder(coder.id)
 
     # ---- chrome --------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self.files.populate(file_menu)
-        install_exchange_actions(self, file_menu)
+        self.exchange.populate(file_menu)
         edit = menu.addMenu(self.tr("&Edit"))
         self.act_undo = self.stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -203,20 +212,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Annotator"), str(exc))
             return False
         old = self.project
-        self.project = project
-        self.stack.clear()
-        self.coding.project = project
-        self.coding.coder_id = self._initial_coder()
-        self.coding.coders = {c.id: c for c in project.coders()}
-        self.coding.reload()
-        self.coding.open_initial_documents()
-        self.agreement.set_project(project)
-        self.review.set_project(project)
-        self.search_view.project = project
-        self.search_view.refresh_choices()
-        self.analysis_view.project = project
-        # Analyses run only when their tab is visible (refreshed again whenever it is shown).
-        self.analysis_view.refresh_choices(compute=self.tabs.currentWidget() is self.analysis_view)
+        self.exchange.close_dialogs()
+        self.bus.set_coder(self._initial_coder(project))
+        self.bus.replace(project)  # every view re-reads the new project
         self._fill_coder_combo()
         self._update_title()
         remember_recent(self.settings, path)
@@ -248,7 +246,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.remember_state:
             self._save_state()
-        self.files.wait_for_workers()
+        self.bus.jobs.shutdown()
         super().closeEvent(event)
 
     def _save_state(self) -> None:
@@ -258,13 +256,4 @@ class MainWindow(QMainWindow):
         self.settings.setValue("coder/last", self.coding.coder_name(self.coding.coder_id))
 
 
-def remember_recent(settings: QSettings, path: str) -> None:
-    path = str(Path(path).resolve())
-    recent = [p for p in (settings.value("recent/files") or []) if p != path]
-    if isinstance(recent, str):
-        recent = [recent]
-    settings.setValue("recent/files", [path, *recent][:MAX_RECENT])
-    settings.setValue("recent/last", path)
-
-
-__all__ = ["MainWindow", "remember_recent"]
+__all__ = ["MainWindow", "recent_files", "remember_recent"]

@@ -3,16 +3,16 @@
 Choosing a disagreement opens its document in one ``DocumentPane`` per coder (the workspace's panes and
 highlighter, with a context that shows only that coder's codings), scrolled to the place: the disputed
 spans are emphasised with a strong outline and tint, the rest drawn muted. Decisions are
-``annotator.core.adjudication`` commands pushed on the main window's undo stack, so Edit > Undo takes
-them back like any coding.
+``annotator.core.adjudication`` commands performed on the project event bus (the one undo stack), so
+Edit > Undo takes them back like any coding. The disagreements are kept between showings and updated
+from the bus: an edit anywhere re-checks only the documents it touched; a new coder, code, status or
+project recomputes them when the view is next shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QTableView, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -24,7 +24,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Segment
 from annotator.core.store import Project
 from annotator.gui.document_pane import DocumentPane
-from annotator.gui.undo import perform_or_warn
+from annotator.gui.project_bus import Place, ProjectBus
 
 EXCERPT = 60
 COLUMNS = (QT_TRANSLATE_NOOP("DisagreementModel", "Document"), QT_TRANSLATE_NOOP("DisagreementModel", "Code"),
@@ -141,15 +141,13 @@ class ReviewView(QWidget):
     """The ``review`` view of the main window."""
 
     status_message = Signal(str)
-    coders_changed = Signal()  # the consensus coder was created: coder lists elsewhere should refresh
     edit_requested = Signal(int, int, int, int)  # consensus coder, document, start, end: code it by hand
 
-    def __init__(self, project: Project, stack: QUndoStack, *,
-                 on_changes: Callable[[Changes], None] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, source: ProjectBus | Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.stack = stack
-        self.on_changes_elsewhere = on_changes
+        self.bus = ProjectBus.of(source, self)
+        project = self.bus.project
+        self._dirty_documents: set[int] = set()  # documents whose disagreements must be checked again
         self.state = adj.ReviewState()
         self.shown: list[adj.Disagreement] = []  # after filtering, in list order
         self.current: adj.Disagreement | None = None
@@ -272,21 +270,38 @@ class ReviewView(QWidget):
         for key, slot in (("N", self.next), ("P", self.previous), ("0", lambda: self.accept([]))):
             QShortcut(QKeySequence(key), self, context=context).activated.connect(slot)
         self._stale = True  # computed on first showing, so opening a large project stays quick
+        self.bus.changed.connect(self.on_changes)
+        self.bus.replaced.connect(self.set_project)
+
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.bus.release()  # a view used on its own stops its jobs
+        super().closeEvent(event)
 
     def set_project(self, project: Project) -> None:
-        self.project = project
+        if project is not self.bus.project:
+            self.bus.replace(project)  # a private bus: its listeners (this view) are told
+            return
         self.current = None
         self._stale = True
+        self._dirty_documents.clear()
+        self.consensus_edit.setText(project.meta(adj.CONSENSUS_META_KEY) or adj.DEFAULT_CONSENSUS)
         if self.isVisible():
             self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802
-        """Recompute on every showing: codings may have changed in the Coding view meanwhile."""
+        """Bring the kept disagreements up to date: only what the bus said changed meanwhile."""
         super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
         if self._stale:
             self.reload()
-        else:
-            self.refresh()
+        elif self._dirty_documents:
+            self._update_documents()
 
     # ---- colours and names -------------------------------------------------------------------------
     def code_colour(self, code_id: int) -> QColor:
@@ -348,7 +363,11 @@ class ReviewView(QWidget):
                 coder = self.project.coder(self.consensus_id)
                 self.coder_names[coder.id] = coder.name
                 self.coder_colours[coder.id] = QColor(coder.color)
-                self.coders_changed.emit()
+                self._announcing_consensus = True
+                try:
+                    self.bus.announce(Changes(coders=True))  # the coder lists elsewhere list it
+                finally:
+                    self._announcing_consensus = False
         else:
             found = [cid for cid, n in self.coder_names.items() if n == name]
             self.consensus_id = found[0] if found else None
@@ -591,7 +610,7 @@ class ReviewView(QWidget):
 
     # ---- decisions ---------------------------------------------------------------------------------
     def _perform(self, command: Command) -> bool:
-        return perform_or_warn(self, self.stack, self.project, command, self.on_changes)
+        return self.bus.perform(command, self)
 
     def accept(self, coder_ids: list[int]) -> bool:
         """Settle the current disagreement with these coders' versions (none: an empty list)."""
@@ -608,7 +627,8 @@ class ReviewView(QWidget):
         d = self.current
         if d is not None:
             consensus = self._consensus(create=True)
-            self.edit_requested.emit(consensus, d.document_id, d.start, d.end)
+            self.edit_requested.emit(consensus, d.document_id, d.start, d.end)  # type: ignore[arg-type]
+            self.bus.show_place(Place(d.document_id, d.start, d.end, coder_id=consensus, show_others=True))
 
     def mark_edited(self) -> bool:
         d = self.current
@@ -639,22 +659,53 @@ class ReviewView(QWidget):
                 self.select_row(row)
                 return
 
-    def on_changes(self, changes: Changes) -> None:
-        """Called for every decision, its undo and redo: refresh here and in the coding workspace.
+    _announcing_consensus = False
 
-        Only the disagreements in the documents the edit touched are re-checked, so a decision stays
-        instant with thousands of disagreements listed.
+    def on_changes(self, changes: Changes) -> None:
+        """From the bus, for every edit anywhere (decisions here, their undo and redo, coding elsewhere).
+
+        Only the disagreements of the documents the edit touched are checked again, so a decision stays
+        instant with thousands of disagreements listed; what needs a full recomputation waits until the
+        view is shown.
         """
-        if self.on_changes_elsewhere is not None:
-            self.on_changes_elsewhere(changes)
-        consensus = self.consensus_id
-        if consensus is not None and len(self.chosen_coders()) >= 2:
-            subset = [d for d in self.state.disagreements if d.document_id in changes.documents]
-            keys = {d.key for d in subset}
-            self.state.settled = (self.state.settled - keys) | adj.settled_among(self.project, consensus, subset)
-        if self.show_settled.isChecked():
+        if self._announcing_consensus:
+            return  # the consensus coder this view just made: nothing to recompute
+        if changes.coders or changes.codebook or changes.assignments or changes.all_segments \
+                or changes.document_list:
+            self._stale = True
+        elif changes.documents:
+            self._dirty_documents |= changes.documents
+        else:
+            return
+        if self.isVisible():
+            self._catch_up()
+
+    def _update_documents(self) -> None:
+        """Re-check the disagreements of the documents edited since they were computed."""
+        docs = self._dirty_documents
+        self._dirty_documents = set()
+        coders = self.chosen_coders()
+        if len(coders) < 2:
+            return
+        try:
+            fresh = adj.find_disagreements(self.project, adj.Scope(coders, document_ids=sorted(docs)))
+        except AnnotatorError as exc:
+            self.status_message.emit(str(exc))
+            return
+        kept = [d for d in self.state.disagreements if d.document_id not in docs]
+        disagreements = sorted(kept + fresh, key=lambda d: d.key)
+        settled = {k for k in self.state.settled if k[0] not in docs}
+        if self.consensus_id is not None:
+            settled |= adj.settled_among(self.project, self.consensus_id, fresh)
+        changed_list = [d.key for d in disagreements] != [d.key for d in self.state.disagreements]
+        self.state = adj.ReviewState(disagreements, settled)
+        if self.show_settled.isChecked() and not changed_list:
             self.model.refresh_status()
             self._update_remaining()
+            if self.current is not None and self.current.document_id in docs:
+                current = next((d for d in disagreements if d.key == self.current.key), None)
+                if current is not None and current != self.current:  # its versions changed: redraw
+                    self.show_disagreement(current)
             self._show_decision()
             self._enable_buttons()
             return

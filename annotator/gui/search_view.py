@@ -1,18 +1,19 @@
 """The search view: a query with filters, a sortable keyword-in-context table, and "Code all hits".
 
-Searching runs in a QThreadPool worker on its own connection to the project file (segmenting new
-documents first can take seconds on a big corpus); an in-memory project is searched in place.
+Searching is a job on the job runner with its own connection to the project file (segmenting new
+documents first can take seconds on a big corpus); a new search supersedes one still running. "Code all
+hits" is one undoable edit performed on the project event bus; opening a hit asks the bus to show the
+place in the coding workspace.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt, QThreadPool,
-    Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex,
+    Qt, Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -20,77 +21,14 @@ from PySide6.QtWidgets import (
     QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.search import Hit, SearchFilters, code_hits, search
+from annotator.core.commands import Changes
+from annotator.core.search import CodeHits, Hit, SearchFilters, search
 from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
+from annotator.gui.jobs import JobContext
+from annotator.gui.project_bus import Place, ProjectBus
 
 _INDEX = QModelIndex | QPersistentModelIndex
-
-
-class WorkerSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-    progress = Signal(int, int)  # done, total
-
-
-Report = Callable[[int, int], None]
-
-
-class ProjectWorker(QRunnable):
-    """Runs ``job(project, report)`` on a fresh connection to ``path``; reports by signal only."""
-
-    def _report(self, done: int, total: int) -> None:
-        """Pass progress on in steps of 1% (one signal per document would flood the GUI thread)."""
-        if done == total or done % max(1, total // 100) == 0:
-            self.signals.progress.emit(done, total)
-
-    def __init__(self, path: Path, job: Callable[[Project, Report], object]) -> None:
-        super().__init__()
-        self.path = path
-        self.job = job
-        self.signals = WorkerSignals()
-
-    def run(self) -> None:
-        try:
-            with Project.open(self.path) as project:
-                result = self.job(project, self._report)
-            self.signals.finished.emit(result)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must always report back
-            self.signals.failed.emit(f"failed: {exc}")
-
-
-def run_job(owner: QWidget, project: Project, job: Callable[[Project, Report], object],
-            done: Callable[[object], None], failed: Callable[[str], None],
-            progress: Report | None = None) -> None:
-    """Run ``job`` off the GUI thread when the project is a file, in place when it is in memory."""
-    if project.path is None:
-        try:
-            result = job(project, progress or (lambda _d, _t: None))
-        except AnnotatorError as exc:
-            failed(str(exc))
-            return
-        done(result)
-        return
-    worker = ProjectWorker(project.path, job)
-    worker.signals.finished.connect(done)
-    worker.signals.failed.connect(failed)
-    if progress is not None:
-        worker.signals.progress.connect(progress)
-    owner._workers = getattr(owner, "_workers", set())  # keep signals alive until the worker reports
-    owner._workers.add(worker.signals)
-    worker.signals.finished.connect(lambda *_: owner._workers.discard(worker.signals))
-    worker.signals.failed.connect(lambda *_: owner._workers.discard(worker.signals))
-    QThreadPool.globalInstance().start(worker)
-
-
-def as_project(project_or_path: Project | str | os.PathLike[str]) -> tuple[Project, bool]:
-    """A project and whether this view opened it (and so closes it)."""
-    if isinstance(project_or_path, Project):
-        return project_or_path, False
-    return Project.open(project_or_path), True
 
 
 class KwicModel(QAbstractTableModel):
@@ -165,19 +103,17 @@ class LeftContextDelegate(QStyledItemDelegate):
 
 
 class SearchView(QWidget):
-    """Corpus search. The host connects ``open_hit`` to show a document at a hit and, to make "Code all
-    hits" undoable, sets ``direct_coding = False`` and handles ``code_hits_requested`` itself."""
+    """Corpus search on the project event bus (a private one when given a bare project or path)."""
 
-    open_hit = Signal(int, int, int)  # document id, start, end
-    code_hits_requested = Signal(list)  # list[Hit], with current_coder_id / current_code_id set
-    hits_coded = Signal(list)  # segment ids created by the direct path
+    open_hit = Signal(int, int, int)  # document id, start, end (also asked of the bus as a Place)
+    code_hits_requested = Signal(list)  # list[Hit], just before they are coded
+    hits_coded = Signal(list)  # the segment ids "Code all hits" created
     search_finished = Signal(int)  # number of hits
     search_failed = Signal(str)
 
-    def __init__(self, project_or_path: Project | str | os.PathLike[str], parent: QWidget | None = None) -> None:
+    def __init__(self, source: ProjectBus | Project | str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project, self._owns_project = as_project(project_or_path)
-        self.direct_coding = True
+        self.bus = ProjectBus.of(source, self)
         self.context = 40
 
         self.query = QLineEdit()
@@ -267,6 +203,26 @@ class SearchView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.refresh_choices()
+        if self.bus.coder_id is not None:
+            self.set_current_coder(self.bus.coder_id)
+        self.bus.changed.connect(self._on_changes)
+        self.bus.replaced.connect(self._replaced)
+        self.bus.coder_changed.connect(self.set_current_coder)
+
+    @property
+    def project(self) -> Project:
+        return self.bus.project
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.codebook or changes.coders or changes.document_list:
+            self.refresh_choices()
+
+    def _replaced(self, _project: Project) -> None:
+        self.model.set_hits([])
+        self.status.setText(self.tr("Type a word and press Enter."))
+        self.progress.hide()
+        self.search_button.setEnabled(True)
+        self.refresh_choices()
 
     # ---- choices -----------------------------------------------------------------------------
 
@@ -317,12 +273,13 @@ class SearchView(QWidget):
         self.progress.show()
         self.search_button.setEnabled(False)
 
-        def job(project: Project, report: Report) -> list[Hit]:
-            if not project.readonly:  # new documents: segment first, with progress (can take seconds)
-                ensure_segmented(project, on_progress=report)
+        def job(project: Project, context_: JobContext) -> list[Hit]:
+            # New documents are segmented first, with progress (can take seconds on a big corpus).
+            ensure_segmented(project, on_progress=context_.report)
             return search(project, text, filters, context=context)
 
-        run_job(self, self.project, job, self._show_hits, self._failed, self._progress)
+        self.bus.jobs.run(job, title=self.tr("Search"), writable=True, key=f"search-{id(self)}",
+                          on_done=self._show_hits, on_failed=self._failed, on_progress=self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -349,6 +306,7 @@ class SearchView(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         hit = self.model.hits[index.row()]
         self.open_hit.emit(hit.document_id, hit.start, hit.end)
+        self.bus.show_place(Place(hit.document_id, hit.start, hit.end))
 
     # ---- coding ------------------------------------------------------------------------------
 
@@ -357,19 +315,18 @@ class SearchView(QWidget):
         return [self.model.hits[r] for r in rows] if rows else list(self.model.hits)
 
     def code_selected_hits(self) -> list[int]:
-        """Code the selected hits (or all) with the current code and coder; see ``direct_coding``."""
+        """Code the selected hits (or all) with the chosen code and coder: one edit on the undo stack."""
         hits = self.selected_hits()
-        if not hits or self.current_code_id is None or self.current_coder_id is None:
+        code_id, coder_id = self.current_code_id, self.current_coder_id
+        if not hits or code_id is None or coder_id is None:
             return []
         self.code_hits_requested.emit(hits)
-        if not self.direct_coding:
+        name = self.code_for_hits.currentText()
+        command = CodeHits(hits, coder_id, code_id, code_name=name)
+        if not self.bus.perform(command, self):
             return []
-        try:
-            ids = code_hits(self.project, hits, self.current_coder_id, self.current_code_id)
-        except AnnotatorError as exc:
-            self.status.setText(str(exc))
-            return []
-        self.status.setText(self.tr("{0} hit(s) coded as {1}").format(len(ids), self.code_for_hits.currentText()))
+        ids = [s.id for s in command.segments]
+        self.status.setText(self.tr("{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(ids), name))
         self.hits_coded.emit(ids)
         return ids
 
@@ -396,14 +353,15 @@ class SearchView(QWidget):
         """Add/remove dictionary words in a worker; documents containing them are segmented again."""
         from annotator.core import segmentation
 
-        def job(project: Project, report: Report) -> int:
+        def job(project: Project, context: JobContext) -> int:
             if add:
-                return len(segmentation.add_terms(project, add, on_progress=report))
-            return len(segmentation.remove_terms(project, remove or [], on_progress=report))
+                return len(segmentation.add_terms(project, add, on_progress=context.report))
+            return len(segmentation.remove_terms(project, remove or [], on_progress=context.report))
 
         self.progress.show()
         self.status.setText(self.tr("Segmenting the documents that contain the word…"))
-        run_job(self, self.project, job, self._dictionary_changed, self._failed, self._progress)
+        self.bus.jobs.run(job, title=self.tr("Project dictionary"), writable=True, on_done=self._dictionary_changed,
+                          on_failed=self._failed, on_progress=self._progress, announce=Changes(dictionary=True))
 
     def _dictionary_changed(self, count: object) -> None:
         self.progress.hide()
@@ -412,8 +370,7 @@ class SearchView(QWidget):
             self.run_search()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._owns_project:
-            self.project.close()
+        self.bus.release()
         super().closeEvent(event)
 
 
@@ -448,47 +405,4 @@ def _select(combo: QComboBox, data: object) -> None:
         combo.setCurrentIndex(index)
 
 
-def install_text_views(window) -> tuple[SearchView, QWidget]:
-    """Add the ``search`` and ``analysis`` views to the main window, wired to its coding view.
-
-    One call from ``MainWindow.__init__``: hits open in the active document pane with the keyword
-    selected, and "Code all hits" goes on the window's undo stack as a single edit.
-    """
-    from annotator.core.search import CodeHits
-    from annotator.gui.analysis_view import AnalysisView
-
-    coding = window.coding
-    view = SearchView(window.project)
-    view.direct_coding = False
-    view.set_current_coder(coding.coder_id)
-
-    def open_hit(document_id: int, start: int, end: int) -> None:
-        coding.open_document(document_id)
-        pane = coding.active_pane or coding.panes[0]
-        pane.select_span(start, end)
-        window.show_view("main")
-
-    def code_all(hits: list[Hit]) -> None:
-        code_id, coder_id = view.current_code_id, view.current_coder_id
-        if code_id is None or coder_id is None:
-            return
-        command = CodeHits(hits, coder_id, code_id, code_name=view.code_for_hits.currentText())
-        if coding.perform(command):
-            view.status.setText(QCoreApplication.translate("search_view", "{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(command.segments), view.code_for_hits.currentText()))
-
-    view.open_hit.connect(open_hit)
-    view.code_hits_requested.connect(code_all)
-    analysis = AnalysisView(window.project, compute_now=False)  # computed when its tab is first shown
-    window.register_view("search", QCoreApplication.translate("search_view", "Search"), view)
-    window.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), analysis)
-
-    def refresh_on_show(index: int) -> None:
-        widget = window.tabs.widget(index)
-        if widget is view:
-            view.refresh_choices()
-            view.set_current_coder(coding.coder_id)
-        elif widget is analysis:
-            analysis.refresh_choices()
-
-    window.tabs.currentChanged.connect(refresh_on_show)
-    return view, analysis
+__all__ = ["KwicModel", "SearchView", "language_name"]

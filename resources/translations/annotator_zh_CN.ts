@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="+199"/>
+        <location filename="../../annotator/gui/help_menu.py" line="+209"/>
         <source>About Annotator</source>
         <translation>关于标注器</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_view.py" line="+34"/>
+        <location filename="../../annotator/gui/agreement_view.py" line="+38"/>
         <source>% agreement</source>
         <translation>一致百分比</translation>
     </message>
@@ -38,18 +38,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+377"/>
+        <location line="+365"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-377"/>
-        <location line="+390"/>
+        <location line="-365"/>
+        <location line="+378"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-377"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -65,12 +65,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+417"/>
+        <location line="+405"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-404"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -86,13 +86,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+482"/>
+        <location line="+470"/>
         <location line="+59"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-540"/>
+        <location line="-528"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>范围</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+76"/>
         <source>document: is the code anywhere in the article (usual for framing studies); character/token/sentence/paragraph: which stretches; span: unitizing alpha_U</source>
         <translation>文档：编码是否出现在文章中的任何位置（框架研究的常用做法）；字符/词/句子/段落：比较哪些文本片段；范围：切分信度 alpha_U</translation>
     </message>
@@ -212,12 +212,17 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+52"/>
+        <source>Codings changed since these results were computed; they are computed again when you come back to this view</source>
+        <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Tick at least two coders to compare</source>
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
@@ -227,7 +232,12 @@
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>Agreement</source>
+        <translation>信度</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>{0} of {1} codes</source>
         <translation>{0} / {1} 个编码</translation>
     </message>
@@ -320,7 +330,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+300"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+312"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -373,12 +383,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+168"/>
         <source>Frames by outlet</source>
         <translation>各媒体的框架</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-167"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
@@ -398,22 +408,29 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+41"/>
         <source>All coders</source>
         <translation>全部编码员</translation>
     </message>
     <message>
         <location line="+37"/>
+        <location line="+32"/>
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-15"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Segmenting documents: {done} of {total}…</source>
         <translation>正在分词：{done} / {total}…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p &lt; 0.05</source>
         <translation>{0} 个片段，{1} 个词，对照语料其余部分的 {2} 个词；G2 ≥ 3.84：p &lt; 0.05</translation>
     </message>
@@ -612,12 +629,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+56"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+54"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+118"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -632,12 +649,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>删除编码标注“{0}”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../annotator/gui/undo.py" line="+92"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+246"/>
         <source>Coded {0} characters as &apos;{1}&apos;</source>
         <translation>已将 {0} 个字符编码为“{1}”</translation>
     </message>
@@ -688,7 +705,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+188"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+187"/>
+        <source>Choose a document…</source>
+        <translation>选择文档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
@@ -744,7 +766,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+31"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+32"/>
         <source>Comma ( , )</source>
         <translation>逗号 ( , )</translation>
     </message>
@@ -794,13 +816,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+135"/>
         <location line="+73"/>
+        <location line="+128"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-196"/>
         <source>What to export</source>
         <translation>导出内容</translation>
     </message>
@@ -850,17 +873,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&lt;b&gt;Contents&lt;/b&gt; of the {0} file</source>
         <translation>{0} 文件的&lt;b&gt;内容&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; unavailable: {exc}</source>
         <translation>&lt;b&gt;预览&lt;/b&gt;不可用：{exc}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Preview&lt;/b&gt;: header and first {0} rows, exactly as written</source>
         <translation>&lt;b&gt;预览&lt;/b&gt;：表头和前 {0} 行，与写入内容完全一致</translation>
     </message>
@@ -870,7 +898,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>&lt;b&gt;预览&lt;/b&gt;：仅表头（尚无可导出的内容）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -885,7 +913,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>✓ {summary}</source>
         <translation>✓ {summary}</translation>
     </message>
@@ -979,7 +1007,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../annotator/gui/search_view.py" line="+99"/>
+        <location filename="../../annotator/gui/search_view.py" line="+37"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1022,23 +1050,23 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+46"/>
-        <location line="+91"/>
+        <location filename="../../annotator/gui/main_window.py" line="+51"/>
+        <location line="+95"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-93"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Review</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+78"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -1049,7 +1077,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1190,7 +1218,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+78"/>
+        <location filename="../../annotator/gui/review_view.py" line="+76"/>
         <source>Compare:</source>
         <translation>比较：</translation>
     </message>
@@ -1236,12 +1264,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+235"/>
+        <location line="+252"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-251"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -1286,12 +1314,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Any coder</source>
         <translation>任一编码员</translation>
     </message>
@@ -1366,16 +1394,11 @@ You can undo this with Edit ▸ Undo.</source>
         <source>Edited by hand</source>
         <translation>已手工编辑</translation>
     </message>
-    <message>
-        <location line="+36"/>
-        <source>Annotator</source>
-        <translation>标注器</translation>
-    </message>
 </context>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="-519"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="-556"/>
         <source>word</source>
         <translation>词</translation>
     </message>
@@ -1463,17 +1486,18 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../annotator/gui/search_view.py" line="+82"/>
+        <location filename="../../annotator/gui/search_view.py" line="+80"/>
         <source>Word or phrase — 简体 or 繁體, English ignores case</source>
         <translation>词或短语——简体或繁體均可，英文不区分大小写</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+158"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-153"/>
         <source>from YYYY-MM-DD</source>
         <translation>起始日期 YYYY-MM-DD</translation>
     </message>
@@ -1519,11 +1543,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+49"/>
         <source>Type a word and press Enter.</source>
         <translation>输入词语后按回车。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-38"/>
         <source>Outlet</source>
         <translation>媒体</translation>
     </message>
@@ -1563,7 +1588,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员身份</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>All outlets</source>
         <translation>全部媒体</translation>
     </message>
@@ -1588,7 +1613,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>正在检索“{text}”…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Segmenting documents: {done} of {total}…</source>
         <translation>正在分词：{done} / {total}…</translation>
     </message>
@@ -1599,18 +1624,19 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+32"/>
-        <source>{0} hit(s) coded as {1}</source>
-        <translation>已将 {0} 处结果编码为 {1}</translation>
+        <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
+        <translation>已将 {0} 处命中编码为 {1}（编辑 ▸ 撤销可全部还原）</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+10"/>
         <location line="+2"/>
+        <location line="+15"/>
         <source>Project dictionary</source>
         <translation>项目词典</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-26"/>
         <source>Word to keep in one piece (e.g. 孕妇血样):</source>
         <translation>需保持完整的词语（例如 孕妇血样）：</translation>
     </message>
@@ -1630,7 +1656,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>正在对包含该词的文档重新分词…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Dictionary updated; {count} document(s) segmented again</source>
         <translation>词典已更新；{count} 篇文档已重新分词</translation>
     </message>
@@ -1666,7 +1692,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+120"/>
+        <location filename="../../annotator/gui/app.py" line="+123"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1674,7 +1700,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>exchange_actions</name>
     <message>
-        <location filename="../../annotator/gui/exchange_actions.py" line="+78"/>
+        <location filename="../../annotator/gui/exchange_actions.py" line="+31"/>
         <source>Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.</source>
         <translation>新增：{0} 篇文档、{1} 个编码、{2} 名编码员、{3} 个片段、{4} 条备忘。</translation>
     </message>
@@ -1704,7 +1730,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>警告：{0}（见详细信息）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1724,7 +1750,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码本、编码片段、供 R/SPSS 使用的矩阵、REFI-QDA 文件，附预览</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+16"/>
         <source>Import REFI-QDA</source>
         <translation>导入 REFI-QDA</translation>
@@ -1748,20 +1774,13 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location line="-66"/>
-        <location filename="../../annotator/gui/file_actions.py" line="+46"/>
-        <location line="+87"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../annotator/gui/file_actions.py" line="-80"/>
+        <location line="-72"/>
+        <location filename="../../annotator/gui/file_actions.py" line="+78"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_actions.py" line="-34"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-57"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>Annotator 项目 (*.annotator);;所有文件 (*)</translation>
     </message>
@@ -1771,7 +1790,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>文档 (*.txt *.docx *.html *.htm *.pdf *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+48"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
@@ -1786,22 +1805,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Import documents…</source>
         <translation>导入文档…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Coded segments (CSV)…</source>
-        <translation>编码片段 (CSV)…</translation>
+        <location line="+60"/>
+        <source>import cancelled; nothing was imported</source>
+        <translation>导入已取消；未导入任何内容</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Codebook (CSV)…</source>
-        <translation>编码本 (CSV)…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-45"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1816,7 +1830,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Importing documents…</source>
         <translation>正在导入文档…</translation>
     </message>
@@ -1826,24 +1840,10 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <location line="+7"/>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Export {what}</source>
-        <translation>导出{what}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Exported {what} to {path}</source>
-        <translation>已将{what}导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1934,17 +1934,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/search_view.py" line="+67"/>
-        <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
-        <translation>已将 {0} 处结果编码为 {1}（编辑 ▸ 撤销 可全部撤回）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../annotator/gui/main_window.py" line="-147"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -1952,7 +1947,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../annotator/gui/undo.py" line="+22"/>
+        <location filename="../../annotator/gui/undo.py" line="-68"/>
         <source>code &apos;{0}&apos;</source>
         <translation>编码为“{0}”</translation>
     </message>

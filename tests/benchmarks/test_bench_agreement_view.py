@@ -86,14 +86,12 @@ def test_bench_agreement_window_does_not_freeze(benchmark, qtbot, corpus_file):
 
 def test_bench_review_list(benchmark, qtbot, corpus_file):
     """Finding and listing every disagreement cluster (GUI thread): reported, not asserted."""
-    from PySide6.QtGui import QUndoStack
-
     from annotator.gui.review_view import ReviewView
 
     path, _ = corpus_file
     project = Project.open(path)
-    stack = QUndoStack()
-    view = ReviewView(project, stack)
+    view = ReviewView(project)
+    stack = view.bus.stack
     qtbot.addWidget(view)
     benchmark.pedantic(view.reload, rounds=1, iterations=1)
     benchmark.extra_info["disagreements"] = len(view.state.disagreements)

@@ -59,6 +59,7 @@ def test_segments_preview_matches_core_csv_and_export_writes_it(qtbot, coded, tm
 
     dialog = _dialog(qtbot, coded)
     dialog.set_kind("segments")
+    dialog.wait_until_ready()  # the preview is a job
     reference = tmp_path / "reference.csv"
     export_segments_csv(coded, reference)
     expected = _csv_rows(reference)
@@ -78,10 +79,12 @@ def test_segments_preview_matches_core_csv_and_export_writes_it(qtbot, coded, tm
 def test_options_change_the_preview_and_the_file(qtbot, coded, tmp_path):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind("segments")
+    dialog.wait_until_ready()  # the preview is a job
     dialog.delimiter.setCurrentIndex(dialog.delimiter.findData(";"))
     dialog.protect.setChecked(False)
     dialog.bom.setChecked(False)
     dialog.refresh_preview()
+    dialog.wait_until_ready()  # the preview is a job
     assert ["=来自专家"] == [row[12] for row in _preview_cells(dialog) if row[12]]
     target = tmp_path / "semicolons.csv"
     dialog.path_edit.setText(str(target))
@@ -97,9 +100,11 @@ def test_options_change_the_preview_and_the_file(qtbot, coded, tmp_path):
 def test_other_csv_previews_match_their_files(qtbot, coded, tmp_path, kind):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind(kind)
+    dialog.wait_until_ready()  # the preview is a job
     if kind == "codebook":
         dialog.quotes.setValue(2)
         dialog.refresh_preview()
+        dialog.wait_until_ready()  # the preview is a job
         assert "quote_2" in dialog.preview_model.header
     target = tmp_path / f"{kind}.csv"
     dialog.path_edit.setText(str(target))
@@ -112,6 +117,7 @@ def test_other_csv_previews_match_their_files(qtbot, coded, tmp_path, kind):
 def test_export_failure_is_one_line(qtbot, coded, tmp_path):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind("segments")
+    dialog.wait_until_ready()  # the preview is a job
     dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "x.csv"))
     _export_and_wait(qtbot, dialog)
     assert dialog.status.text().startswith("✗ Export failed:")
@@ -122,12 +128,14 @@ def test_export_failure_is_one_line(qtbot, coded, tmp_path):
 def test_refi_summary_and_default_names(qtbot, coded):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind("qdpx")
+    dialog.wait_until_ready()  # the preview is a job
     assert dialog.path_edit.text().endswith("test.qdpx")
     assert dialog.preview_stack.currentWidget() is dialog.summary
     text = dialog.summary.toPlainText()
     assert "3 text sources" in text and "4 codings" in text and "Ana, Ben" in text
     assert not dialog.options_box.isEnabled()
     dialog.set_kind("qdc")
+    dialog.wait_until_ready()  # the preview is a job
     assert dialog.path_edit.text().endswith("test-codebook.qdc")
 
 
@@ -158,6 +166,7 @@ def _build_coded_window(qtbot, project):
 def test_qdpx_export_then_import_into_fresh_project(qtbot, coded, tmp_path):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind("qdpx")
+    dialog.wait_until_ready()  # the preview is a job
     target = tmp_path / "exchange.qdpx"
     dialog.path_edit.setText(str(target))
     _export_and_wait(qtbot, dialog)
@@ -168,7 +177,7 @@ def test_qdpx_export_then_import_into_fresh_project(qtbot, coded, tmp_path):
     try:
         task = win.exchange.import_refi_file(str(target))
         qtbot.waitUntil(lambda: win.exchange.last_message is not None, timeout=20000)
-        assert task.signals is not None
+        assert not task.is_running
         assert "exchange.qdpx" in win.exchange.last_message.text()
         assert win.coding.doc_model.rowCount() == 3
         assert sorted(d.name for d in fresh.documents()) == sorted(d.name for d in coded.documents())

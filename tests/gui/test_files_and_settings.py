@@ -60,6 +60,7 @@ def test_recent_files(window, tmp_path):
 
     settings = QSettings()
     for name in ("a", "b", "a"):
+        (tmp_path / f"{name}.annotator").touch()
         remember_recent(settings, str(tmp_path / f"{name}.annotator"))
     recent = settings.value("recent/files")
     assert [p.rsplit("/", 1)[1] for p in recent] == ["a.annotator", "b.annotator"]

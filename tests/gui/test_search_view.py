@@ -43,6 +43,7 @@ def test_search_in_a_worker_then_code_all_hits(qtbot, file_project):
     ]
     assert view.status.text() == "2 hit(s) in 2 document(s)"
 
+    view.set_current_coder(file_project.coder("Ana").id)
     with qtbot.waitSignal(view.hits_coded) as coded:
         qtbot.mouseClick(view.code_button, Qt.MouseButton.LeftButton)
     assert len(coded.args[0]) == 2
@@ -50,23 +51,25 @@ def test_search_in_a_worker_then_code_all_hits(qtbot, file_project):
     assert spans == [(1, 7, 9), (2, 11, 13)]
 
 
-def test_host_handles_coding_for_its_undo_stack(qtbot):
+def test_coding_hits_is_one_edit_announced_on_the_bus(qtbot):
     project = Project.memory()
     project.add_documents([DocumentInput(text=t, name=n, outlet=o) for n, o, t in ARTICLES])
     coder = project.ensure_coder("Ana")
     code = project.add_code("Frames/Health")
     view = SearchView(project)
     qtbot.addWidget(view)
-    view.direct_coding = False
     view.set_current_coder(coder.id)
     view.set_current_code(code.id)
     view.run_search("hong kong")  # in-memory project: searched in place
     assert view.model.rowCount() == 1
     view.table.selectRow(0)
-    with qtbot.waitSignal(view.code_hits_requested) as requested:
+    with qtbot.waitSignal(view.bus.changed) as announced:
         view.code_button.click()
-    assert [(h.document_id, h.start, h.end) for h in requested.args[0]] == [(3, 18, 27)]
-    assert project.segments() == []  # left to the host
+    changes = announced.args[0]
+    assert changes.documents == {3} and changes.assignments
+    assert [(s.document_id, s.start, s.end) for s in project.segments()] == [(3, 18, 27)]
+    view.bus.stack.undo()
+    assert project.segments() == []
 
 
 def test_filters_sorting_and_opening_a_hit(qtbot):
@@ -110,12 +113,10 @@ def test_kwic_model_passes_the_model_tester(qtmodeltester):
 
 def test_installed_in_the_main_window_hits_open_and_coding_is_one_undo(qtbot, filled):
     from annotator.gui.main_window import MainWindow
-    from annotator.gui.search_view import install_text_views
 
     window = MainWindow(filled)
     qtbot.addWidget(window)
-    view, analysis = install_text_views(window)
-    qtbot.waitUntil(lambda: analysis._pending == 0, timeout=15000)
+    view = window.search_view
     window.show_view("search")
     view.set_current_code(filled.code("Security/Biosecurity").id)
     view.run_search("孕妇血样")  # the conftest project lives in a file: the search runs in a worker
