@@ -1,0 +1,217 @@
+"""A throwaway PostgreSQL cluster for the team tests: one per test session, one database per test.
+
+The cluster is made with ``initdb`` in a temporary folder and started with ``pg_ctl`` on a free port on
+127.0.0.1 (socket in the same folder), so it never meets a server the machine already runs. ``initdb``
+refuses to run as root, so under root the cluster belongs to the unprivileged ``postgres`` user
+(``runuser -u postgres --``). Password authentication (SCRAM) is on for TCP, as on a real server, so
+bad credentials and ``~/.pgpass`` are tested for real.
+
+Where no server binaries exist the tests skip with the reason, except under CI (``CI`` set), where
+a missing server is a failure: ``.ci/run`` installs Debian's ``postgresql`` package.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+SUPERUSER = "annotator_admin"
+
+
+@dataclass
+class PgServer:
+    """Where the test cluster listens and how its superuser logs in."""
+
+    host: str
+    port: int
+    superuser: str
+    password: str
+    bindir: Path
+    datadir: Path
+    version: int
+    run_as: list[str] = field(default_factory=list)
+
+    def url(self, dbname: str = "postgres", user: str | None = None, password: str | None = None,
+            **params: str) -> str:
+        """A libpq connection string (key=value form, so any name needs no URL escaping)."""
+        parts = {"host": self.host, "port": str(self.port), "dbname": dbname,
+                 "user": user or self.superuser, **params}
+        if password is not None or user is None:
+            parts["password"] = password if password is not None else self.password
+        from psycopg.conninfo import make_conninfo
+
+        return make_conninfo("", **parts)
+
+    def connect(self, dbname: str = "postgres", **kwargs: object):
+        import psycopg
+
+        return psycopg.connect(self.url(dbname), autocommit=True, **kwargs)  # type: ignore[arg-type]
+
+    def pg_ctl(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.datadir), *args],
+                              capture_output=True, text=True, timeout=60)
+
+
+def find_server_binaries() -> tuple[Path, int] | None:
+    """The newest PostgreSQL server (15+) on this machine: Debian's layout first, then PATH."""
+    found: list[tuple[int, Path]] = []
+    for initdb in glob.glob("/usr/lib/postgresql/*/bin/initdb") + glob.glob("/usr/pgsql-*/bin/initdb"):
+        match = re.search(r"(\d+)", Path(initdb).parent.parent.name)
+        if match:
+            found.append((int(match.group(1)), Path(initdb).parent))
+    on_path = shutil.which("initdb")
+    if on_path and shutil.which("pg_ctl"):
+        out = subprocess.run([on_path, "--version"], capture_output=True, text=True).stdout
+        match = re.search(r"(\d+)", out)
+        if match:
+            found.append((int(match.group(1)), Path(on_path).parent))
+    found = [f for f in found if f[0] >= 15 and (f[1] / "pg_ctl").exists() and (f[1] / "postgres").exists()]
+    if not found:
+        return None
+    version, bindir = max(found)
+    return bindir, version
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI needs a PostgreSQL server for the team tests: {reason}", pytrace=False)
+    pytest.skip(f"no PostgreSQL server for the team tests: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    found = find_server_binaries()
+    if found is None:
+        _unavailable("no initdb/pg_ctl 15+ in /usr/lib/postgresql/*/bin or on PATH "
+                     "(install Debian's 'postgresql' package)")
+    bindir, version = found  # type: ignore[misc]
+    run_as: list[str] = []
+    owner = None
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            _unavailable("running as root and there is no unprivileged 'postgres' user for initdb")
+        run_as = ["runuser", "-u", "postgres", "--"]
+    top = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
+    datadir = top / "data"
+    password = secrets.token_urlsafe(16)
+    pwfile = top / "pwfile"
+    pwfile.write_text(password + "\n")
+    if owner is not None:
+        os.chown(top, owner.pw_uid, owner.pw_gid)
+        os.chown(pwfile, owner.pw_uid, owner.pw_gid)
+    port = _free_port()
+    init = subprocess.run(
+        [*run_as, str(bindir / "initdb"), "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
+         "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
+         "--no-sync"],
+        capture_output=True, text=True, timeout=120)
+    if init.returncode != 0:
+        shutil.rmtree(top, ignore_errors=True)
+        pytest.fail(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}", pytrace=False)
+    server = PgServer("127.0.0.1", port, SUPERUSER, password, bindir, datadir, version, run_as)
+    options = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={top} "
+               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
+               "-c shared_buffers=32MB")
+    started = server.pg_ctl("start", "-w", "-t", "60", "-l", str(top / "server.log"), "-o", options)
+    if started.returncode != 0:
+        log = (top / "server.log").read_text(errors="replace") if (top / "server.log").exists() else ""
+        shutil.rmtree(top, ignore_errors=True)
+        pytest.fail(f"pg_ctl start failed: {started.stderr.strip()} {log[-2000:]}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.pg_ctl("stop", "-m", "immediate", "-w")
+        shutil.rmtree(top, ignore_errors=True)
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def team_db(pg_server: PgServer) -> Iterator[str]:
+    """A fresh database for one test, owned by a lead role with CREATEROLE (as IT would set it up).
+
+    Yields the database name; roles made during the test are dropped with it afterwards (roles are
+    cluster-wide, so coder logins would otherwise leak into the next test).
+    """
+    from psycopg import sql
+
+    name = f"team_{os.getpid()}_{next(_counter)}"
+    with pg_server.connect() as conn:
+        before = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(sql.Identifier(name)))
+    try:
+        yield name
+    finally:
+        with pg_server.connect() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            after = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles")]
+            for role in after:
+                if role not in before:
+                    conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
+@dataclass
+class Lead:
+    """The lead's login for one test database, and a ``~/.pgpass`` that knows every password made."""
+
+    server: PgServer
+    dbname: str
+    role: str
+    password: str
+    pgpass: Path
+
+    @property
+    def url(self) -> str:
+        """The lead's connection string, without the password (it comes from the pgpass file)."""
+        return self.server.url(self.dbname, user=self.role, password=None)
+
+    def url_for(self, role: str) -> str:
+        return self.server.url(self.dbname, user=role, password=None)
+
+    def remember(self, role: str, password: str) -> None:
+        """Add a line to the pgpass file, as a coder would after the lead gave them their password."""
+        with self.pgpass.open("a") as handle:
+            handle.write(f"{self.server.host}:{self.server.port}:{self.dbname}:{role}:{password}\n")
+
+
+@pytest.fixture
+def lead(pg_server: PgServer, team_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lead:
+    """A lead role that owns the test database and may create roles; PGPASSFILE points at its pgpass."""
+    from psycopg import sql
+
+    role = f"{team_db}_lead"
+    password = secrets.token_urlsafe(12)
+    with pg_server.connect() as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
+            sql.Identifier(role), sql.Literal(password)))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(team_db), sql.Identifier(role)))
+    pgpass = tmp_path / "pgpass"
+    pgpass.touch(mode=0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    for variable in ("PGPASSWORD", "PGSERVICE", "PGUSER", "PGHOST", "PGPORT", "PGDATABASE"):
+        monkeypatch.delenv(variable, raising=False)
+    found = Lead(pg_server, team_db, role, password, pgpass)
+    found.remember(role, password)
+    return found
