@@ -204,6 +204,87 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     )
 
 
+# Tables whose changes a team project sends, and how a trigger names the changed row (its key on the
+# server). Frozen with migration 6: a later change needs a migration of its own.
+_SYNC_KEYS_6 = {
+    "coders": "{row}.guid",
+    "codes": "{row}.guid",
+    "documents": "{row}.guid",
+    "document_sets": "{row}.guid",
+    "document_set_members": "(SELECT guid FROM document_sets WHERE id = {row}.set_id) || '|' || "
+                            "(SELECT guid FROM documents WHERE id = {row}.document_id)",
+    "segments": "{row}.guid",
+    "assignments": "(SELECT guid FROM documents WHERE id = {row}.document_id) || '|' || "
+                   "(SELECT guid FROM coders WHERE id = {row}.coder_id)",
+    "memos": "{row}.guid",
+}
+_NEW_GUID_6 = ("(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' || "
+               "substr('89AB', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12) "
+               "FROM (SELECT upper(hex(randomblob(16))) AS h))")
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """Change tracking for team projects (annotator.core.store.sync_log, annotator.core.team).
+
+    ``sync_outbox`` holds the key of every row changed since the last sync (one entry per row, with the
+    order it last changed in), written by triggers while ``sync_state.tracking`` is 'on', so a project
+    that is not shared pays one lookup per write and stores nothing. Pulled changes are applied with
+    tracking off. ``sync_recoded`` and ``sync_code_deletions`` let the next sync tell a merge of two codes
+    (every segment re-coded, then the code deleted) from a deletion. Memos get a GUID to be named by.
+    """
+    script = """
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE sync_outbox (
+            tbl TEXT NOT NULL,
+            key TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (tbl, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX idx_sync_outbox_seq ON sync_outbox(seq);
+        CREATE TABLE sync_recoded (
+            old_code TEXT NOT NULL,
+            new_code TEXT NOT NULL,
+            segments INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (old_code, new_code)
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_code_deletions (guid TEXT PRIMARY KEY, segments_left INTEGER NOT NULL, seq INTEGER NOT NULL);
+        CREATE TABLE sync_revealed (guid TEXT PRIMARY KEY);
+        ALTER TABLE memos ADD COLUMN guid TEXT;
+        UPDATE memos SET guid = NEW_GUID;
+        CREATE UNIQUE INDEX idx_memos_guid ON memos(guid);
+        CREATE TRIGGER memos_guid AFTER INSERT ON memos WHEN NEW.guid IS NULL BEGIN
+            UPDATE memos SET guid = NEW_GUID WHERE id = NEW.id;
+        END;
+    """.replace("NEW_GUID", _NEW_GUID_6)
+    tracking = "(SELECT value FROM sync_state WHERE key = 'tracking') = 'on'"
+    next_seq = "(SELECT coalesce(max(seq), 0) + 1 FROM sync_outbox)"
+    for table, key in _SYNC_KEYS_6.items():
+        def log(row: str, table: str = table, key: str = key) -> str:
+            return (f"INSERT INTO sync_outbox (tbl, key, seq) SELECT '{table}', k, {next_seq} "
+                    f"FROM (SELECT {key.format(row=row)} AS k) WHERE k IS NOT NULL "
+                    "ON CONFLICT (tbl, key) DO UPDATE SET seq = excluded.seq;")
+        renamed = log("OLD") if key == "{row}.guid" else ""
+        script += f"""
+        CREATE TRIGGER sync_{table}_insert AFTER INSERT ON {table} WHEN {tracking} BEGIN {log("NEW")} END;
+        CREATE TRIGGER sync_{table}_update AFTER UPDATE ON {table} WHEN {tracking} BEGIN {renamed} {log("NEW")} END;
+        CREATE TRIGGER sync_{table}_delete AFTER DELETE ON {table} WHEN {tracking} BEGIN {log("OLD")} END;
+        """
+    script += f"""
+        CREATE TRIGGER sync_segments_recode AFTER UPDATE OF code_id ON segments
+        WHEN {tracking} AND OLD.code_id IS NOT NEW.code_id BEGIN
+            INSERT INTO sync_recoded (old_code, new_code, segments, seq)
+            SELECT o.guid, n.guid, 1, {next_seq} FROM codes o, codes n WHERE o.id = OLD.code_id AND n.id = NEW.code_id
+            ON CONFLICT (old_code, new_code) DO UPDATE SET segments = segments + 1, seq = excluded.seq;
+        END;
+        CREATE TRIGGER sync_codes_before_delete BEFORE DELETE ON codes WHEN {tracking} BEGIN
+            INSERT OR REPLACE INTO sync_code_deletions (guid, segments_left, seq)
+            VALUES (OLD.guid, (SELECT count(*) FROM segments WHERE code_id = OLD.id), {next_seq});
+        END;
+    """
+    run_script(db, script)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -217,6 +298,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "adjudication decisions", _migration_3),
     Migration(4, "index on the token cache's dictionary version", _migration_4),
     Migration(5, "coder roles, document sets and project memos", _migration_5),
+    Migration(6, "change tracking for team projects", _migration_6),
 ]
 
 

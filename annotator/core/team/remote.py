@@ -63,39 +63,40 @@ def _from_server(table: ServerTable, names: Sequence[str], row: Sequence[Any]) -
 
 def upsert(conn: psycopg.Connection, table_name: str, records: Sequence[Record], *,
            fixed: dict[str, Any] | None = None, update: Sequence[str] | None = None,
-           revive_only: bool = False) -> list[Key]:
+           revive_only: bool = False, set_deleted: bool = True) -> list[Key]:
     """Insert or update ``records``; returns the keys of rows that changed on the server.
 
     ``fixed`` adds columns with one value for every row (a proposal's status, a live code's
     ``merged_into = NULL``); ``update`` limits which columns an existing row takes over (default: all
     data columns and ``fixed``); ``revive_only`` touches an existing row only if it was a tombstone
-    (the lead assigning a document whose status belongs to the coder).
+    (the lead assigning a document whose status belongs to the coder); ``set_deleted=False`` leaves a
+    tombstone a tombstone (a coder may report a status but not undo the lead's removal).
     """
     if not records:
         return []
     table = TABLE[table_name]
     fixed = fixed or {}
-    names = [*table.all_columns, *fixed, "deleted"]
+    names = [*table.all_columns, *fixed]
     update = list(table.columns) + list(fixed) if update is None else list(update)
     target = sql.Identifier(table_name)
-    if update:
-        sets = sql.SQL(", ").join(sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(c)) for c in update)
-        sets = sql.SQL("{}, deleted = false").format(sets)
-        compare = _columns_of(target, update)
+    excluded = sql.SQL(", ").join(sql.SQL("EXCLUDED.{}").format(sql.Identifier(c)) for c in update)
+    assignments = [sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(c)) for c in update]
+    if set_deleted:
+        assignments.append(sql.SQL("deleted = false"))
+    if revive_only or not update:
+        condition = sql.SQL("{}.deleted").format(target)
+    elif set_deleted:
         condition = sql.SQL("({}, {}.deleted) IS DISTINCT FROM ({}, false)").format(
-            compare, target, sql.SQL(", ").join(sql.SQL("EXCLUDED.{}").format(sql.Identifier(c)) for c in update))
+            _columns_of(target, update), target, excluded)
     else:
-        sets = sql.SQL("deleted = false")
-        condition = sql.SQL("{}.deleted").format(target)
-    if revive_only:
-        condition = sql.SQL("{}.deleted").format(target)
+        condition = sql.SQL("({}) IS DISTINCT FROM ({})").format(_columns_of(target, update), excluded)
     statement = sql.SQL(
         "INSERT INTO {table} AS {target} ({names}) VALUES ({values}) "
         "ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {condition} RETURNING {key}").format(
         table=_table(table_name), target=target, names=_columns(names),
-        values=sql.SQL(", ").join(sql.Placeholder() * len(names)), key=_columns(table.key), sets=sets,
-        condition=condition)
-    rows = [[*_to_server(table, r), *fixed.values(), False] for r in records]
+        values=sql.SQL(", ").join(sql.Placeholder() * len(names)), key=_columns(table.key),
+        sets=sql.SQL(", ").join(assignments), condition=condition)
+    rows = [[*_to_server(table, r), *fixed.values()] for r in records]
     changed: list[Key] = []
     with conn.cursor() as cursor:
         cursor.executemany(statement, rows, returning=True)

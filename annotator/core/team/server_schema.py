@@ -59,7 +59,7 @@ TABLES: tuple[ServerTable, ...] = (
     ServerTable("document_sets", ("guid",), ("name", "description", "created")),
     ServerTable("document_set_members", ("set_guid", "document_guid"), ()),
     ServerTable("segments", ("guid",), ("document_guid", "coder_guid", "code_guid", "start", "end", "memo",
-                                        "created", "updated")),
+                                        "created", "updated"), ("cascade_of", "cascade_code")),
     ServerTable("assignments", ("document_guid", "coder_guid"), ("status", "updated")),
     ServerTable("memos", ("guid",), ("document_guid", "code_guid", "coder_guid", "text", "created", "updated")),
 )

@@ -1,0 +1,462 @@
+"""One sync of a local team copy with the server: push what you own, pull what changed, put back the rest.
+
+The steps, and why a kill at any moment loses nothing:
+
+1. Read the local outbox up to some ``seq`` and those rows (``sync_log.pending`` / ``records``).
+2. Push, in one server transaction: upserts that change a row only if it differs, and tombstones. Killed
+   before COMMIT, nothing happened; after it, the rerun pushes the same rows again and changes nothing.
+3. Pull, in one REPEATABLE READ transaction: the snapshot (the next cursor), every row changed since the
+   last cursor, the server's version of every row in the outbox (to confirm what was pushed and put back
+   what was not ours to change), and all codings of documents revealed since.
+4. Apply locally in one SQLite transaction: the rows, the outbox cleared up to ``seq``, the new cursor.
+   Rows changed here during the sync are left alone and go out next time.
+
+Ownership (``ownership.RULES``) decides what step 2 sends; row-level security on the server enforces the
+same rules whatever a client does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+
+from annotator.core.store import Project, now
+from annotator.core.store import sync_log
+from annotator.core.team import remote, server_schema
+from annotator.core.team.credentials import ServerAddress, describe_error
+from annotator.core.team.errors import TeamError
+from annotator.core.team.ownership import Identity
+from annotator.core.team.server_schema import TABLE, TABLES
+
+Progress = Callable[[str], None]
+Key = tuple[str, ...]
+
+_SINGULAR = {"coders": "coder", "documents": "document", "codes": "code", "document_sets": "document set",
+             "document_set_members": "set membership", "segments": "segment", "assignments": "assignment",
+             "memos": "memo"}
+
+
+def _key(text: str) -> Key:
+    return tuple(text.split("|"))
+
+
+def _text(key: Key) -> str:
+    return "|".join(key)
+
+
+def plural(n: int, table: str) -> str:
+    word = _SINGULAR[table]
+    return f"{n} {word}" if n == 1 else f"{n} {word}s" if not word.endswith("y") else f"{n} {word[:-1]}ies"
+
+
+@dataclass
+class SyncReport:
+    """What a sync moved, in both directions, and what the user should know about it."""
+
+    where: str
+    pushed: dict[str, int] = field(default_factory=dict)
+    applied: sync_log.Applied = field(default_factory=sync_log.Applied)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def pushed_total(self) -> int:
+        return sum(self.pushed.values())
+
+    @property
+    def pulled_total(self) -> int:
+        return self.applied.total
+
+    def summary(self) -> str:
+        sent = ", ".join(plural(n, t) for t, n in self.pushed.items() if n) or "nothing"
+        got = ", ".join(plural(self.applied.count(t.name), t.name) for t in TABLES if self.applied.count(t.name))
+        return f"pushed {sent}; pulled {got or 'nothing'}"
+
+    def lines(self) -> list[str]:
+        return [f"synced with {self.where} in {self.seconds:.2f} s: {self.summary()}",
+                *(f"note: {n}" for n in self.notes)]
+
+
+@dataclass
+class _Plan:
+    upserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    tombstones: dict[str, list[Key]] = field(default_factory=dict)
+    assigned_only: list[dict[str, Any]] = field(default_factory=list)  # lead: assignments of others' status
+    held_back: dict[str, set[Key]] = field(default_factory=dict)  # owned but not sendable: why, per table
+    reasons: dict[Key, str] = field(default_factory=dict)
+
+
+def sync(project: Project, *, password: str | None = None, progress: Progress | None = None,
+         address: ServerAddress | None = None) -> SyncReport:
+    """Sync ``project`` (a team copy) with its server; raises a one-line ``TeamError`` on failure."""
+    state = sync_log.team_state(project)
+    if not state.get("url"):
+        raise TeamError(f"{project.path}: not a copy of a team project (join one with 'annotator team join', "
+                        "or share this one with 'annotator team create')")
+    address = address or ServerAddress.parse(state["url"])
+    started = time.perf_counter()
+    _step(progress, "connecting")
+    conn = address.connect(password=password, autocommit=True)
+    try:
+        with conn:
+            report = _sync(conn, project, state, address.display(), progress)
+            report.seconds = time.perf_counter() - started
+            _record_event(conn, report, state)
+    except psycopg.Error as exc:
+        raise describe_error(exc, address) from None
+    _step(progress, "done")
+    return report
+
+
+def _step(progress: Progress | None, phase: str) -> None:
+    if progress is not None:
+        progress(phase)
+
+
+def identify(conn: psycopg.Connection, meta: dict[str, str], coder_guid: str | None, where: str) -> Identity:
+    """Who this login is in the team project; refuses a login that is not (or no longer) a coder of it."""
+    user = conn.execute("SELECT current_user").fetchone()[0]  # type: ignore[index]
+    coders = conn.execute("SELECT guid, name, login, active FROM annotator.coders WHERE NOT deleted").fetchall()
+    lead_login = meta.get("lead_login", "")
+    lead_coders = frozenset(g for g, _, login, _ in coders if login is None or login == lead_login)
+    if user == lead_login:
+        return Identity(True, coder_guid, lead_coders)
+    mine = [(g, n, active) for g, n, login, active in coders if login == user]
+    if not mine:
+        raise TeamError(f"{where}: the login '{user}' is not a coder of this team project; ask the lead to add "
+                        "it ('annotator team add-coder')")
+    guid, name, active = mine[0]
+    if not active:
+        raise TeamError(f"{where}: the coder '{name}' is disabled in this team project; ask the lead")
+    if coder_guid and coder_guid != guid:
+        other = next((n for g, n, _, _ in coders if g == coder_guid), "another coder")
+        raise TeamError(f"{where}: this file codes as '{other}', but the login '{user}' is '{name}'; "
+                        "sync it with that coder's login")
+    return Identity(False, guid, lead_coders)
+
+
+def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], where: str,
+          progress: Progress | None) -> SyncReport:
+    report = SyncReport(where)
+    meta = server_schema.read_meta(conn, where)
+    if meta.get("project_guid") != state.get("project_guid"):
+        raise TeamError(f"{where}: holds another team project ('{meta.get('name', '?')}'), not the one "
+                        f"{project.path.name if project.path else 'this file'} is a copy of")
+    identity = identify(conn, meta, state.get("coder") or None, where)
+    # One sync of a file at a time (the window's background sync and a command line may meet).
+    conn.execute("SELECT pg_advisory_lock(hashtext(%s))", ("annotator sync " + project.meta("project_guid"),))
+
+    pend = sync_log.pending(project)
+    local = {t: sync_log.records(project, t, keys) for t, keys in pend.keys.items()}
+    merges = sync_log.merges(project, pend.seq)
+    dirty = {t: [_key(k) for k in keys] for t, keys in pend.keys.items()}
+
+    _step(progress, "pushing")
+    with conn.transaction():
+        server_rows = {t: remote.fetch(conn, t, keys) for t, keys in dirty.items()}
+        plan = _plan(conn, identity, dirty, local, server_rows)
+        report.pushed = _push(conn, identity, plan, merges)
+
+    _step(progress, "pulling")
+    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    conn.read_only = True
+    try:
+        with conn.transaction():
+            cursor = remote.snapshot(conn)
+            changed = remote.changes_since(conn, state.get("cursor") or None)
+            readback = {t: remote.fetch(conn, t, keys) for t, keys in dirty.items()}
+            upserts, deletions = _merge_pulled(changed, readback, dirty, local, plan, report, project)
+            newly = _newly_revealed(project, upserts)
+            if newly and not identity.is_lead:
+                for table in ("segments", "memos"):
+                    rows = {remote.key_of(TABLE[table], r): r for r in upserts.get(table, [])}
+                    for row in remote.by_documents(conn, table, sorted(newly)):
+                        rows.setdefault(remote.key_of(TABLE[table], row), row)
+                    upserts[table] = list(rows.values())
+            known = sync_log.known_guids(project, "documents")
+            texts = remote.document_texts(conn, [r["guid"] for r in upserts.get("documents", [])
+                                                 if r["guid"] not in known])
+            for record in upserts.get("documents", []):
+                record["text"] = texts.get(record["guid"])
+    finally:
+        conn.isolation_level = None
+        conn.read_only = False
+
+    _step(progress, "applying")
+    _explain_cascades(project, identity, upserts, deletions, changed, report)
+    revealed = {r["guid"] for r in upserts.get("documents", []) if r.get("revealed_at")}
+    report.applied = sync_log.apply(project, upserts, deletions, upto_seq=pend.seq,
+                                    state={"cursor": cursor, "last_sync": now()}, revealed_documents=revealed)
+    if newly:
+        report.notes.append(f"the lead revealed {len(newly)} document(s) for review: everyone's codings of them "
+                            "are in this copy now, and yours there are read-only")
+    renamed = [(old, new) for table, old, new in report.applied.renamed if table == "codes"]
+    for old, new in _top_renames(renamed):
+        report.notes.append(f"code '{old}' is now '{new}' (changed by the lead; your segments follow it)")
+    for table, old, new in report.applied.renamed:
+        if table != "codes":
+            report.notes.append(f"{_SINGULAR[table]} '{old}' is now '{new}'")
+    report.notes.extend(report.applied.skipped)
+    if report.applied.kept_local:
+        report.notes.append(f"{report.applied.kept_local} change(s) made here during the sync go out with the "
+                            "next one")
+    return report
+
+
+def _plan(conn: psycopg.Connection, me: Identity, dirty: dict[str, list[Key]],
+          local: dict[str, dict[str, dict[str, Any]]], server_rows: dict[str, dict[Key, dict[str, Any]]]) -> _Plan:
+    """Decide what this sync sends: only what ``me`` owns, and only what the server can take."""
+    plan = _Plan()
+    deleted_here = {t: {k[0] for k in dirty.get(t, []) if _text(k) not in local.get(t, {})}
+                    for t in ("documents", "codes")}
+    references = _references(conn, local)
+    for table in TABLES:
+        for key in dirty.get(table.name, []):
+            record = local.get(table.name, {}).get(_text(key))
+            server = server_rows.get(table.name, {}).get(key)
+            if record is None:
+                if server is not None and not server["deleted"] and \
+                        _may_delete(me, table.name, server, deleted_here):
+                    plan.tombstones.setdefault(table.name, []).append(key)
+                continue
+            record = dict(record)
+            if table.name == "memos" and record["coder_guid"] is None and not me.is_lead:
+                record["coder_guid"] = me.coder_guid  # a coder's unsigned memo is theirs
+            if not me.owns(table.name, record, server):
+                continue
+            why = _unsendable(me, table.name, record, references, local)
+            if why:
+                plan.held_back.setdefault(table.name, set()).add(key)
+                plan.reasons[key] = why
+                continue
+            if table.name == "assignments" and me.is_lead and not me.owns_coding(record["coder_guid"]):
+                plan.assigned_only.append(record)
+            elif table.name == "assignments" and not me.is_lead and server is not None and server["deleted"]:
+                continue  # the lead removed this assignment: the pull removes it here too
+            else:
+                plan.upserts.setdefault(table.name, []).append(record)
+    return plan
+
+
+def _may_delete(me: Identity, table: str, server: dict[str, Any], deleted_here: dict[str, set[str]]) -> bool:
+    if table in ("segments", "memos"):
+        if not me.owns_coding(server.get("coder_guid")):
+            return False
+        if not me.is_lead:
+            # Gone here only because a document or code the lead owns was deleted here: it comes back.
+            if server.get("document_guid") in deleted_here["documents"] or \
+                    server.get("code_guid") in deleted_here["codes"]:
+                return False
+        return True
+    if table == "codes" and not me.is_lead:
+        return server.get("status") == "proposed" and server.get("proposed_by") == me.coder_guid
+    return me.is_lead
+
+
+def _references(conn: psycopg.Connection, local: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict]:
+    """The server's documents and codes that the rows about to be sent refer to (visible to this login)."""
+    wanted: dict[str, set[str]] = {"documents": set(), "codes": set()}
+    for table in ("segments", "memos", "assignments", "document_set_members"):
+        for record in local.get(table, {}).values():
+            if record.get("document_guid"):
+                wanted["documents"].add(record["document_guid"])
+            if record.get("code_guid"):
+                wanted["codes"].add(record["code_guid"])
+    for record in local.get("codes", {}).values():
+        if record.get("parent_guid"):
+            wanted["codes"].add(record["parent_guid"])
+    return {t: {k[0]: r for k, r in remote.fetch(conn, t, [(g,) for g in sorted(guids)]).items()}
+            for t, guids in wanted.items()}
+
+
+def _unsendable(me: Identity, table: str, record: dict[str, Any], references: dict[str, dict],
+                local: dict[str, dict[str, dict[str, Any]]]) -> str | None:
+    """Why an owned row cannot go to the server (None: it can)."""
+    document = record.get("document_guid")
+    if document and table in ("segments", "memos", "assignments", "document_set_members"):
+        pushed_too = me.is_lead and document in local.get("documents", {})
+        server_document = references["documents"].get(document)
+        if server_document is None and not pushed_too:
+            return "its document is not on the server"
+        if not me.is_lead and server_document is not None and server_document.get("revealed_at") \
+                and table in ("segments", "memos"):
+            return "the lead revealed its document, so codings there are read-only"
+    code = record.get("code_guid") if table in ("segments", "memos") else record.get("parent_guid") \
+        if table == "codes" else None
+    if code and code not in references["codes"] and code not in local.get("codes", {}):
+        return "its code is not on the server"
+    return None
+
+
+def _push(conn: psycopg.Connection, me: Identity, plan: _Plan, merges: dict[str, str]) -> dict[str, int]:
+    pushed: dict[str, int] = {}
+
+    def count(table: str, keys: list[Key]) -> None:
+        if keys:
+            pushed[table] = pushed.get(table, 0) + len(set(keys))
+
+    for table in TABLES:
+        rows = plan.upserts.get(table.name, [])
+        if table.name == "codes":
+            rows = sorted(rows, key=lambda r: r["path"].count("/"))
+            if me.is_lead:
+                count("codes", remote.upsert(conn, "codes", rows, fixed={"merged_into": None}))
+            else:
+                count("codes", remote.upsert(conn, "codes", rows, update=table.columns,
+                                             fixed={"status": "proposed", "proposed_by": me.coder_guid}))
+        elif table.name == "assignments" and not me.is_lead:
+            count("assignments", remote.upsert(conn, "assignments", rows, update=("status", "updated"),
+                                               set_deleted=False))
+        else:
+            count(table.name, remote.upsert(conn, table.name, rows))
+        if table.name == "assignments" and plan.assigned_only:
+            count("assignments", remote.upsert(conn, "assignments", plan.assigned_only, revive_only=True))
+    for table in reversed(TABLES):
+        keys = plan.tombstones.get(table.name, [])
+        if table.name == "codes" and me.is_lead:
+            count("codes", remote.tombstone(conn, "codes", keys,
+                                            merged_into={k: merges[k[0]] for k in keys if k[0] in merges}))
+        else:
+            count(table.name, remote.tombstone(conn, table.name, keys))
+    return pushed
+
+
+def _merge_pulled(changed: dict[str, list[dict]], readback: dict[str, dict[Key, dict]],
+                  dirty: dict[str, list[Key]], local: dict[str, dict[str, dict]], plan: _Plan,
+                  report: SyncReport, project: Project) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
+    """One batch for ``sync_log.apply``: what changed on the server, plus the server's version of every
+    row in the outbox, and the deletion here of outbox rows the server does not have."""
+    upserts: dict[str, dict[Key, dict]] = {}
+    deletions: dict[str, dict[Key, None]] = {}
+    for table in TABLES:
+        rows = upserts.setdefault(table.name, {})
+        gone = deletions.setdefault(table.name, {})
+        for record in changed.get(table.name, []):
+            key = remote.key_of(table, record)
+            if record["deleted"]:
+                gone[key] = None
+            else:
+                rows[key] = record
+        put_back = 0
+        for key in dirty.get(table.name, []):
+            server = readback.get(table.name, {}).get(key)
+            mine = local.get(table.name, {}).get(_text(key))
+            if server is None or server["deleted"]:
+                rows.pop(key, None)
+                gone[key] = None
+            else:
+                gone.pop(key, None)
+                rows[key] = server
+            if _pushed(plan, table.name, key) or _same(table, mine, server):
+                continue
+            if key in plan.held_back.get(table.name, set()):
+                outcome = "it was removed from this copy" if server is None or server["deleted"] \
+                    else "the server's version was put back"
+                report.notes.append(f"{_describe(table.name, mine or server, project)} was not sent: "
+                                    f"{plan.reasons[key]}; {outcome}")
+            else:
+                put_back += 1
+        if put_back:
+            report.notes.append(f"{plural(put_back, table.name)} changed here put back to the server's version: "
+                                "not yours to change (see 'annotator team status' for who owns what)")
+    return ({t: list(rows.values()) for t, rows in upserts.items()},
+            {t: [_text(k) for k in keys] for t, keys in deletions.items()})
+
+
+def _same(table: server_schema.ServerTable, mine: dict[str, Any] | None, server: dict[str, Any] | None) -> bool:
+    """Whether the local row already matches the server's (both absent counts as the same)."""
+    live = server is not None and not server["deleted"]
+    if mine is None or not live:
+        return mine is None and not live
+    return all(_plain(table, c, mine.get(c)) == _plain(table, c, server.get(c)) for c in table.columns)
+
+
+def _plain(table: server_schema.ServerTable, column: str, value: Any) -> Any:
+    return int(bool(value)) if (table.name, column) == ("codes", "exclusive") else value
+
+
+def _pushed(plan: _Plan, table: str, key: Key) -> bool:
+    t = TABLE[table]
+    return any(remote.key_of(t, r) == key for r in plan.upserts.get(table, [])) or \
+        any(remote.key_of(t, r) == key for r in plan.assigned_only if table == "assignments") or \
+        key in plan.tombstones.get(table, [])
+
+
+def _describe(table: str, record: dict[str, Any], project: Project) -> str:
+    if table == "segments":
+        name = project.document_names().get(project.document_id_by_guid(record["document_guid"]) or -1, "?")
+        return f"your segment {record['start']}-{record['end']} in '{name}'"
+    if table == "documents":
+        return f"document '{record.get('name')}'"
+    if table == "codes":
+        return f"code '{record.get('path')}'"
+    return f"a {_SINGULAR[table]}"
+
+
+def _newly_revealed(project: Project, upserts: dict[str, list[dict]]) -> set[str]:
+    known = sync_log.revealed(project)
+    return {r["guid"] for r in upserts.get("documents", []) if r.get("revealed_at") and r["guid"] not in known}
+
+
+def _explain_cascades(project: Project, me: Identity, upserts: dict[str, list[dict]],
+                      deletions: dict[str, list[str]], changed: dict[str, list[dict]], report: SyncReport) -> None:
+    """Tell a coder what the lead's codebook changes did to their segments (merges and deletions)."""
+    if me.is_lead:
+        return
+    recoded: dict[tuple[str, str], int] = {}
+    removed: dict[str, int] = {}
+    for record in changed.get("segments", []):
+        if record.get("coder_guid") != me.coder_guid or not record.get("cascade_of"):
+            continue
+        if record["deleted"]:
+            removed[record["cascade_of"]] = removed.get(record["cascade_of"], 0) + 1
+        elif record.get("cascade_code"):
+            pair = (record["cascade_code"], record["code_guid"])
+            recoded[pair] = recoded.get(pair, 0) + 1
+    for (old, new), n in recoded.items():
+        report.notes.append(f"{plural(n, 'segments')} of yours re-coded from '{_code_path(project, old)}' to "
+                            f"'{_code_path(project, new, upserts)}' (the lead merged the codes)")
+    for cause, n in removed.items():
+        report.notes.append(f"{plural(n, 'segments')} of yours deleted with {_cause(project, cause)}")
+
+
+def _code_path(project: Project, guid: str, upserts: dict[str, list[dict]] | None = None) -> str:
+    code = project.code_by_guid(guid)
+    if code is not None:
+        return code.path
+    for record in (upserts or {}).get("codes", []):
+        if record["guid"] == guid:
+            return str(record["path"])
+    return "?"
+
+
+def _cause(project: Project, guid: str) -> str:
+    code = project.code_by_guid(guid)
+    if code is not None:
+        return f"the code '{code.path}' (deleted by the lead)"
+    document = project.document_id_by_guid(guid)
+    if document is not None:
+        return f"the document '{project.document_names().get(document, '?')}' (deleted by the lead)"
+    return "what the lead deleted"
+
+
+def _top_renames(renamed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A moved subtree renames every code in it: name only the topmost."""
+    moved = dict(renamed)
+    return [(old, new) for old, new in renamed
+            if not any(old.startswith(parent + "/") and new.startswith(moved[parent] + "/") for parent in moved)]
+
+
+def _record_event(conn: psycopg.Connection, report: SyncReport, state: dict[str, str]) -> None:
+    """Log the sync on the server (``team status`` shows each coder's last sync); the sync itself is done
+    by now, so a failure here is not one."""
+    try:
+        conn.execute("INSERT INTO annotator.sync_events (coder_guid, pushed, pulled, seconds) "
+                     "VALUES (%s, %s, %s, %s)",
+                     (state.get("coder") or None, report.pushed_total, report.pulled_total, report.seconds))
+    except psycopg.Error:
+        pass
