@@ -26,6 +26,7 @@ _TEXT = "annotator.cli.text_commands"
 _DOCUMENTS = "annotator.cli.document_commands"
 _CODERS = "annotator.cli.coder_commands"
 _MEMOS = "annotator.cli.memo_commands"
+_TEAM = "annotator.cli.team_commands"
 
 # Top-level command -> (module that registers it, the help line `annotator --help` shows), in help order.
 # A new command is one line here plus its parser in the module's register().
@@ -51,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sets": (_DOCUMENTS, "group documents in sets (outlet, wave, sample) to filter by them"),
     "coders": (_CODERS, "list, add, rename, merge or delete coders, or set their role"),
     "memos": (_MEMOS, "list, search, add, edit or delete memos and the project journal"),
+    "team": (_TEAM, "share a project on a PostgreSQL server and work on it as a team"),
+    "sync": (_TEAM, "sync a team copy with its server and print what moved"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

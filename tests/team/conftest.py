@@ -215,3 +215,99 @@ def lead(pg_server: PgServer, team_db: str, tmp_path: Path, monkeypatch: pytest.
     found = Lead(pg_server, team_db, role, password, pgpass)
     found.remember(role, password)
     return found
+
+
+# ---- a shared project with three coders ------------------------------------------------------
+
+TEXTS = {
+    "xinhua": "警方破获走私孕妇血样案。生物安全是国家安全的重要组成部分。专家表示，非法寄送血样违反法律。" * 3,
+    "analysis": "The ring sold sex tests to families. Son preference has not vanished 👶, say demographers. " * 3,
+    "wire": "Police arrested seventeen people. Officials called it a biosecurity threat to the nation. " * 3,
+    "mingpao": "本港有孕婦把血液樣本寄往內地驗性別，反映重男輕女觀念仍然存在。" * 3,
+}
+CODERS = ("Ana", "Bo", "Cy")
+
+
+@dataclass
+class Team:
+    """A project shared on the test server by its lead, with the coders' logins in the pgpass file."""
+
+    lead: Lead
+    folder: Path
+    lead_file: Path
+    logins: dict[str, str]
+
+    def url(self, coder: str | None = None) -> str:
+        return self.lead.url if coder is None else self.lead.url_for(self.logins[coder])
+
+    def address(self, coder: str | None = None):
+        from annotator.core.team.credentials import ServerAddress
+
+        return ServerAddress.parse(self.url(coder))
+
+    def join(self, coder: str) -> Path:
+        from annotator.core.team.join import join
+
+        path = self.folder / f"{coder.lower()}.annotator"
+        join(self.address(coder), path, coder)
+        return path
+
+    def sync(self, path: Path, **kwargs):
+        from annotator.core.store import Project
+        from annotator.core.team.sync import sync
+
+        with Project.open(path) as project:
+            return sync(project, **kwargs)
+
+    def coder_connection(self, coder: str):
+        """A plain psycopg connection as the coder (what a coder could do with psql)."""
+        import psycopg
+
+        return psycopg.connect(self.url(coder), autocommit=True)
+
+
+def build_project(path: Path, coders: tuple[str, ...] = CODERS):
+    from annotator.core.model import DocumentInput
+    from annotator.core.store import Project
+
+    project = Project.create(path)
+    project.add_documents([DocumentInput(text=t, name=n) for n, t in TEXTS.items()])
+    for code in ("Frame/Security", "Frame/Crime", "Frame/Gender", "Tone"):
+        project.add_code(code)
+    for coder in coders:
+        project.ensure_coder(coder)
+    return project
+
+
+@pytest.fixture
+def team(lead: Lead, tmp_path: Path) -> Team:
+    from annotator.core.team.credentials import ServerAddress
+    from annotator.core.team.share import share
+
+    path = tmp_path / "lead.annotator"
+    project = build_project(path)
+    try:
+        report = share(project, ServerAddress.parse(lead.url))
+    finally:
+        project.close()
+    logins = {}
+    for login in report.logins:
+        if login.login and login.password:
+            lead.remember(login.login, login.password)
+            logins[login.coder] = login.login
+    return Team(lead, tmp_path, path, logins)
+
+
+def span(project, document: str, phrase: str, occurrence: int = 0) -> tuple[int, int, int]:
+    """(document id, start, end) of a phrase in a document."""
+    doc = project.document(document)
+    text = project.document_text(doc.id)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return doc.id, start, start + len(phrase)
+
+
+def code(project, coder: str, document: str, code_path: str, phrase: str, occurrence: int = 0):
+    doc_id, start, end = span(project, document, phrase, occurrence)
+    return project.add_segment(doc_id, project.coder(coder).id, project.code(code_path).id, start, end)

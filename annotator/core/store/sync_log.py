@@ -438,10 +438,10 @@ def _apply_members(project: "Project", records: list[Record], report: Applied) -
     sets, documents = _ids(project, "document_sets"), _ids(project, "documents")
     rows = [(sets[r["set_guid"]], documents[r["document_guid"]]) for r in records
             if r["set_guid"] in sets and r["document_guid"] in documents]
-    before = project.db.total_changes
+    before = project.db.conn.total_changes
     project.db.conn.executemany("INSERT OR IGNORE INTO document_set_members (set_id, document_id) VALUES (?, ?)",
                                 rows)
-    added = project.db.total_changes - before
+    added = project.db.conn.total_changes - before
     report._bump(report.added, "document_set_members", added)
     report.document_sets = report.document_sets or bool(added)
 
@@ -543,7 +543,7 @@ def _delete(project: "Project", table: str, keys: list[str], report: Applied) ->
     if not keys:
         return
     db = project.db
-    before = db.total_changes
+    before = db.conn.total_changes
     if table in ("assignments", "document_set_members"):
         documents = _ids(project, "documents")
         others = _ids(project, "coders" if table == "assignments" else "document_sets")
@@ -567,7 +567,7 @@ def _delete(project: "Project", table: str, keys: list[str], report: Applied) ->
         for batch in chunks(keys):
             db.execute(f"DELETE FROM {table} WHERE guid IN ({placeholders(batch)})", batch)
     # total_changes counts rows removed by ON DELETE CASCADE too; report only the rows asked for.
-    removed = min(db.total_changes - before, len(keys))
+    removed = min(db.conn.total_changes - before, len(keys))
     report._bump(report.deleted, table, removed)
     if removed:
         report.codebook |= table == "codes"

@@ -35,12 +35,13 @@ class Identity:
 
     is_lead: bool
     coder_guid: str | None  # the coder this file codes as (the lead's own coder, if any)
-    lead_coders: frozenset[str] = field(default_factory=frozenset)  # coders whose segments the lead owns
+    signed_in: frozenset[str] = field(default_factory=frozenset)  # coders with a login other than the lead's
 
     def owns_coding(self, coder_guid: str | None) -> bool:
-        """Segments and memos: the coder's own; the lead's are those of coders without a login."""
+        """Segments and memos: a coder's are their own; the lead's are those of every coder without a login
+        of their own (the consensus, coders the lead added here and has not given a login)."""
         if self.is_lead:
-            return coder_guid is None or coder_guid in self.lead_coders or coder_guid == self.coder_guid
+            return coder_guid is None or coder_guid == self.coder_guid or coder_guid not in self.signed_in
         return coder_guid is None or coder_guid == self.coder_guid
 
     def owns(self, table: str, record: dict[str, Any], server_row: dict[str, Any] | None = None) -> bool:

@@ -150,7 +150,8 @@ def tombstone(conn: psycopg.Connection, table_name: str, keys: Sequence[Key], *,
 
 
 def _select(table: ServerTable, *, with_text: bool = True) -> tuple[list[str], sql.Composable]:
-    names = [c for c in (*table.all_columns, *table.server_columns) if with_text or c != "text"] + ["deleted"]
+    names = [c for c in (*table.all_columns, *table.server_columns)
+             if with_text or table.name != "documents" or c != "text"] + ["deleted"]
     return names, sql.SQL("SELECT {} FROM {}").format(_columns(names), _table(table.name))
 
 

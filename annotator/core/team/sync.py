@@ -122,9 +122,9 @@ def identify(conn: psycopg.Connection, meta: dict[str, str], coder_guid: str | N
     user = conn.execute("SELECT current_user").fetchone()[0]  # type: ignore[index]
     coders = conn.execute("SELECT guid, name, login, active FROM annotator.coders WHERE NOT deleted").fetchall()
     lead_login = meta.get("lead_login", "")
-    lead_coders = frozenset(g for g, _, login, _ in coders if login is None or login == lead_login)
+    signed_in = frozenset(g for g, _, login, _ in coders if login is not None and login != lead_login)
     if user == lead_login:
-        return Identity(True, coder_guid, lead_coders)
+        return Identity(True, coder_guid, signed_in)
     mine = [(g, n, active) for g, n, login, active in coders if login == user]
     if not mine:
         raise TeamError(f"{where}: the login '{user}' is not a coder of this team project; ask the lead to add "
@@ -136,7 +136,7 @@ def identify(conn: psycopg.Connection, meta: dict[str, str], coder_guid: str | N
         other = next((n for g, n, _, _ in coders if g == coder_guid), "another coder")
         raise TeamError(f"{where}: this file codes as '{other}', but the login '{user}' is '{name}'; "
                         "sync it with that coder's login")
-    return Identity(False, guid, lead_coders)
+    return Identity(False, guid, signed_in)
 
 
 def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], where: str,
