@@ -41,6 +41,8 @@ class PgServer:
     datadir: Path
     version: int
     run_as: list[str] = field(default_factory=list)
+    options: str = ""
+    log: Path | None = None
 
     def url(self, dbname: str = "postgres", user: str | None = None, password: str | None = None,
             **params: str) -> str:
@@ -57,6 +59,16 @@ class PgServer:
         import psycopg
 
         return psycopg.connect(self.url(dbname), autocommit=True, **kwargs)  # type: ignore[arg-type]
+
+    def start(self) -> None:
+        started = self.pg_ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", self.options)
+        if started.returncode != 0:
+            log = self.log.read_text(errors="replace")[-2000:] if self.log and self.log.exists() else ""
+            raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
+
+    def stop(self) -> None:
+        """Stop at once, as a crash or a pulled cable would (the next start recovers)."""
+        self.pg_ctl("stop", "-m", "immediate", "-w")
 
     def pg_ctl(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.datadir), *args],
@@ -129,47 +141,62 @@ def pg_server() -> Iterator[PgServer]:
     if init.returncode != 0:
         shutil.rmtree(top, ignore_errors=True)
         pytest.fail(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}", pytrace=False)
-    server = PgServer("127.0.0.1", port, SUPERUSER, password, bindir, datadir, version, run_as)
     options = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={top} "
-               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
+               "-c fsync=off -c full_page_writes=off -c max_connections=100 "
                "-c shared_buffers=32MB")
-    started = server.pg_ctl("start", "-w", "-t", "60", "-l", str(top / "server.log"), "-o", options)
-    if started.returncode != 0:
-        log = (top / "server.log").read_text(errors="replace") if (top / "server.log").exists() else ""
+    server = PgServer("127.0.0.1", port, SUPERUSER, password, bindir, datadir, version, run_as, options,
+                      top / "server.log")
+    try:
+        server.start()
+    except RuntimeError as exc:
         shutil.rmtree(top, ignore_errors=True)
-        pytest.fail(f"pg_ctl start failed: {started.stderr.strip()} {log[-2000:]}", pytrace=False)
+        pytest.fail(str(exc), pytrace=False)
     try:
         yield server
     finally:
-        server.pg_ctl("stop", "-m", "immediate", "-w")
+        server.stop()
         shutil.rmtree(top, ignore_errors=True)
 
 
 _counter = iter(range(1, 1_000_000))
+_free_databases: list[str] = []
 
 
 @pytest.fixture
 def team_db(pg_server: PgServer) -> Iterator[str]:
-    """A fresh database for one test, owned by a lead role with CREATEROLE (as IT would set it up).
+    """A clean database for one test (the lead role the ``lead`` fixture makes will own it).
 
-    Yields the database name; roles made during the test are dropped with it afterwards (roles are
-    cluster-wide, so coder logins would otherwise leak into the next test).
+    Yields the database name. Afterwards the team schema and every role made during the test are dropped
+    (roles are cluster-wide: coder logins would otherwise leak into the next test) and the database goes
+    back to a pool, since creating one costs about half a second.
     """
     from psycopg import sql
 
-    name = f"team_{os.getpid()}_{next(_counter)}"
     with pg_server.connect() as conn:
         before = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(sql.Identifier(name)))
+        if _free_databases:
+            name = _free_databases.pop()
+        else:
+            name = f"team_{os.getpid()}_{next(_counter)}"
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
+                sql.Identifier(name)))
     try:
         yield name
     finally:
+        db = sql.Identifier(name)
         with pg_server.connect() as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-            after = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles")]
-            for role in after:
-                if role not in before:
-                    conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+            made = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles") if r[0] not in before]
+        with pg_server.connect(name) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS annotator CASCADE")
+            for role in made:
+                conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(role)))
+            conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(db, sql.Identifier(pg_server.superuser)))
+            conn.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO PUBLIC").format(db))
+        with pg_server.connect() as conn:
+            for role in made:
+                conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+        _free_databases.append(name)
 
 
 @dataclass
