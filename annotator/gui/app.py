@@ -95,15 +95,17 @@ def install_translations(app, language: str | None) -> list:
     return installed
 
 
-def open_window(project_path: Path):
-    """Open the project and build the main window (raises ProjectError)."""
+def open_window(project_path: Path, remember: bool = True):
+    """Open the project and build the main window (raises ProjectError); ``remember``: add it to Open
+    recent (not for a ``--screenshot`` run, which must leave the user's settings alone)."""
     from annotator.core.store import Project
     from annotator.gui.main_window import MainWindow, remember_recent
 
     project = Project.open(project_path)
     window = MainWindow(project)
-    remember_recent(window.settings, str(project_path))
-    window.files.refresh_recent()
+    if remember:
+        remember_recent(window.settings, str(project_path))
+        window.files.refresh_recent()
     return window
 
 
@@ -112,7 +114,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = _application(args)
     try:
-        window = open_window(choose_project(args))
+        window = open_window(choose_project(args), remember=not args.screenshot)
     except AnnotatorError as exc:
         if args.screenshot:
             print(f"annotator: {exc}", file=sys.stderr)

@@ -109,6 +109,20 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.tree, 1)
 
     # ---- display ------------------------------------------------------------------------------
+    def set_count_labels(self, document_title: str | None, whose: str) -> None:
+        """Say what the two count columns count: the codings of ``whose`` in the named document, in all."""
+        header = self.tree.headerItem()
+        if document_title:
+            short = document_title if len(document_title) <= 14 else document_title[:13] + "…"
+            header.setText(2, short)
+            header.setToolTip(2, self.tr("Codings by {whose} in “{title}” (the document of the active pane)")
+                              .format(whose=whose, title=document_title))
+        else:
+            header.setText(2, self.tr("Doc"))
+            header.setToolTip(2, self.tr("Codings in the document of the active pane (none is open)"))
+        header.setText(3, self.tr("All"))
+        header.setToolTip(3, self.tr("Codings by {whose} in every document of the project").format(whose=whose))
+
     def refresh(self, codes: list[Code], keys: dict[int, str], in_document: dict[int, int],
                 in_project: dict[int, int]) -> None:
         selected = self.selected_code()

@@ -232,12 +232,17 @@ class CodingView(QWidget):
         return {a.document_id: a.status for a in self.project.assignments(coder_id=self.coder_id)}
 
     def _refresh_counts(self) -> None:
+        """The codebook's counts: in the active pane's document (the column is named after it) and in all."""
         in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
         in_document: dict[int, int] = {}
         pane = self.active_pane
+        title = None
         if pane and pane.document_id is not None and pane.editor.span_index:
             for seg in pane.editor.span_index.segments.values():
                 in_document[seg.code_id] = in_document.get(seg.code_id, 0) + 1
+            title = pane.combo.currentText() or None
+        whose = self.tr("every coder") if self.show_others else self.coder_name(self.coder_id)
+        self.codebook.set_count_labels(title, whose)
         self.codebook.refresh(self.codes, self.keys, in_document, in_project)
 
     def on_changes(self, changes: commands.Changes) -> None:
@@ -314,6 +319,7 @@ class CodingView(QWidget):
         pane.segment_clicked.connect(lambda ids, p=pane: self._segments_clicked(p, ids))
         pane.close_requested.connect(lambda p=pane: self.remove_pane(p))
         pane.editor.selectionChanged.connect(lambda p=pane: self._activate(p))
+        pane.activated.connect(lambda p=pane: self._activate(p))
         pane.editor.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._sync_scroll(p))
         self.panes.append(pane)
         self.pane_splitter.addWidget(pane)
@@ -352,7 +358,7 @@ class CodingView(QWidget):
         self.active_pane = pane
         if place.end > place.start:
             pane.select_span(place.start, place.end)
-        pane.editor.centerCursor()
+        pane.editor.centre_on(place.start)
         self._refresh_counts()
         return pane
 

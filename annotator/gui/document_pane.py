@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QMenu, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -52,6 +52,7 @@ class CodingEditor(QPlainTextEdit):
         self.margin = StripeMargin(self)
         self.highlighter = SegmentHighlighter(self)
         self.updateRequest.connect(self._update_margin)
+        self.verticalScrollBar().actionTriggered.connect(lambda _action: self._user_scrolled())
         self.blockCountChanged.connect(lambda _n: self._fit_margin())
         self._fit_margin()
 
@@ -71,9 +72,50 @@ class CodingEditor(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_margin()
+        if self._centre is not None:  # laid out again (a new pane getting its size): keep the place centred
+            self._centre_now()
+
+    # ---- keeping a place in view ----------------------------------------------------------------
+    _centre: int | None = None
+
+    def centre_on(self, offset: int) -> None:
+        """Scroll so that code point ``offset`` is in the middle, and keep it there while the pane is laid
+        out (a pane just made has no size yet; its wrapping changes as it gets one) until the user scrolls."""
+        self._centre = offset
+        self._centre_now()
+        QTimer.singleShot(0, self._centre_now)
+
+    def _centre_now(self) -> None:
+        if self._centre is None:
+            return
+        position = min(self.offsets.to_qt(self._centre), self.document().characterCount() - 1)
+        current = self.textCursor()
+        if not (current.hasSelection() and current.selectionStart() <= position <= current.selectionEnd()):
+            current = QTextCursor(self.document())  # (a selection at the place is kept)
+            current.setPosition(position)
+            self.setTextCursor(current)
+        self.centerCursor()
+
+    def _user_scrolled(self) -> None:
+        """The user took over the scrolling: stop keeping the place centred."""
+        self._centre = None
+
+    def top_position(self) -> int:
+        """Qt position of the first character shown at the top."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to_top_position(self, position: int) -> None:
+        """Scroll so that Qt ``position`` is on the first line shown (panes wrapped differently stay aligned)."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return
+        line = block.layout().lineForTextPosition(position - block.position())
+        offset = line.lineNumber() if line.isValid() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + offset)
 
     # ---- text and segments ---------------------------------------------------------------------
     def load(self, text: str) -> None:
+        self._centre = None
         self.text = text
         self.offsets = OffsetMap(text)
         self.span_index = SpanIndex(text, self.offsets)
@@ -142,6 +184,14 @@ class CodingEditor(QPlainTextEdit):
         self.setExtraSelections(marks)
 
     # ---- user input --------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._user_scrolled()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._user_scrolled()
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
@@ -155,7 +205,12 @@ class CodingEditor(QPlainTextEdit):
             hits = self.span_index.segments_at(offset) if self.span_index else []
             self.pane.segment_clicked.emit([s.id for s in hits])
 
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.pane.activated.emit()
+
     def wheelEvent(self, event) -> None:  # noqa: N802
+        self._user_scrolled()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.pane.zoom(1 if event.angleDelta().y() > 0 else -1)
             event.accept()
@@ -176,6 +231,7 @@ class DocumentPane(QWidget):
     document_changed = Signal(int)
     segment_clicked = Signal(list)  # segment ids under a click (may be empty)
     close_requested = Signal()
+    activated = Signal()  # the text got the keyboard focus: this pane is the one the user works in
 
     def __init__(self, context: CodingContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

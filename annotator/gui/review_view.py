@@ -482,14 +482,17 @@ class ReviewView(QWidget):
     _syncing = False
 
     def _sync_scroll(self, source: DocumentPane) -> None:
-        if self._syncing:
-            return
-        bar = source.editor.verticalScrollBar()
+        """The user scrolled one pane: show the same text at the top of the others (by position, not by
+        scroll-bar value: the panes may wrap lines differently)."""
+        if self._syncing or source.editor._centre is not None:
+            return  # the panes are being placed on a disagreement, each on its own
+        top = source.editor.top_position()
         self._syncing = True
         try:
             for pane in self.panes:
                 if pane is not source:
-                    pane.editor.verticalScrollBar().setValue(bar.value())
+                    pane.editor._user_scrolled()
+                    pane.editor.scroll_to_top_position(top)
         finally:
             self._syncing = False
 
@@ -500,6 +503,13 @@ class ReviewView(QWidget):
 
     def show_disagreement(self, d: adj.Disagreement) -> None:
         """Open the place in every coder's pane, scrolled to it, disputed spans emphasised."""
+        self._syncing = True  # each pane centres itself; scrolling one must not move the others
+        try:
+            self._show_disagreement(d)
+        finally:
+            self._syncing = False
+
+    def _show_disagreement(self, d: adj.Disagreement) -> None:
         self.current = d
         text = None
         doc = self.project.document(d.document_id, with_text=False)
@@ -549,10 +559,7 @@ class ReviewView(QWidget):
             sel.format.setBackground(QColor("#eeeeee"))
         marks.insert(0, sel)
         editor.setExtraSelections(marks)
-        cursor = QTextCursor(editor.document())
-        cursor.setPosition(editor.offsets.to_qt(d.start))
-        editor.setTextCursor(cursor)
-        editor.centerCursor()
+        editor.centre_on(d.start)
 
     def emphasised_spans(self, pane_index: int) -> list[tuple[int, int]]:
         """Code-point spans drawn emphasised in a pane (for tests)."""

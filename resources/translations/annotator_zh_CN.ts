@@ -38,18 +38,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+365"/>
+        <location line="+369"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-365"/>
-        <location line="+378"/>
+        <location line="-369"/>
+        <location line="+382"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-381"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -65,12 +65,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+405"/>
+        <location line="+409"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-408"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -86,13 +86,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+470"/>
+        <location line="+474"/>
         <location line="+59"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-532"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Codings changed since these results were computed; they are computed again when you come back to this view</source>
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
@@ -480,16 +480,18 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+51"/>
         <source>Doc</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-51"/>
+        <location line="+53"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-39"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
@@ -539,7 +541,22 @@
         <translation>编辑所选编码</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+21"/>
+        <source>Codings by {whose} in “{title}” (the document of the active pane)</source>
+        <translation>{whose} 在《{title}》中的编码（当前窗格的文档）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codings in the document of the active pane (none is open)</source>
+        <translation>当前窗格文档中的编码（尚未打开文档）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codings by {whose} in every document of the project</source>
+        <translation>{whose} 在项目全部文档中的编码</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Add code</source>
         <translation>添加编码</translation>
     </message>
@@ -649,12 +666,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>删除编码标注“{0}”</translation>
     </message>
     <message>
+        <location line="+61"/>
+        <source>every coder</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/undo.py" line="+92"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+246"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+191"/>
         <source>Coded {0} characters as &apos;{1}&apos;</source>
         <translation>已将 {0} 个字符编码为“{1}”</translation>
     </message>
@@ -705,7 +727,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+187"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+243"/>
         <source>Choose a document…</source>
         <translation>选择文档…</translation>
     </message>
@@ -1264,12 +1286,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+252"/>
+        <location line="+256"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-255"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -1314,7 +1336,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
@@ -1359,7 +1381,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>两者都采纳</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source> — has not finished this document</source>
         <translation> — 尚未完成此文档</translation>
     </message>
@@ -1369,7 +1391,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>{0} · {1} · 字符 {2}–{3}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <location line="+5"/>
         <source>Not settled yet</source>
         <translation>尚未裁定</translation>
@@ -1692,7 +1714,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+123"/>
+        <location filename="../../annotator/gui/app.py" line="+125"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>

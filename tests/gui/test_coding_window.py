@@ -281,3 +281,23 @@ def test_adjust_boundaries_by_keyboard(window, qtbot):
     moved = window.project.segment(seg.id)
     assert (moved.start, moved.end) == (seg.start + 1, seg.end + 2)
     assert window.coding.inspector.current().end == seg.end + 2
+
+
+def test_the_counts_column_says_which_document_it_counts(window, qtbot):
+    """The Doc count follows the pane the user works in, and the header names that document and coder."""
+    coding = window.coding
+    en = window.project.document("en", with_text=False)
+    zh = window.project.document("zh", with_text=False)
+    left = next(p for p in coding.panes if p.document_id == en.id)
+    right = next(p for p in coding.panes if p.document_id == zh.id)
+    left.select_span(0, 6)
+    qtbot.keyClick(left.editor, Qt.Key.Key_1)
+    header = coding.codebook.tree.headerItem()
+    crime = coding.codebook.tree.topLevelItem(0)
+    assert header.text(2) == "Ring broken up" and crime.text(2) == "1"
+    assert "Ana" in header.toolTip(2) and "Ring broken up" in header.toolTip(2)
+    qtbot.mouseClick(right.editor.viewport(), Qt.MouseButton.LeftButton)  # click into the other article
+    assert header.text(2) == "血样案" and coding.codebook.tree.topLevelItem(0).text(2) == ""
+    assert coding.codebook.tree.topLevelItem(0).text(3) == "1"
+    window.act_show_others.setChecked(True)
+    assert "every coder" in header.toolTip(2) and "every coder" in header.toolTip(3)

@@ -96,3 +96,36 @@ def test_zoom_and_sync_scrolling(window, qtbot):
     first, second = (p.editor.verticalScrollBar() for p in coding.panes)
     first.setValue(first.maximum() // 2)
     assert abs(second.value() - second.maximum() // 2) <= 2
+
+
+def test_open_recent_holds_only_real_paths_after_a_settings_file_is_read_back(window, tmp_path):
+    """A one-element list comes back from the settings file as a bare string; it was read as characters."""
+    import subprocess
+    import sys
+
+    from annotator.gui.main_window import remember_recent
+
+    first, second = tmp_path / "first.annotator", tmp_path / "second.annotator"
+    first.touch()
+    second.touch()
+    path = QSettings().fileName()
+    QSettings().sync()
+    # Another run of this version remembers one project and quits: its settings file is what we read.
+    script = ("import sys; from PySide6.QtCore import QCoreApplication, QSettings; "
+              "QCoreApplication.setOrganizationName('AnnotatorTests'); QCoreApplication.setApplicationName('AnnotatorTests'); "
+              "from annotator.gui.main_window import remember_recent; s = QSettings(); s.clear(); "
+              "remember_recent(s, sys.argv[1]); s.sync()")
+    subprocess.run([sys.executable, "-c", script, str(first)], check=True)
+    assert "files=" in open(path, encoding="utf-8").read()
+    settings = QSettings()
+    settings.sync()  # picks up the file written by the other run
+    remember_recent(settings, str(second))
+    window.files.refresh_recent()
+    shown = [a.text() for a in window.files.recent_menu.actions()]
+    assert shown == [str(second.resolve()), str(first.resolve())]
+    gone = tmp_path / "gone.annotator"
+    gone.touch()
+    remember_recent(QSettings(), str(gone))
+    gone.unlink()
+    window.files.refresh_recent()
+    assert [a.text() for a in window.files.recent_menu.actions()] == shown  # a deleted project is not offered

@@ -42,6 +42,9 @@ def test_screenshot_of_a_project(filled, tmp_path, qapp):
     out = tmp_path / "shot.png"
     assert run_gui(args(project=path, screenshot=str(out))) == 0
     assert out.stat().st_size > 1000
+    from PySide6.QtCore import QSettings
+
+    assert QSettings().value("recent/files") is None  # --screenshot does not add to Open recent
 
 
 def test_unknown_view_and_bad_project(filled, tmp_path, qapp, capsys):
@@ -72,7 +75,7 @@ def test_first_run_opens_the_demo(tmp_path, monkeypatch, qapp):
         assert project.documents() and project.segments()
     out = tmp_path / "demo.png"
     assert app.run_gui(args(screenshot=str(out))) == 0
-    assert QSettings().value("recent/last") == str(path.resolve())
+    assert QSettings().value("recent/last") is None  # a screenshot leaves Open recent alone
 
 
 def test_command_line_screenshot(filled, tmp_path):
