@@ -97,3 +97,19 @@ def test_find_conflicts_lists_conflicts_already_in_the_file(frames):
         "codes": ["Primary frame/Crime", "Primary frame/Security/Border"], "segments": [a.id, b.id]}
     assert "two values" in conflict.describe()
     assert find_conflicts(project, coder_ids=[ben.id]) == []
+
+
+def test_recoding_a_selection_is_one_edit_and_replaces_siblings(frames):
+    from annotator.core.segment_edits import RecodeSegments
+
+    project, doc, ana, ben, _group, crime, security, _border, health = frames
+    a = project.add_segment(doc.id, ana.id, health.id, 0, 6)
+    b = project.add_segment(doc.id, ben.id, health.id, 43, 51)
+    sibling = project.add_segment(doc.id, ana.id, security.id, 0, 20)
+    before = project.segments()
+    recode = RecodeSegments([a.id, b.id], crime.id)
+    recode.do(project)
+    assert [s.code_id for s in project.segments()] == [crime.id, crime.id]
+    assert recode.replaced == [sibling] and recode.text == "re-code 2 codings"
+    recode.undo(project)
+    assert project.segments() == before
