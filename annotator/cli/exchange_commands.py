@@ -48,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--assignments", metavar="F.csv", help="who codes which document, and the status")
     export.add_argument("--matrix", metavar="F.csv", help="document x code presence/counts per coder")
     export.add_argument("--memos", metavar="F.csv", help="every memo: journal, documents, codes and codings")
+    export.add_argument("--set", dest="document_set", metavar="SET",
+                        help="only the documents of this document set (--segments, --matrix)")
     export.add_argument("--qdc", metavar="F.qdc", help="REFI-QDA codebook")
     export.add_argument("--qdpx", metavar="F.qdpx", help="REFI-QDA project (documents, codes, segments)")
     _csv_options(export)
@@ -107,6 +109,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                          "or --qdpx")
     options = _options(args)
     with Project.open(args.project, readonly=True) as project:
+        within = None if args.document_set is None else \
+            project.set_members(project.document_set(args.document_set.strip()).id)
         for kind in wanted:
             target = getattr(args, kind)
             if kind == "codebook":
@@ -114,11 +118,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                                         delimiter=options.delimiter, protect_formulas=options.protect_formulas)
                 print(f"{target}: {n} codes")
             elif kind == "segments":
-                print(f"{target}: {export_segments_csv(project, target, options)} segments")
+                print(f"{target}: {export_segments_csv(project, target, options, within)} segments")
             elif kind == "assignments":
                 print(f"{target}: {export_assignments_csv(project, target, options)} assignments")
             elif kind == "matrix":
-                print(f"{target}: {export_matrix_csv(project, target, options)} rows")
+                print(f"{target}: {export_matrix_csv(project, target, options, within)} rows")
             elif kind == "memos":
                 from annotator.core.memos import export_memos_csv
 

@@ -135,6 +135,9 @@ class AgreementView(QWidget):
         self.group.setToolTip(self.tr("A mutually exclusive group: its children and the group as one nominal variable"))
         self.code_list = QListWidget()
         self.doc_list = QListWidget()
+        self.doc_set = QComboBox()  # tick the documents of a document set
+        self.doc_set.setToolTip(self.tr("Compare the coders on the documents of one document set"))
+        self.doc_set.activated.connect(self._tick_set)
         self.bootstrap = QSpinBox()
         self.bootstrap.setRange(0, 100_000)
         self.bootstrap.setSingleStep(500)
@@ -165,6 +168,7 @@ class AgreementView(QWidget):
         left_layout.addWidget(QLabel(self.tr("Codes (none ticked: every code used):")))
         left_layout.addWidget(self.code_list, 2)
         left_layout.addWidget(QLabel(self.tr("Documents (none ticked: all):")))
+        left_layout.addWidget(self.doc_set)
         left_layout.addWidget(self.doc_list, 1)
         row = QHBoxLayout()
         row.addWidget(self.compute_button)
@@ -295,7 +299,8 @@ class AgreementView(QWidget):
         for coder in self.project.coders():
             item = QListWidgetItem(coder.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            ticked = coder.name in ticked_coders if coder.name in known_coders else coder.name != consensus
+            ticked = coder.name in ticked_coders if coder.name in known_coders else \
+                coder.name != consensus and not coder.is_adjudicator  # adjudicators: left out by default
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             item.setForeground(QBrush(QColor(coder.color).darker(120)))
             self.coder_list.addItem(item)
@@ -322,6 +327,23 @@ class AgreementView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if doc.name in ticked_docs else Qt.CheckState.Unchecked)
             self.doc_list.addItem(item)
+        self.doc_set.clear()
+        self.doc_set.addItem(self.tr("Tick the documents of a set…"), None)
+        for document_set in self.project.document_sets():
+            self.doc_set.addItem(document_set.name, document_set.id)
+        self.doc_set.setVisible(self.doc_set.count() > 1)
+
+    def _tick_set(self, index: int) -> None:
+        set_id = self.doc_set.itemData(index)
+        if set_id is None:
+            return
+        names = self.project.document_names()
+        members = {names[d] for d in self.project.set_members(int(set_id))}
+        for i in range(self.doc_list.count()):
+            item = self.doc_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in members
+                               else Qt.CheckState.Unchecked)
+        self.doc_set.setCurrentIndex(0)
 
     @staticmethod
     def _ticked(widget: QListWidget, role: int | None = None) -> list[str]:

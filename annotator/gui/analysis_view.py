@@ -293,6 +293,8 @@ class AnalysisView(QWidget):
         self._recompute.timeout.connect(self._refresh_if_shown)
         self.coder = QComboBox()
         self.coder.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.document_set = QComboBox()  # analyse the documents of one set (an outlet group, a wave)
+        self.document_set.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status = QLabel("")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -382,6 +384,8 @@ class AnalysisView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Coder")))
         top.addWidget(self.coder)
+        top.addWidget(QLabel(self.tr("Documents")))
+        top.addWidget(self.document_set)
         top.addWidget(self._button(self.tr("Refresh"), self.refresh))
         top.addStretch(1)
         top.addWidget(self.status)
@@ -399,7 +403,8 @@ class AnalysisView(QWidget):
 
     # ---- staying current ------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
-        if changes.segments or changes.codebook or changes.coders or changes.document_list or changes.dictionary:
+        if changes.segments or changes.codebook or changes.coders or changes.document_list or changes.dictionary \
+                or changes.sets:
             self.stale = True
             self._recompute.start()
 
@@ -424,6 +429,8 @@ class AnalysisView(QWidget):
         """Re-read coders and codes (after codebook edits); recomputes everything unless told not to."""
         for combo, first, items in (
                 (self.coder, self.tr("All coders"), [(c.name, c.id) for c in self.project.coders()]),
+                (self.document_set, self.tr("All documents"),
+                 [(self.tr("Set: {0}").format(s.name), s.id) for s in self.project.document_sets()]),
                 (self.word_code, None, [(c.path, c.id) for c in self.project.codes()])):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -502,8 +509,9 @@ class AnalysisView(QWidget):
         code_id = self.word_code.currentData()
         if code_id is None:
             return
-        coder_id = self.coder.currentData()
-        self._run("words", lambda p: analysis.characteristic_words(p, code_id, coder_id=coder_id, top=100),
+        coder_id, within = self.coder.currentData(), self._within()
+        self._run("words", lambda p: analysis.characteristic_words(p, code_id, coder_id=coder_id, top=100,
+                                                                   document_ids=within(p)),
                   self._show_words)
 
     def _show_words(self, result: object) -> None:
@@ -515,8 +523,9 @@ class AnalysisView(QWidget):
                                   result.code.path)
 
     def compute_frames(self) -> None:
-        coder_id = self.coder.currentData()
-        self._run("frames", lambda p: analysis.frames_by_outlet(p, coder_id=coder_id), self._show_frames)
+        coder_id, within = self.coder.currentData(), self._within()
+        self._run("frames", lambda p: analysis.frames_by_outlet(p, coder_id=coder_id, document_ids=within(p)),
+                  self._show_frames)
 
     def _show_frames(self, result: object) -> None:
         assert isinstance(result, analysis.FrameDistribution)
@@ -548,8 +557,9 @@ class AnalysisView(QWidget):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def compute_cooccurrence(self) -> None:
-        coder_id = self.coder.currentData()
-        self._run("cooccurrence", lambda p: analysis.cooccurrence(p, coder_id=coder_id), self._set_matrix)
+        coder_id, within = self.coder.currentData(), self._within()
+        self._run("cooccurrence", lambda p: analysis.cooccurrence(p, coder_id=coder_id, document_ids=within(p)),
+                  self._set_matrix)
 
     def _set_matrix(self, result: object) -> None:
         assert isinstance(result, analysis.Cooccurrence)
@@ -562,14 +572,20 @@ class AnalysisView(QWidget):
         which = "documents" if self.by_documents.isChecked() else "overlaps"
         self.matrix_model.set_rows(["code", *[c.path for c in self._matrix.codes]], self._matrix.rows(which))
 
+    def _within(self) -> Callable[[Project], list[int] | None]:
+        """The chosen document set's members, read in the job from its own connection (None: all)."""
+        set_id = self.document_set.currentData()
+        return lambda p: None if set_id is None else p.set_members(int(set_id))
+
     def compute_clouds(self) -> None:
-        coder_id = self.coder.currentData()
+        coder_id, within = self.coder.currentData(), self._within()
 
         def job(project: Project) -> list[tuple[str, str, list[tuple[str, float]]]]:
             clouds = []
+            documents = within(project)
             for frame in analysis.frame_codes(project):
                 result = analysis.characteristic_words(project, frame.id, coder_id=coder_id, top=200,
-                                                       min_count=1)
+                                                       min_count=1, document_ids=documents)
                 clouds.append((frame.name, frame.color, [(w.word, w.count) for w in result.by_frequency(40)]))
             return clouds
 

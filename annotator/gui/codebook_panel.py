@@ -58,11 +58,14 @@ class CodeTree(QTreeWidget):
 
 class CodebookPanel(QWidget):
     code_clicked = Signal(int)
+    retrieve_requested = Signal(int)  # list this code's codings (Retrieved segments)
+    memo_requested = Signal(int)  # write or read the code's memo
 
     def __init__(self, host: CodebookHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.codes: list[Code] = []
+        self.memo_codes: set[int] = set()  # codes with a memo: marked ✎ after their name
         self.filter = QLineEdit(placeholderText=self.tr("Filter codes…"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = CodeTree()
@@ -132,7 +135,7 @@ class CodebookPanel(QWidget):
         for code in codes:
             parent = items.get(code.parent_id) if code.parent_id else None
             item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.tree)
-            item.setText(0, code.name)
+            item.setText(0, code.name + (" \u270e" if code.id in self.memo_codes else ""))
             item.setIcon(0, swatch(code.color))
             item.setText(1, keys.get(code.id, ""))
             item.setText(2, str(in_document.get(code.id, 0) or ""))
@@ -187,7 +190,11 @@ class CodebookPanel(QWidget):
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
         menu.addAction(self.actions_["add"])
-        if self.tree.itemAt(pos):
+        item = self.tree.itemAt(pos)
+        if item:
+            code_id = int(item.data(0, ID_ROLE))
+            menu.addAction(self.tr("Retrieve codings"), lambda: self.retrieve_requested.emit(code_id))
+            menu.addAction(self.tr("Code memo…"), lambda: self.memo_requested.emit(code_id))
             menu.addSeparator()
             for key in ("rename", "colour", "describe", "shortcut", "move", "merge", "delete"):
                 menu.addAction(self.actions_[key])

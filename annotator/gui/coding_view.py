@@ -6,17 +6,20 @@ performed on the project event bus, and refreshes from the bus only what each ``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLineEdit, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QLineEdit, QMenu, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from annotator.core import commands
+from annotator.core.boundaries import nudge_in_project
+from annotator.core.exclusive import ExclusiveGroups
 from annotator.core.model import Code, Coder, Segment
 from annotator.core.store import Project
 from annotator.core.segmentation import snap_in_project
 from annotator.gui.codebook_panel import CodebookPanel
+from annotator.gui.document_menu import DocumentFilter, document_menu
 from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.inspector import Inspector
 from annotator.gui.models.document_table import DocumentTableModel
@@ -28,6 +31,9 @@ DIGITS = "123456789"
 class CodingView(QWidget):
     status_message = Signal(str)
     coders_changed = Signal()
+    coder_needed = Signal()  # nobody is coding yet: the window asks who (synchronously)
+    import_requested = Signal()  # the empty project's "Import documents…" button
+    retrieve_requested = Signal(list)  # code ids whose codings to list in Retrieved segments
 
     def __init__(self, bus: ProjectBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,12 +53,13 @@ class CodingView(QWidget):
         self.inspected_document: int | None = None  # the document of the codings in the inspector
 
         self.doc_model = DocumentTableModel(self)
-        self.doc_proxy = QSortFilterProxyModel(self)
+        self.doc_proxy = DocumentFilter(self)
         self.doc_proxy.setSourceModel(self.doc_model)
-        self.doc_proxy.setFilterKeyColumn(-1)
-        self.doc_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.doc_filter = QLineEdit(placeholderText=self.tr("Filter documents…"), clearButtonEnabled=True)
         self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
+        self.doc_set = QComboBox()
+        self.doc_set.setToolTip(self.tr("Show the documents of one document set"))
+        self.doc_set.currentIndexChanged.connect(lambda _i: self._apply_set_filter())
         self.doc_table = QTableView()
         self.doc_table.setModel(self.doc_proxy)
         self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,10 +70,13 @@ class CodingView(QWidget):
         self.doc_table.setWordWrap(False)
         self.doc_table.activated.connect(self._open_from_list)
         self.doc_table.clicked.connect(self._open_from_list)
+        self.doc_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.doc_table.customContextMenuRequested.connect(self._document_context_menu)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.doc_filter)
+        left_layout.addWidget(self.doc_set)
         left_layout.addWidget(self.doc_table)
 
         self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -74,6 +84,8 @@ class CodingView(QWidget):
 
         self.codebook = CodebookPanel(self)
         self.codebook.code_clicked.connect(lambda code_id: self.apply_code(code_id, from_click=True))
+        self.codebook.retrieve_requested.connect(lambda code_id: self.retrieve_requested.emit([code_id]))
+        self.codebook.memo_requested.connect(self._edit_code_memo)
         self.inspector = Inspector()
         self.inspector.delete_requested.connect(lambda seg_id: self.perform(commands.DeleteSegment(seg_id)))
         self.inspector.recode_requested.connect(
@@ -85,9 +97,16 @@ class CodingView(QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
 
+        from annotator.gui.new_project_dialog import ImportHint
+
+        self.import_hint = ImportHint()  # an empty project shows the next step instead of blank panes
+        self.import_hint.import_requested.connect(self.import_requested)
+        self.middle = QStackedWidget()
+        self.middle.addWidget(self.pane_splitter)
+        self.middle.addWidget(self.import_hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.pane_splitter)
+        self.splitter.addWidget(self.middle)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 900, 300])
@@ -114,8 +133,9 @@ class CodingView(QWidget):
         return self.bus.project
 
     @property
-    def coder_id(self) -> int:
-        return self.bus.coder_id  # type: ignore[return-value]
+    def coder_id(self) -> int | None:
+        """The coder coding now; None in a new project until someone says who is coding."""
+        return self.bus.coder_id
 
     def open_initial_documents(self, only_empty: bool = False) -> None:
         """First pane: the first document; second: the first one in another language, to compare.
@@ -195,11 +215,42 @@ class CodingView(QWidget):
         """Re-read codebook, coders and the document list (after opening, importing or a codebook edit)."""
         self.coders = {c.id: c for c in self.project.coders()}
         self._reload_codes()
+        self._reload_sets()
         self.doc_model.reset(self.project.documents(), self._statuses())
+        self._reload_memo_marks()
         self.doc_table.resizeColumnsToContents()
         self.doc_table.setColumnWidth(0, min(self.doc_table.columnWidth(0), 170))  # titles elide; tooltip has all
         for pane in self.panes:
             pane.set_documents(self.project.documents())
+        self._show_hint_if_empty()
+
+    def _show_hint_if_empty(self) -> None:
+        empty = self.project.document_count() == 0
+        self.middle.setCurrentWidget(self.import_hint if empty else self.pane_splitter)
+
+    def _reload_sets(self) -> None:
+        """The document-set filter above the list, keeping the chosen set."""
+        current = self.doc_set.currentData()
+        self.doc_set.blockSignals(True)
+        self.doc_set.clear()
+        self.doc_set.addItem(self.tr("All documents"), None)
+        for document_set in self.project.document_sets():
+            self.doc_set.addItem(self.tr("Set: {0}").format(document_set.name), document_set.id)
+        index = self.doc_set.findData(current)
+        self.doc_set.setCurrentIndex(index if index >= 0 else 0)
+        self.doc_set.blockSignals(False)
+        self.doc_set.setVisible(self.doc_set.count() > 1)
+        self._apply_set_filter()
+
+    def _apply_set_filter(self) -> None:
+        set_id = self.doc_set.currentData()
+        self.doc_proxy.set_allowed(None if set_id is None else set(self.project.set_members(int(set_id))))
+
+    def _reload_memo_marks(self) -> None:
+        """✎ on documents and codes that have a memo."""
+        memos = self.project.memos()
+        self.doc_model.set_memo_documents({m.document_id for m in memos if m.document_id is not None})
+        self.codebook.memo_codes = {m.code_id for m in memos if m.code_id is not None}
 
     def _reload_codes(self) -> None:
         self.codes = self.project.codes()
@@ -229,11 +280,16 @@ class CodingView(QWidget):
                 self._shortcuts.append(shortcut)
 
     def _statuses(self) -> dict[int, str]:
+        if self.coder_id is None:
+            return {}
         return {a.document_id: a.status for a in self.project.assignments(coder_id=self.coder_id)}
 
     def _refresh_counts(self) -> None:
         """The codebook's counts: in the active pane's document (the column is named after it) and in all."""
-        in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
+        if self.coder_id is None and not self.show_others:
+            in_project: dict[int, int] = {}
+        else:
+            in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
         in_document: dict[int, int] = {}
         pane = self.active_pane
         title = None
@@ -257,6 +313,12 @@ class CodingView(QWidget):
                 pane.editor.recolour()
         if changes.document_list:
             self._reload_documents()
+        if changes.sets:
+            self._reload_sets()
+        if changes.memos or changes.document_list or changes.codebook:
+            self._reload_memo_marks()
+            if changes.memos and not changes.codebook:
+                self._refresh_counts()  # redraws the codebook with its memo marks
         incremental = bool(changes.segment_ids) and not changes.codebook and not changes.all_segments
         for pane in self.panes:
             if changes.segments_changed_in(pane.document_id):
@@ -281,6 +343,7 @@ class CodingView(QWidget):
             self.inspect([])
         if any(p.document_id is None for p in self.panes):
             self.open_initial_documents(only_empty=True)
+        self._show_hint_if_empty()
 
     def _project_replaced(self, _project: Project) -> None:
         self.inspect([])
@@ -351,10 +414,11 @@ class CodingView(QWidget):
         return pane
 
     def show_place(self, place: Place) -> DocumentPane:
-        """Show a span of a document with it selected, in the active pane unless a pane shows it already."""
+        """Show a span of a document, selected and in the middle of the pane: the pane that shows the
+        document already, else the right-hand pane (the left one keeps what the coder was reading)."""
         pane = next((p for p in self.panes if p.document_id == place.document_id), None)
         if pane is None:
-            pane = self.open_document(place.document_id)
+            pane = self.open_document(place.document_id, self.panes[-1])
         self.active_pane = pane
         if place.end > place.start:
             pane.select_span(place.start, place.end)
@@ -412,12 +476,18 @@ class CodingView(QWidget):
         return next((p for p in self.panes if p.selected_span()), None)
 
     def apply_code(self, code_id: int, snap: bool = True, from_click: bool = False) -> bool:
-        """Code the current selection; snapping to words unless Alt is held."""
+        """Code the current selection; snapping to words unless Alt is held. Another value of an exclusive
+        group on overlapping text is replaced (one undoable edit) and the status bar says so."""
         pane = self._pane_with_selection()
         if pane is None or pane.document_id is None:
             if not from_click:
-                self.status_message.emit("Select some text first, then choose a code.")
+                self.status_message.emit(self.tr("Select some text first, then choose a code."))
             return False
+        if self.coder_id is None:
+            self.coder_needed.emit()  # the window asks who is coding
+            if self.coder_id is None:
+                self.status_message.emit(self.tr("Say who is coding first (Coder ▸ Add coder…)."))
+                return False
         start, end = pane.selected_span()  # type: ignore[misc]
         if snap and not alt_held():
             start, end = snap_in_project(self.project, pane.editor.text, start, end)
@@ -432,7 +502,15 @@ class CodingView(QWidget):
             self.active_pane = pane
             if command.segment is not None:  # the inspector follows the coding just made
                 self.inspect([command.segment])
-            self.status_message.emit(self.tr("Coded {0} characters as '{1}'").format(end - start, code.path))
+            if command.replaced:
+                groups = ExclusiveGroups.of(self.codes)
+                group = groups.path(groups.clash(code_id, command.replaced[0].code_id) or 0)
+                old = ", ".join(f"'{self.code_name(s.code_id)}'" for s in command.replaced)
+                self.status_message.emit(self.tr(
+                    "Coded as '{0}', replacing {1}: one value per stretch of text in the exclusive group '{2}' "
+                    "(Ctrl+Z brings it back)").format(code.path, old, group))
+            else:
+                self.status_message.emit(self.tr("Coded {0} characters as '{1}'").format(end - start, code.path))
         return ok
 
     def repeat_last_code(self) -> None:
@@ -447,20 +525,98 @@ class CodingView(QWidget):
         self._refresh_counts()
 
     def adjust_boundary(self, which: str, delta: int) -> None:
-        """Move the start or end of the inspected segment by one character (keyboard resizing)."""
+        """Move the start or end of the inspected segment one word left or right (keyboard resizing)."""
         seg = self.inspector.current()
         if seg is None or seg.coder_id != self.coder_id:
             return
-        start, end = seg.start, seg.end
-        if which == "end":
-            end += delta
-        else:
-            start += delta
-        if 0 <= start < end:
+        text = next((p.editor.text for p in self.panes if p.document_id == seg.document_id), None)
+        if text is None:
+            text = self.project.document_text(seg.document_id)
+        start, end = nudge_in_project(self.project, text, seg.start, seg.end, which, delta)  # type: ignore[arg-type]
+        if (start, end) != (seg.start, seg.end):
             self.perform(commands.UpdateSegment(seg.id, "adjust boundary", start=start, end=end))
 
     def mark_done(self) -> None:
         pane = self.active_pane
-        if pane and pane.document_id is not None:
-            self.perform(commands.SetAssignment(pane.document_id, self.coder_id, "done"))
-            self.status_message.emit("Document marked done")
+        if pane and pane.document_id is not None and self.coder_id is not None:
+            if self.perform(commands.SetAssignment(pane.document_id, self.coder_id, "done")):
+                self.status_message.emit(self.tr("Document marked done"))
+
+    # ---- keyboard flow ---------------------------------------------------------------------------
+    def step_document(self, delta: int) -> None:
+        """Open the next (+1) or previous (-1) document of the list, as sorted and filtered, in the active pane."""
+        pane = self.active_pane or self.panes[0]
+        rows = self.doc_proxy.rowCount()
+        if not rows:
+            return
+        ids = [self.doc_proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(rows)]
+        row = ids.index(pane.document_id) + delta if pane.document_id in ids else (0 if delta > 0 else rows - 1)
+        if 0 <= row < rows:
+            self.open_document(int(ids[row]), pane)
+            self.doc_table.selectRow(row)
+            pane.editor.setFocus()
+        else:
+            self.status_message.emit(self.tr("This is the last document of the list") if delta > 0
+                                     else self.tr("This is the first document of the list"))
+
+    def step_coding(self, delta: int) -> None:
+        """Select and inspect the next (+1) or previous (-1) visible coding after the cursor in the active pane."""
+        pane = self.active_pane
+        if pane is None or pane.document_id is None or pane.editor.span_index is None:
+            return
+        segments = sorted(pane.editor.span_index.segments.values(), key=lambda s: (s.start, s.end, s.id))
+        if not segments:
+            self.status_message.emit(self.tr("No codings in this document"))
+            return
+        current = self.inspector.current()
+        here = (current.start, current.end, current.id) if current is not None and \
+            current.document_id == pane.document_id else None
+        if here is None:
+            position = pane.editor.offsets.from_qt(pane.editor.textCursor().selectionStart())
+            here = (position, position, -1) if delta > 0 else (position, position, 1 << 62)
+        keys = [(s.start, s.end, s.id) for s in segments]
+        later = [i for i, k in enumerate(keys) if k > here]
+        earlier = [i for i, k in enumerate(keys) if k < here]
+        index = (later[0] if later else 0) if delta > 0 else (earlier[-1] if earlier else len(keys) - 1)
+        seg = segments[index]
+        pane.select_span(seg.start, seg.end)
+        pane.editor.centre_on(seg.start)
+        self.inspect([seg])
+        self.status_message.emit(self.tr("Coding {0} of {1}: '{2}'").format(index + 1, len(segments),
+                                                                            self.code_name(seg.code_id)))
+
+    def focus_code_filter(self) -> None:
+        self.codebook.filter.setFocus()
+        self.codebook.filter.selectAll()
+
+    def quick_pick_code(self) -> None:
+        """Code the selection with a code chosen by typing part of its name (any number of codes)."""
+        from annotator.gui.code_picker import CodePicker
+
+        pane = self._pane_with_selection()
+        if pane is None:
+            self.status_message.emit(self.tr("Select some text first, then choose a code."))
+            return
+        picker = CodePicker(self.codes, self)
+        picker.move(pane.editor.mapToGlobal(pane.editor.cursorRect().bottomLeft()))
+        if picker.exec() and picker.chosen() is not None:
+            self.apply_code(picker.chosen())  # type: ignore[arg-type]
+
+    def find_in_document(self) -> None:
+        pane = self.active_pane or self.panes[0]
+        selected = pane.editor.textCursor().selectedText()
+        pane.open_find(selected if selected and "\u2029" not in selected else "")
+
+    # ---- the document list's menu ------------------------------------------------------------------
+    def _document_context_menu(self, point) -> None:
+        index = self.doc_table.indexAt(point)
+        if not index.isValid():
+            return
+        document_id = self.doc_proxy.data(index, Qt.ItemDataRole.UserRole)
+        if document_id is not None:
+            document_menu(self, int(document_id), self.doc_table).exec(self.doc_table.viewport().mapToGlobal(point))
+
+    def _edit_code_memo(self, code_id: int) -> None:
+        from annotator.gui.memos_view import edit_memo_on
+
+        edit_memo_on(self.bus, self, code_id=code_id)

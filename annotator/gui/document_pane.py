@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QMenu, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -181,7 +181,16 @@ class CodingEditor(QPlainTextEdit):
             sel.format.setUnderlineStyle(sel.format.UnderlineStyle.WaveUnderline)
             sel.format.setUnderlineColor(QColor("#222222"))
             marks.append(sel)
-        self.setExtraSelections(marks)
+        self._outline = marks
+        self._apply_marks()
+
+    def set_find_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Find-in-document hits, drawn under the outline of the inspected codings."""
+        self._find_marks = marks
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        self.setExtraSelections(list(getattr(self, "_find_marks", [])) + list(getattr(self, "_outline", [])))
 
     # ---- user input --------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -192,6 +201,16 @@ class CodingEditor(QPlainTextEdit):
         self._user_scrolled()
         super().keyPressEvent(event)
 
+    def event(self, event) -> bool:  # noqa: D401
+        # Ctrl+PgUp/PgDown go to the previous/next document (a window shortcut); a text view would
+        # otherwise take them for scrolling.
+        if event.type() == QEvent.Type.ShortcutOverride and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
+                event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            event.ignore()
+            return False
+        return super().event(event)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
@@ -199,7 +218,7 @@ class CodingEditor(QPlainTextEdit):
         if self.textCursor().hasSelection():
             if not event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 self.snap_selection()
-            self.setExtraSelections([])
+            self.mark_segments([])
         else:
             offset = self.offsets.from_qt(self.cursorForPosition(event.position().toPoint()).position())
             hits = self.span_index.segments_at(offset) if self.span_index else []
@@ -246,6 +265,10 @@ class DocumentPane(QWidget):
         close.setAutoRaise(True)
         close.clicked.connect(self.close_requested)
         self.editor = CodingEditor(self, context)
+        from annotator.gui.find_bar import FindBar, FindController
+
+        self.find_bar = FindBar(self)
+        self.find = FindController(self.find_bar, self.editor, lambda: self.editor.text, self.editor.set_find_marks)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.combo, 1)
@@ -255,6 +278,12 @@ class DocumentPane(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.find_bar)
+
+    def open_find(self, text: str = "") -> None:
+        """Ctrl+F: show the find bar under this pane (with the selected words, if any)."""
+        self.find_bar.open_bar(text)
+        self.find.update(jump=True)
 
     def set_documents(self, documents: list[Document]) -> None:
         self.combo.blockSignals(True)
@@ -279,13 +308,16 @@ class DocumentPane(QWidget):
             self.combo.setCurrentIndex(i)
         self.editor.load(text)
         self.refresh_segments()
+        if self.find_bar.isVisible():
+            self.find.update(jump=False)
 
     def show_nothing(self) -> None:
         """An empty pane (no documents yet, or its document was removed)."""
         self.document_id = None
         self.combo.setCurrentIndex(-1)
         self.editor.load("")
-        self.editor.setExtraSelections([])
+        self.editor.set_find_marks([])
+        self.editor.mark_segments([])
 
     def refresh_segments(self, changed_ids: set[int] | None = None) -> None:
         """Redraw codings: all of them, or (cheaper) just the segments an edit touched."""

@@ -13,7 +13,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -66,12 +66,14 @@ class ExportRequest:
     path: str
     options: CsvOptions = CsvOptions()
     quotes: int = 0
+    document_set: int | None = None  # segments and matrix: only this set's documents
 
 
 def run_export(project: Project, request: ExportRequest) -> str:
     """Write the export with the core functions; returns a one-line summary."""
     kind = KINDS[request.kind]
     options, path = request.options, request.path
+    within = None if request.document_set is None else project.set_members(request.document_set)
     if kind.key == "codebook":
         from annotator.core.codebook import export_codebook_csv
 
@@ -80,11 +82,11 @@ def run_export(project: Project, request: ExportRequest) -> str:
     elif kind.key == "segments":
         from annotator.core.exporters.segments import export_segments_csv
 
-        n = export_segments_csv(project, path, options)
+        n = export_segments_csv(project, path, options, within)
     elif kind.key == "matrix":
         from annotator.core.exporters.matrix import export_matrix_csv
 
-        n = export_matrix_csv(project, path, options)
+        n = export_matrix_csv(project, path, options, within)
     elif kind.key == "assignments":
         from annotator.core.exporters.assignments import export_assignments_csv
 
@@ -132,7 +134,7 @@ def preview(project: Project, request: ExportRequest) -> tuple[list[str], list[l
     """Write the export to a temporary file with the same options and read its first rows back."""
     with tempfile.TemporaryDirectory(prefix="annotator-preview-") as folder:
         target = Path(folder) / f"preview{KINDS[request.kind].suffix}"
-        run_export(project, ExportRequest(request.kind, str(target), request.options, request.quotes))
+        run_export(project, replace(request, path=str(target)))
         return read_back(target, request.options.delimiter)
 
 
@@ -221,8 +223,16 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Example quotes per code:"), self.quotes)
         self.options_box = options
 
+        self.document_set = QComboBox()  # segments and matrix of one document set
+        self.document_set.addItem(self.tr("All documents"), None)
+        for document_set in self.project.document_sets():
+            self.document_set.addItem(self.tr("Set: {0}").format(document_set.name), document_set.id)
+        scope = QFormLayout()
+        scope.addRow(self.tr("Documents:"), self.document_set)
+
         left = QVBoxLayout()
         left.addWidget(what)
+        left.addLayout(scope)
         left.addWidget(options)
         left.addStretch(1)
 
@@ -280,7 +290,7 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.kind_group.idToggled.connect(lambda _i, on: on and self._kind_changed())
         for signal in (self.bom.toggled, self.protect.toggled, self.delimiter.currentIndexChanged,
-                       self.quotes.valueChanged):
+                       self.quotes.valueChanged, self.document_set.currentIndexChanged):
             signal.connect(lambda *_: self._timer.start())
         self._kind_changed()
         self.refresh_preview()
@@ -302,7 +312,8 @@ class ExportDialog(QDialog):
 
     def request(self) -> ExportRequest:
         quotes = self.quotes.value() if self.kind.key == "codebook" else 0
-        return ExportRequest(self.kind.key, self.path_edit.text().strip(), self.options(), quotes)
+        document_set = self.document_set.currentData() if self.kind.key in ("segments", "matrix") else None
+        return ExportRequest(self.kind.key, self.path_edit.text().strip(), self.options(), quotes, document_set)
 
     def _default_path(self) -> str:
         stem = Path(self.project.path).stem if self.project.path else "project"
@@ -320,6 +331,7 @@ class ExportDialog(QDialog):
         csv_kind = self.kind.is_csv
         self.options_box.setEnabled(csv_kind)
         self.quotes.setEnabled(self.kind.key == "codebook")
+        self.document_set.setEnabled(self.kind.key in ("segments", "matrix") and self.document_set.count() > 1)
         current = self.path_edit.text().strip()
         if not self._user_named_file or not current:
             self.path_edit.setText(self._default_path())

@@ -14,7 +14,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.commands import Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
+from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job, JobContext
 from annotator.gui.project_bus import ProjectBus
 
@@ -71,6 +73,8 @@ class FileActions:
         menu.addAction(QCoreApplication.translate("file_actions", "Open project…"), self.open_project).setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu(QCoreApplication.translate("file_actions", "Open recent"))
         self.refresh_recent()
+        menu.addAction(QCoreApplication.translate("file_actions", "Save a copy…"), self.save_copy).setShortcut(QKeySequence("Ctrl+Shift+S"))
+        menu.addAction(QCoreApplication.translate("file_actions", "Close project"), self.close_project).setShortcut(QKeySequence.StandardKey.Close)
         menu.addSeparator()
         menu.addAction(QCoreApplication.translate("file_actions", "Import documents…"), self.import_documents).setShortcut(QKeySequence("Ctrl+I"))
         # Export…, Import REFI-QDA… and Merge… are added by annotator.gui.exchange_actions.
@@ -87,19 +91,62 @@ class FileActions:
         self.recent_menu.setEnabled(bool(recent))
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "New project"), "", QCoreApplication.translate("file_actions", PROJECT_FILTER))
-        if path:
-            if not path.endswith(".annotator"):
-                path += ".annotator"
-            self.switch_project(path, create=True)
+        """Ask where and with which codebook; create it (template loaded) and open it."""
+        from annotator.gui.new_project_dialog import NewProjectDialog
+
+        dialog = NewProjectDialog(start_dir(self.bus.project), self.window)
+        if not dialog.exec():
+            return
+        path = dialog.path()
+        try:
+            create_project(path, dialog.codebook())
+        except AnnotatorError as exc:
+            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "New project"), str(exc))
+            return
+        if self.switch_project(str(path)):
+            self.status(QCoreApplication.translate("file_actions", "Created {0}. Import articles next: File ▸ Import documents… (Ctrl+I)").format(path.name), 15000)
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("file_actions", "Open project"), "", QCoreApplication.translate("file_actions", PROJECT_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("file_actions", "Open project"), start_dir(self.bus.project), QCoreApplication.translate("file_actions", PROJECT_FILTER))
         if path:
             self.switch_project(path)
 
+    def save_copy(self) -> Job | None:
+        """Write a copy of the project to a new file (a snapshot to archive or send); the open one stays."""
+        project = self.bus.project
+        if project.path is None:
+            return None
+        name = f"{Path(project.path).stem}-copy.annotator"
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("file_actions", "Save a copy"), start_dir(project, name), QCoreApplication.translate("file_actions", PROJECT_FILTER))
+        if not path:
+            return None
+        if not path.endswith(".annotator"):
+            path += ".annotator"
+        if Path(path).resolve() == Path(project.path).resolve():
+            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Save a copy"), QCoreApplication.translate("file_actions", "A copy needs a new file name."))
+            return None
+        if Path(path).exists():  # the dialog asked to replace it: a copy never overwrites another file
+            QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Save a copy"), QCoreApplication.translate("file_actions", "{0} already exists; choose a new name.").format(Path(path).name))
+            return None
+        return self.bus.jobs.run(
+            lambda p, _context: p.save_copy(path), title=QCoreApplication.translate("file_actions", "Save a copy"),
+            on_done=lambda target: self.status(QCoreApplication.translate("file_actions", "Saved a copy as {0}").format(target)),
+            on_failed=lambda message: QMessageBox.warning(self.window, QCoreApplication.translate("file_actions", "Save a copy"), message))
+
+    def close_project(self) -> None:
+        """Close this project; the window shows the demo project until another is opened."""
+        from annotator.gui.app import demo_project_path
+
+        current = self.bus.project.path
+        demo = demo_project_path()
+        if current is not None and Path(current).resolve() == Path(demo).resolve():
+            self.status(QCoreApplication.translate("file_actions", "This is the demo project; open or create a project with the File menu"))
+            return
+        if self.switch_project(str(demo), remember=False):
+            self.status(QCoreApplication.translate("file_actions", "Closed {0}; this is the demo project. File ▸ Open recent reopens it.").format(Path(current).name if current else ""), 15000)
+
     def import_documents(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("file_actions", "Import documents"), "", QCoreApplication.translate("file_actions", IMPORT_FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("file_actions", "Import documents"), start_dir(self.bus.project), QCoreApplication.translate("file_actions", IMPORT_FILTER))
         if paths:
             self.import_paths(paths)
 
@@ -140,3 +187,19 @@ class FileActions:
             announce=lambda report: Changes({d.id for d in report.added}, document_list=True, dictionary=True))
         progress.canceled.connect(job_.cancel)
         return job_
+
+
+def create_project(path: Path, codebook: str) -> None:
+    """A new project file started from a codebook template or CSV (nothing is left behind if that fails)."""
+    from annotator.core.codebook import load_template
+
+    project = Project.create(path)
+    try:
+        if codebook and codebook != "empty":
+            load_template(project, codebook)
+    except BaseException:
+        project.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    project.close()

@@ -8,7 +8,6 @@ views (show this place in the coding workspace) go to the bus and are carried ou
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -25,6 +24,7 @@ from annotator.gui.analysis_view import AnalysisView
 from annotator.gui.coding_view import CodingView
 from annotator.gui.exchange_actions import ExchangeActions
 from annotator.gui.file_actions import FileActions, recent_files, remember_recent
+from annotator.gui.daily_actions import DailyActions, coder_settings_key
 from annotator.gui.help_menu import install_help_menu
 from annotator.gui.project_bus import Place, ProjectBus
 from annotator.gui.review_view import ReviewView
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1440, 860)
 
-        self.bus.set_coder(self._initial_coder())
+        self._set_initial_coder(project)
         self.coding = CodingView(self.bus)
         self.coding.status_message.connect(self.show_status)
         self.register_view("main", self.tr("Coding"), self.coding)
@@ -58,13 +58,14 @@ class MainWindow(QMainWindow):
         self.register_view("search", QCoreApplication.translate("search_view", "Search"), self.search_view)
         self.analysis_view = AnalysisView(self.bus, compute_now=False)  # computed when its tab is shown
         self.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), self.analysis_view)
+        self.daily = DailyActions(self)  # Retrieved segments, Memos, coders, keyboard flow (issue 14)
         self.files = FileActions(self.bus, self, self.show_status)
         self.exchange = ExchangeActions(self.bus, self, self.show_status)
         self._build_toolbar()
         self._build_menus()
         self._update_title()
         self._restore_state()
-        self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.stack.cleanChanged.connect(self._clean_changed)
         self.bus.changed.connect(self._on_changes)
         self.bus.coder_changed.connect(self._coder_changed)
         self.bus.place_requested.connect(self._show_place)
@@ -98,16 +99,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views[name])
 
     # ---- coder ---------------------------------------------------------------------------------
-    def _initial_coder(self, project: Project | None = None) -> int:
+    def _initial_coder(self, project: Project | None = None) -> int | None:
+        """The coder last active in this project, else its first coder (not an adjudicator); None in a
+        project without coders: the window asks who is coding before the first coding (never the login name)."""
         project = project or self.project
         coders = project.coders()
-        wanted = self.settings.value("coder/last", "")
+        wanted = self.settings.value(coder_settings_key(project), "") or self.settings.value("coder/last", "")
         for coder in coders:
             if coder.name == wanted:
                 return coder.id
-        if coders:
-            return coders[0].id
-        return project.ensure_coder(getpass.getuser() or "coder").id
+        return next((c.id for c in coders if not c.is_adjudicator), coders[0].id if coders else None)
+
+    def _set_initial_coder(self, project: Project) -> None:
+        coder_id = self._initial_coder(project)
+        if coder_id is None:
+            self.bus.coder_id = None  # nobody is coding yet (no signal: there is no coder to announce)
+        else:
+            self.bus.set_coder(coder_id)
 
     def _fill_coder_combo(self) -> None:
         self.coder_combo.blockSignals(True)
@@ -124,7 +132,9 @@ class MainWindow(QMainWindow):
 
     def _coder_changed(self, coder_id: int) -> None:
         self.coder_combo.setCurrentIndex(self.coder_combo.findData(coder_id))
-        self.settings.setValue("coder/last", self.coding.coder_name(coder_id))
+        name = self.project.coder(coder_id).name if coder_id in {c.id for c in self.project.coders()} else ""
+        self.settings.setValue("coder/last", name)
+        self.settings.setValue(coder_settings_key(self.project), name)  # remembered per project
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.coders:
@@ -133,13 +143,11 @@ class MainWindow(QMainWindow):
     def add_coder(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add coder"), self.tr("Coder name:"))
         if ok and name.strip():
-            try:
-                coder = self.project.ensure_coder(name)
-            except AnnotatorError as exc:
-                QMessageBox.warning(self, self.tr("Annotator"), str(exc))
-                return
-            self.bus.announce(Changes(coders=True))
-            self.bus.set_coder(coder.id)
+            from annotator.core.coder_edits import AddCoder
+
+            command = AddCoder(name)
+            if self.bus.perform(command, self) and command.coder is not None:
+                self.bus.set_coder(command.coder.id)
 
     # ---- chrome --------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
         self.coder_combo = QComboBox()
         self.coder_combo.setMinimumContentsLength(10)
         self.coder_combo.setToolTip(self.tr("The coder whose codings you are making and seeing"))
+        self.coder_combo.setPlaceholderText(self.tr("Who is coding?"))
         self.coder_combo.activated.connect(self._coder_picked)
         bar.addWidget(self.coder_combo)
         self._fill_coder_combo()
@@ -193,6 +202,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         coder_menu = menu.addMenu(self.tr("&Coder"))
         coder_menu.addAction(self.act_add_coder)
+        self.daily.populate(edit, view, coder_menu)
         install_help_menu(self, edit)  # Help menu, and Preferences in Edit (annotator.gui.help_menu)
 
     def _zoom(self, steps: int) -> None:
@@ -200,12 +210,15 @@ class MainWindow(QMainWindow):
         if pane:
             pane.zoom(steps)
 
+    def _clean_changed(self, _clean: bool) -> None:  # a bound slot: disconnected with the window
+        self._update_title()
+
     def _update_title(self) -> None:
         name = Path(self.project.path).name if self.project.path else self.tr("(in memory)")
         self.setWindowTitle(self.tr("{name} — Annotator").format(name=name))
 
     # ---- project switching --------------------------------------------------------------------
-    def switch_project(self, path: str, create: bool = False) -> bool:
+    def switch_project(self, path: str, create: bool = False, remember: bool = True) -> bool:
         try:
             project = Project.create(path) if create else Project.open(path)
         except AnnotatorError as exc:
@@ -213,11 +226,12 @@ class MainWindow(QMainWindow):
             return False
         old = self.project
         self.exchange.close_dialogs()
-        self.bus.set_coder(self._initial_coder(project))
+        self._set_initial_coder(project)
         self.bus.replace(project)  # every view re-reads the new project
         self._fill_coder_combo()
         self._update_title()
-        remember_recent(self.settings, path)
+        if remember:
+            remember_recent(self.settings, path)
         self.files.refresh_recent()
         old.close()
         return True
@@ -253,7 +267,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.coding.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.coding.right_splitter.saveState())
-        self.settings.setValue("coder/last", self.coding.coder_name(self.coding.coder_id))
+        if self.coding.coder_id is not None:
+            self.settings.setValue("coder/last", self.coding.coder_name(self.coding.coder_id))
+            self.settings.setValue(coder_settings_key(self.project), self.coding.coder_name(self.coding.coder_id))
 
 
 __all__ = ["MainWindow", "recent_files", "remember_recent"]

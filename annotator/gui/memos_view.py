@@ -176,3 +176,33 @@ class MemosView(QWidget):
         entry = self.current()
         if entry is not None and entry.document_id is not None:
             self.bus.show_place(Place(entry.document_id, entry.start or 0, entry.end or 0))
+
+
+def edit_memo_on(bus: ProjectBus, parent: QWidget, *, document_id: int | None = None,
+                 code_id: int | None = None) -> bool:
+    """Write or change the current coder's memo on a document or a code (emptying it deletes it).
+
+    Other coders' memos on it are shown above the editor, so a note is not written twice."""
+    project = bus.project
+    memos = project.memos(document_id=document_id) if document_id is not None else project.memos(code_id=code_id)
+    if code_id is not None:
+        memos = [m for m in memos if m.code_id == code_id]
+    mine = next((m for m in memos if m.coder_id == bus.coder_id), None)
+    if mine is None and len(memos) == 1 and memos[0].coder_id is None:
+        mine = memos[0]
+    names = {c.id: c.name for c in project.coders()}
+    others = [f"{names.get(m.coder_id or -1, '—')}: {' '.join(m.text.split())[:120]}" for m in memos if m is not mine]
+    what = project.document(document_id, with_text=False).name if document_id is not None \
+        else project.code(code_id).path  # type: ignore[arg-type]
+    label = QCoreApplication.translate("MemosView", "Memo on “{0}”:").format(what)
+    if others:
+        label = "\n".join([QCoreApplication.translate("MemosView", "Other memos:"), *others, "", label])
+    text, ok = QInputDialog.getMultiLineText(parent, QCoreApplication.translate("MemosView", "Memo"), label,
+                                             mine.text if mine else "")
+    if not ok or (mine is not None and text == mine.text) or (mine is None and not text.strip()):
+        return False
+    if mine is None:
+        return bus.perform(AddMemo(text, document_id=document_id, code_id=code_id, coder_id=bus.coder_id), parent)
+    if not text.strip():
+        return bus.perform(DeleteMemo(mine.id), parent)
+    return bus.perform(EditMemo(mine.id, text), parent)

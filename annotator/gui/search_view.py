@@ -132,6 +132,7 @@ class SearchView(QWidget):
             box.setMaximumWidth(130)
         self.filter_code = QComboBox()
         self.filter_coder = QComboBox()
+        self.document_set = QComboBox()
         self.context_box = QSpinBox()
         self.context_box.setRange(5, 400)
         self.context_box.setValue(self.context)
@@ -181,7 +182,8 @@ class SearchView(QWidget):
         top.addWidget(self.search_button)
         top.addWidget(self.dictionary_button)
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("Outlet"), self.outlet), (self.tr("Language"), self.language),
+        for label, widget in ((self.tr("Set"), self.document_set), (self.tr("Outlet"), self.outlet),
+                              (self.tr("Language"), self.language),
                               (self.tr("Date"), self.date_from), (None, self.date_to),
                               (self.tr("In code"), self.filter_code), (self.tr("by"), self.filter_coder),
                               (self.tr("Context"), self.context_box)):
@@ -214,7 +216,7 @@ class SearchView(QWidget):
         return self.bus.project
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.codebook or changes.coders or changes.document_list:
+        if changes.codebook or changes.coders or changes.document_list or changes.sets:
             self.refresh_choices()
 
     def _replaced(self, _project: Project) -> None:
@@ -234,6 +236,7 @@ class SearchView(QWidget):
         _fill(self.language, self.tr("All languages"), [(language_name(code), code) for code in languages])
         codes = [(c.path, c.id) for c in self.project.codes()]
         coders = [(c.name, c.id) for c in self.project.coders()]
+        _fill(self.document_set, self.tr("All documents"), [(s.name, s.id) for s in self.project.document_sets()])
         _fill(self.filter_code, self.tr("Any code"), codes)
         _fill(self.filter_coder, self.tr("Any coder"), coders)
         _fill(self.code_for_hits, None, codes)
@@ -258,7 +261,9 @@ class SearchView(QWidget):
         return SearchFilters(
             outlet=self.outlet.currentData(), language=self.language.currentData(),
             date_from=self.date_from.text().strip() or None, date_to=self.date_to.text().strip() or None,
-            code_id=self.filter_code.currentData(), coder_id=self.filter_coder.currentData())
+            code_id=self.filter_code.currentData(), coder_id=self.filter_coder.currentData(),
+            document_ids=None if self.document_set.currentData() is None
+            else self.project.set_members(int(self.document_set.currentData())))
 
     # ---- searching ---------------------------------------------------------------------------
 

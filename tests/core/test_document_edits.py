@@ -122,3 +122,17 @@ def test_memos_on_documents_codes_and_the_journal_are_listed_searched_and_export
     assert text.splitlines()[0] == "kind,document,code,coder,start,end,text,created,updated"
     with pytest.raises(InputError, match="needs some text"):
         AddMemo("  ").do(project)
+
+
+def test_save_copy_writes_a_complete_new_file_and_never_overwrites(corpus, tmp_path):
+    from annotator.core.errors import ProjectError
+    from annotator.core.store import Project
+
+    project = corpus[0]
+    copy = project.save_copy(tmp_path / "copy.annotator")
+    with Project.open(copy, readonly=True) as other:
+        assert other.counts() == project.counts()
+    with pytest.raises(ProjectError, match="already exists"):
+        project.save_copy(copy)
+    with pytest.raises(ProjectError, match="already exists"):
+        project.save_copy(project.path)

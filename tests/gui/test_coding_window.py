@@ -138,8 +138,8 @@ def test_click_highlight_inspects_and_edits(window, qtbot):
     inspector.memo.setPlainText("strong verb")
     inspector.save_memo.click()
     assert window.project.segment(seg.id).memo == "strong verb"
-    window.coding.adjust_boundary("end", 1)
-    assert window.project.segment(seg.id).end == seg.end + 1
+    window.coding.adjust_boundary("end", 1)  # one word, not one character (issue 14)
+    assert window.project.segment(seg.id).end == len("Police broke")
     window.act_undo.trigger()
     assert window.project.segment(seg.id).end == seg.end
     inspector.delete.click()
@@ -278,9 +278,14 @@ def test_adjust_boundaries_by_keyboard(window, qtbot):
     qtbot.keyClick(pane.editor, Qt.Key.Key_Right, alt_shift)
     qtbot.keyClick(pane.editor, Qt.Key.Key_Right, alt_shift)
     qtbot.keyClick(pane.editor, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
-    moved = window.project.segment(seg.id)
-    assert (moved.start, moved.end) == (seg.start + 1, seg.end + 2)
-    assert window.coding.inspector.current().end == seg.end + 2
+    moved = window.project.segment(seg.id)  # word by word: "Police" -> "broke up", not one character
+    text = window.project.document_text(doc.id)
+    assert text[moved.start:moved.end] == "broke up"
+    assert window.coding.inspector.current().end == moved.end
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Left, alt_shift)
+    back = window.project.segment(seg.id)
+    assert text[back.start:back.end] == "Police broke"
 
 
 def test_the_counts_column_says_which_document_it_counts(window, qtbot):

@@ -8,17 +8,22 @@ One row per (document, coder) that the coder coded or was assigned; for each cod
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from annotator.core.exporters.csv_export import CsvOptions, write_csv
 from annotator.core.store import Project
 
 
-def matrix_rows(project: Project) -> tuple[list[str], list[list[object]]]:
+def matrix_rows(project: Project, document_ids: Sequence[int] | None = None) -> tuple[list[str], list[list[object]]]:
+    """The header and rows; with ``document_ids`` (a document set) only those documents' rows."""
     codes = project.codes()
     counts: dict[tuple[int, int], dict[int, int]] = {}
     for document_id, coder_id, code_id, n in project.segment_counts_by_place():
         counts.setdefault((document_id, coder_id), {})[code_id] = n
     pairs = set(counts) | {(a.document_id, a.coder_id) for a in project.assignments()}
+    if document_ids is not None:
+        wanted = set(document_ids)
+        pairs = {p for p in pairs if p[0] in wanted}
     documents = {d.id: d for d in project.documents()}
     coders = {c.id: c for c in project.coders()}
     header = ["document", "coder"]
@@ -35,6 +40,7 @@ def matrix_rows(project: Project) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def export_matrix_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None) -> int:
-    header, rows = matrix_rows(project)
+def export_matrix_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None,
+                      document_ids: Sequence[int] | None = None) -> int:
+    header, rows = matrix_rows(project, document_ids)
     return write_csv(path, header, rows, options)

@@ -8,6 +8,7 @@ refer to the stored document text), so strip one leading apostrophe before compa
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from annotator.core.exporters.csv_export import CsvOptions, write_csv
 from annotator.core.store import Project
@@ -16,10 +17,11 @@ SEGMENT_COLUMNS = ("segment_id", "guid", "document", "title", "outlet", "date", 
                    "start", "end", "text", "memo", "created", "updated")
 
 
-def segment_rows(project: Project) -> list[list[object]]:
-    return list(project.segment_export_rows())
+def segment_rows(project: Project, document_ids: Sequence[int] | None = None) -> list[list[object]]:
+    return list(project.segment_export_rows(document_ids))
 
 
-def export_segments_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None) -> int:
-    """Write every coded segment; returns the number of rows."""
-    return write_csv(path, SEGMENT_COLUMNS, segment_rows(project), options)
+def export_segments_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None,
+                        document_ids: Sequence[int] | None = None) -> int:
+    """Write every coded segment (of ``document_ids``, e.g. a document set, if given); returns the rows."""
+    return write_csv(path, SEGMENT_COLUMNS, segment_rows(project, document_ids), options)

@@ -157,6 +157,20 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             raise ValueError(f"no GUIDs in table {table!r}")
         return self.db.execute(f"SELECT 1 FROM {table} WHERE guid = ?", (guid,)).fetchone() is not None
 
+    def save_copy(self, path: str | os.PathLike[str]) -> Path:
+        """Write a consistent, compacted copy of the project to a new file (``VACUUM INTO``); the open
+        project stays as it is. Refuses an existing file, the project itself, or a missing folder."""
+        target = Path(path)
+        if target.exists():
+            raise ProjectError(f"{target}: already exists; choose another name")
+        if not target.parent.is_dir():
+            raise ProjectError(f"{target}: folder {target.parent} does not exist")
+        try:
+            self.db.execute("VACUUM INTO ?", (str(target),))
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{target}: could not write the copy ({exc})") from None
+        return target
+
     def has_table(self, name: str) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ SEGMENT_EXPORT_SELECT = (
     'SELECT s.id, s.guid, d.name, d.title, d.outlet, d.date, d.language, r.name, c.path, s.start, s."end", '
     'substr(d.text, s.start + 1, s."end" - s.start), s.memo, s.created, s.updated '
     "FROM segments s JOIN documents d ON d.id = s.document_id JOIN coders r ON r.id = s.coder_id "
-    'JOIN codes c ON c.id = s.code_id ORDER BY d.id, s.start, s."end", r.name, c.path, s.id')
+    'JOIN codes c ON c.id = s.code_id {where} ORDER BY d.id, s.start, s."end", r.name, c.path, s.id')
 
 
 class SummaryQueries:
@@ -26,9 +27,12 @@ class SummaryQueries:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "codes", "coders", "segments", "memos", "assignments")}
 
-    def segment_export_rows(self) -> Iterator[list[Any]]:
-        """One row per segment for the tidy segments CSV (see ``exporters.segments``), streamed."""
-        for row in self.db.execute(SEGMENT_EXPORT_SELECT):
+    def segment_export_rows(self, document_ids: Sequence[int] | None = None) -> Iterator[list[Any]]:
+        """One row per segment for the tidy segments CSV (see ``exporters.segments``), streamed; with
+        ``document_ids`` (a document set) only those documents'."""
+        where, params = ("", []) if document_ids is None else \
+            ("WHERE s.document_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(document_ids))])
+        for row in self.db.execute(SEGMENT_EXPORT_SELECT.format(where=where), params):
             yield list(row)
 
     def segment_counts_by_place(self) -> list[tuple[int, int, int, int]]:

@@ -21,6 +21,7 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._documents: list[Document] = []
         self._status: dict[int, str] = {}
+        self._with_memo: set[int] = set()  # documents with a memo: marked ✎ after the title
 
     def reset(self, documents: list[Document], status: dict[int, str]) -> None:
         self.beginResetModel()
@@ -32,6 +33,11 @@ class DocumentTableModel(QAbstractTableModel):
         self._status = dict(status)
         if self._documents:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
+
+    def set_memo_documents(self, ids: set[int]) -> None:
+        self._with_memo = set(ids)
+        if self._documents:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._documents) - 1, 0))
 
     def document_at(self, row: int) -> Document:
         return self._documents[row]
@@ -55,7 +61,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return doc.title or doc.name if role == Qt.ItemDataRole.DisplayRole else \
+                return (doc.title or doc.name) + (" \u270e" if doc.id in self._with_memo else "") \
+                    if role == Qt.ItemDataRole.DisplayRole else \
                     f"{doc.name}\n{doc.length:,} " + self.tr("characters")
             if column == 1:
                 return doc.outlet

@@ -1,0 +1,114 @@
+"""The document list's context menu (open in a pane, properties, memo, sets, status, delete) and its
+document-set filter. Every change is an undoable core edit performed on the project bus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+
+from annotator.core import commands
+from annotator.core.document_edits import AddToSet, DeleteDocuments, RemoveFromSet
+from annotator.gui.document_dialog import DocumentDialog
+from annotator.gui.memos_view import edit_memo_on
+
+if TYPE_CHECKING:
+    from annotator.gui.coding_view import CodingView
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Text filter over every column, plus "only the documents of this set"."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.allowed: set[int] | None = None
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_allowed(self, ids: set[int] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.allowed = ids
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.allowed = ids
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if self.allowed is not None:
+            document_id = self.sourceModel().index(row, 0, parent).data(Qt.ItemDataRole.UserRole)
+            if document_id not in self.allowed:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+def show_properties(view: "CodingView", document_id: int) -> bool:
+    dialog = DocumentDialog(view.project, document_id, view)
+    if dialog.exec() and dialog.command() is not None:
+        return view.bus.perform(dialog.command(), view)  # type: ignore[arg-type]
+    return False
+
+
+def delete_documents(view: "CodingView", document_ids: list[int], parent: QWidget) -> bool:
+    project = view.project
+    documents = project.documents(document_ids)
+    codings = len(project.segments(document_ids=document_ids))
+    memos = len(project.memos_of_documents(document_ids))
+    names = ", ".join(f"“{d.title or d.name}”" for d in documents[:3]) + (" …" if len(documents) > 3 else "")
+    question = view.tr("Delete {0} with {1} codings and {2} memos? Ctrl+Z brings them back.").format(
+        names, codings, memos)
+    if QMessageBox.question(parent, view.tr("Delete document"), question) != QMessageBox.StandardButton.Yes:
+        return False
+    command = DeleteDocuments(document_ids)
+    if view.bus.perform(command, parent):
+        view.status_message.emit(view.tr("Deleted {0} document(s) with {1} codings").format(
+            len(document_ids), command.segments_deleted))
+        return True
+    return False
+
+
+def document_menu(view: "CodingView", document_id: int, parent: QWidget) -> QMenu:
+    """What right-clicking a document in the list offers."""
+    project = view.project
+    menu = QMenu(parent)
+    for number, pane in enumerate(view.panes, 1):
+        action = menu.addAction(view.tr("Open in pane {0}").format(number),
+                                lambda p=pane: view.open_document(document_id, p))
+        action.setEnabled(pane.document_id != document_id)
+    menu.addSeparator()
+    menu.addAction(view.tr("Properties…"), lambda: show_properties(view, document_id))
+    menu.addAction(view.tr("Document memo…"), lambda: edit_memo_on(view.bus, view, document_id=document_id))
+    sets = project.document_sets()
+    member_of = {s for s, _d in project.set_memberships([document_id])}
+    add = menu.addMenu(view.tr("Add to set"))
+    for document_set in sets:
+        if document_set.id not in member_of:
+            add.addAction(document_set.name, lambda n=document_set.name: view.bus.perform(AddToSet(n, [document_id]), view))
+    add.addSeparator()
+    add.addAction(view.tr("New set…"), lambda: _add_to_new_set(view, document_id))
+    remove = menu.addMenu(view.tr("Remove from set"))
+    for document_set in sets:
+        if document_set.id in member_of:
+            remove.addAction(document_set.name,
+                             lambda s=document_set.id: view.bus.perform(RemoveFromSet(s, [document_id]), view))
+    remove.setEnabled(bool(member_of))
+    if view.coder_id is not None:
+        menu.addSeparator()
+        done = project.assignment_status(document_id, view.coder_id) == "done"
+        if done:
+            menu.addAction(view.tr("Mark not done"), lambda: view.bus.perform(
+                commands.SetAssignment(document_id, view.coder_id, "in_progress"), view))
+        else:
+            menu.addAction(view.tr("Mark done"), lambda: view.bus.perform(
+                commands.SetAssignment(document_id, view.coder_id, "done"), view))
+    menu.addSeparator()
+    menu.addAction(view.tr("Delete document…"), lambda: delete_documents(view, [document_id], parent))
+    return menu
+
+
+def _add_to_new_set(view: "CodingView", document_id: int) -> None:
+    name, ok = QInputDialog.getText(view, view.tr("New document set"),
+                                    view.tr("Name of the set (an outlet, a wave, a sample):"))
+    if ok and name.strip():
+        view.bus.perform(AddToSet(name, [document_id]), view)
