@@ -6,7 +6,7 @@ performed on the project event bus, and refreshes from the bus only what each ``
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QLineEdit, QMenu, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,

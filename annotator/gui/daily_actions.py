@@ -26,10 +26,6 @@ def coder_settings_key(project: Project) -> str:
     return f"coder/by-project/{identity}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("daily_actions", text)
-
-
 class DailyActions:
     def __init__(self, window: "MainWindow") -> None:
         self.window = window
@@ -37,33 +33,33 @@ class DailyActions:
         self.coding = window.coding
         self.retrieval = RetrievalView(self.bus)
         self.retrieval.status_message.connect(window.show_status)
-        window.register_view("retrieval", _tr("Retrieved segments"), self.retrieval)
+        window.register_view("retrieval", QCoreApplication.translate("daily_actions", "Retrieved segments"), self.retrieval)
         self.memos = MemosView(self.bus)
         self.memos.status_message.connect(window.show_status)
-        window.register_view("memos", _tr("Memos"), self.memos)
+        window.register_view("memos", QCoreApplication.translate("daily_actions", "Memos"), self.memos)
         self.coding.coder_needed.connect(self.ask_for_coder)
         self.coding.retrieve_requested.connect(self.retrieve_codes)
 
     def populate(self, edit: QMenu, view: QMenu, coder: QMenu) -> None:
         coding = self.coding
         edit.addSeparator()
-        self.act_find = edit.addAction(_tr("Find in document…"), coding.find_in_document)
+        self.act_find = edit.addAction(QCoreApplication.translate("daily_actions", "Find in document…"), coding.find_in_document)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
-        self.act_pick = edit.addAction(_tr("Code selection by name…"), coding.quick_pick_code)
+        self.act_pick = edit.addAction(QCoreApplication.translate("daily_actions", "Code selection by name…"), coding.quick_pick_code)
         self.act_pick.setShortcut(QKeySequence("Ctrl+K"))
         self.window.act_done.setShortcut(QKeySequence("Ctrl+D"))
         view.addSeparator()
         for text, keys, slot in (
-                (_tr("Next document"), "Ctrl+PgDown", lambda: coding.step_document(1)),
-                (_tr("Previous document"), "Ctrl+PgUp", lambda: coding.step_document(-1)),
-                (_tr("Next coding"), "F8", lambda: coding.step_coding(1)),
-                (_tr("Previous coding"), "Shift+F8", lambda: coding.step_coding(-1)),
-                (_tr("Go to the code filter"), "Ctrl+L", coding.focus_code_filter),
-                (_tr("Retrieved segments"), "Ctrl+Shift+R", lambda: self.window.show_view("retrieval")),
-                (_tr("Memos"), "Ctrl+Shift+M", lambda: self.window.show_view("memos"))):
+                (QCoreApplication.translate("daily_actions", "Next document"), "Ctrl+PgDown", lambda: coding.step_document(1)),
+                (QCoreApplication.translate("daily_actions", "Previous document"), "Ctrl+PgUp", lambda: coding.step_document(-1)),
+                (QCoreApplication.translate("daily_actions", "Next coding"), "F8", lambda: coding.step_coding(1)),
+                (QCoreApplication.translate("daily_actions", "Previous coding"), "Shift+F8", lambda: coding.step_coding(-1)),
+                (QCoreApplication.translate("daily_actions", "Go to the code filter"), "Ctrl+L", coding.focus_code_filter),
+                (QCoreApplication.translate("daily_actions", "Retrieved segments"), "Ctrl+Shift+R", lambda: self.window.show_view("retrieval")),
+                (QCoreApplication.translate("daily_actions", "Memos"), "Ctrl+Shift+M", lambda: self.window.show_view("memos"))):
             action = view.addAction(text, slot)
             action.setShortcut(QKeySequence(keys))
-        coder.addAction(_tr("Manage coders…"), lambda: CodersDialog(self.bus, self.window).exec())
+        coder.addAction(QCoreApplication.translate("daily_actions", "Manage coders…"), lambda: CodersDialog(self.bus, self.window).exec())
         coding.import_requested.connect(self.window.files.import_documents)
 
     def ask_for_coder(self) -> None:
@@ -72,8 +68,8 @@ class DailyActions:
 
         names = [c.name for c in self.bus.project.coders()]
         name, ok = QInputDialog.getItem(
-            self.window, _tr("Who is coding?"),
-            _tr("Your name as a coder (your codings are saved under it; agreement compares coders):"),
+            self.window, QCoreApplication.translate("daily_actions", "Who is coding?"),
+            QCoreApplication.translate("daily_actions", "Your name as a coder (your codings are saved under it; agreement compares coders):"),
             names, 0 if names else -1, True)
         name = name.strip() if ok else ""
         if not name:

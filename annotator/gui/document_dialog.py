@@ -18,14 +18,18 @@ from annotator.core.commands import Command
 from annotator.core.document_edits import AddToSet, RemoveFromSet, UpdateDocument, check_properties
 from annotator.core.errors import InputError
 from annotator.core.store import Project
+from annotator.gui.search_view import language_name
 
-LANGUAGES = ("zh", "zh-hant", "en", "ja", "ko", "fr", "de", "es", "ru", "ar")
+LANGUAGES = ("zh", "zh-hant", "en")  # offered first; any code can be typed
+NAMES = {"zh-hant": "繁體中文"}
 
 
 class DocumentDialog(QDialog):
     """Properties of one document; ``command()`` is the edit to perform after ``exec()`` accepted."""
 
     def __init__(self, project: Project, document_id: int, parent: QWidget | None = None) -> None:
+        if not isinstance(document_id, int):
+            raise TypeError("DocumentDialog(project, document_id, parent)")
         super().__init__(parent)
         self.project = project
         self.document = project.document(document_id, with_text=False)
@@ -40,11 +44,16 @@ class DocumentDialog(QDialog):
         self.outlet.addItems(sorted({d.outlet for d in project.documents() if d.outlet}))
         self.outlet.setCurrentText(doc.outlet)
         self.date = QLineEdit(doc.date, placeholderText=self.tr("YYYY-MM-DD (or YYYY-MM, YYYY)"))
-        self.language = QComboBox()
+        self.language = QComboBox()  # names (中文, English) for known codes; a typed code is taken as it is
         self.language.setEditable(True)
-        self.language.addItems(sorted({*LANGUAGES, *(d.language for d in project.documents() if d.language)}))
-        self.language.setCurrentText(doc.language)
-        self.url = QLineEdit(doc.url, placeholderText="https://")
+        for code in dict.fromkeys([*LANGUAGES, *sorted(d.language for d in project.documents() if d.language)]):
+            self.language.addItem(NAMES.get(code) or language_name(code), code)
+        index = self.language.findData(doc.language)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        else:
+            self.language.setCurrentText(doc.language)
+        self.url = QLineEdit(doc.url)
         codings = len(project.segments(document_id=doc.id))
         facts = QLabel(self.tr("{0} characters · {1} codings · imported from {2}").format(
             f"{doc.length:,}", codings, doc.source_file or "—"))
@@ -148,11 +157,16 @@ class DocumentDialog(QDialog):
                 out[key] = value
         return out
 
+    def language_code(self) -> str:
+        text = self.language.currentText().strip()
+        index = self.language.findText(text)
+        return str(self.language.itemData(index)) if index >= 0 else text
+
     def build_command(self) -> Command | None:
         """The edit for what changed (None: nothing changed); raises ``InputError`` for bad values."""
         doc = self.document
         wanted = {"name": self.name.text(), "title": self.title.text(), "outlet": self.outlet.currentText(),
-                  "date": self.date.text(), "language": self.language.currentText(), "url": self.url.text()}
+                  "date": self.date.text(), "language": self.language_code(), "url": self.url.text()}
         wanted = check_properties(wanted)
         fields = {k: v for k, v in wanted.items() if v != getattr(doc, k)}
         attributes = self.attribute_values()

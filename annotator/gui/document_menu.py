@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from annotator.core import commands
@@ -56,13 +56,13 @@ def delete_documents(view: "CodingView", document_ids: list[int], parent: QWidge
     codings = len(project.segments(document_ids=document_ids))
     memos = len(project.memos_of_documents(document_ids))
     names = ", ".join(f"“{d.title or d.name}”" for d in documents[:3]) + (" …" if len(documents) > 3 else "")
-    question = view.tr("Delete {0} with {1} codings and {2} memos? Ctrl+Z brings them back.").format(
+    question = QCoreApplication.translate("document_menu", "Delete {0} with {1} codings and {2} memos? Ctrl+Z brings them back.").format(
         names, codings, memos)
-    if QMessageBox.question(parent, view.tr("Delete document"), question) != QMessageBox.StandardButton.Yes:
+    if QMessageBox.question(parent, QCoreApplication.translate("document_menu", "Delete document"), question) != QMessageBox.StandardButton.Yes:
         return False
     command = DeleteDocuments(document_ids)
     if view.bus.perform(command, parent):
-        view.status_message.emit(view.tr("Deleted {0} document(s) with {1} codings").format(
+        view.status_message.emit(QCoreApplication.translate("document_menu", "Deleted {0} document(s) with {1} codings").format(
             len(document_ids), command.segments_deleted))
         return True
     return False
@@ -73,21 +73,21 @@ def document_menu(view: "CodingView", document_id: int, parent: QWidget) -> QMen
     project = view.project
     menu = QMenu(parent)
     for number, pane in enumerate(view.panes, 1):
-        action = menu.addAction(view.tr("Open in pane {0}").format(number),
+        action = menu.addAction(QCoreApplication.translate("document_menu", "Open in pane {0}").format(number),
                                 lambda p=pane: view.open_document(document_id, p))
         action.setEnabled(pane.document_id != document_id)
     menu.addSeparator()
-    menu.addAction(view.tr("Properties…"), lambda: show_properties(view, document_id))
-    menu.addAction(view.tr("Document memo…"), lambda: edit_memo_on(view.bus, view, document_id=document_id))
+    menu.addAction(QCoreApplication.translate("document_menu", "Properties…"), lambda: show_properties(view, document_id))
+    menu.addAction(QCoreApplication.translate("document_menu", "Document memo…"), lambda: edit_memo_on(view.bus, view, document_id=document_id))
     sets = project.document_sets()
     member_of = {s for s, _d in project.set_memberships([document_id])}
-    add = menu.addMenu(view.tr("Add to set"))
+    add = menu.addMenu(QCoreApplication.translate("document_menu", "Add to set"))
     for document_set in sets:
         if document_set.id not in member_of:
             add.addAction(document_set.name, lambda n=document_set.name: view.bus.perform(AddToSet(n, [document_id]), view))
     add.addSeparator()
-    add.addAction(view.tr("New set…"), lambda: _add_to_new_set(view, document_id))
-    remove = menu.addMenu(view.tr("Remove from set"))
+    add.addAction(QCoreApplication.translate("document_menu", "New set…"), lambda: _add_to_new_set(view, document_id))
+    remove = menu.addMenu(QCoreApplication.translate("document_menu", "Remove from set"))
     for document_set in sets:
         if document_set.id in member_of:
             remove.addAction(document_set.name,
@@ -97,18 +97,18 @@ def document_menu(view: "CodingView", document_id: int, parent: QWidget) -> QMen
         menu.addSeparator()
         done = project.assignment_status(document_id, view.coder_id) == "done"
         if done:
-            menu.addAction(view.tr("Mark not done"), lambda: view.bus.perform(
+            menu.addAction(QCoreApplication.translate("document_menu", "Mark not done"), lambda: view.bus.perform(
                 commands.SetAssignment(document_id, view.coder_id, "in_progress"), view))
         else:
-            menu.addAction(view.tr("Mark done"), lambda: view.bus.perform(
+            menu.addAction(QCoreApplication.translate("document_menu", "Mark done"), lambda: view.bus.perform(
                 commands.SetAssignment(document_id, view.coder_id, "done"), view))
     menu.addSeparator()
-    menu.addAction(view.tr("Delete document…"), lambda: delete_documents(view, [document_id], parent))
+    menu.addAction(QCoreApplication.translate("document_menu", "Delete document…"), lambda: delete_documents(view, [document_id], parent))
     return menu
 
 
 def _add_to_new_set(view: "CodingView", document_id: int) -> None:
-    name, ok = QInputDialog.getText(view, view.tr("New document set"),
-                                    view.tr("Name of the set (an outlet, a wave, a sample):"))
+    name, ok = QInputDialog.getText(view, QCoreApplication.translate("document_menu", "New document set"),
+                                    QCoreApplication.translate("document_menu", "Name of the set (an outlet, a wave, a sample):"))
     if ok and name.strip():
         view.bus.perform(AddToSet(name, [document_id]), view)

@@ -59,7 +59,7 @@ class NewProjectDialog(QDialog):
             choices.addWidget(button)
             choices.addWidget(note)
         self.buttons["policy-frames"].setChecked(True)
-        self.csv = QLineEdit(placeholderText=self.tr("codebook.csv"))
+        self.csv = QLineEdit(placeholderText=self.tr("Codebook file (.csv)"))
         self.csv.setEnabled(False)
         csv_browse = QPushButton(self.tr("Choose…"))
         csv_browse.setEnabled(False)

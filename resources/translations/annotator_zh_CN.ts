@@ -38,18 +38,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+391"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-369"/>
-        <location line="+382"/>
+        <location line="-391"/>
+        <location line="+404"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-403"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -65,12 +65,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+409"/>
+        <location line="+431"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-430"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -86,13 +86,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+474"/>
+        <location line="+496"/>
         <location line="+59"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-532"/>
+        <location line="-554"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -132,7 +132,12 @@
         <translation>互斥编码组：比较其各子编码，并把整组作为一个名义变量</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Compare the coders on the documents of one document set</source>
+        <translation>只比较某个文档集中的文档</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -187,7 +192,7 @@
         <translation>文档（不勾选：全部）：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Choose coders and press Compute</source>
         <translation>请选择编码员并点击“计算”</translation>
     </message>
@@ -217,12 +222,17 @@
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+21"/>
+        <source>Tick the documents of a set…</source>
+        <translation>勾选某个文档集的文档…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Tick at least two coders to compare</source>
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
@@ -330,7 +340,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+312"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+314"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -383,12 +393,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Frames by outlet</source>
         <translation>各媒体的框架</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-174"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
@@ -404,13 +414,28 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>All coders</source>
         <translation>全部编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set: {0}</source>
+        <translation>文档集：{0}</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -430,12 +455,12 @@
         <translation>正在分词：{done} / {total}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p &lt; 0.05</source>
         <translation>{0} 个片段，{1} 个词，对照语料其余部分的 {2} 个词；G2 ≥ 3.84：p &lt; 0.05</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -462,9 +487,22 @@
     </message>
 </context>
 <context>
+    <name>CodePicker</name>
+    <message>
+        <location filename="../../annotator/gui/code_picker.py" line="+36"/>
+        <source>Type a code&apos;s name…</source>
+        <translation>输入编码名称…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter codes the selection · ↑↓ choose · Esc cancels</source>
+        <translation>回车：为所选文本编码 · ↑↓ 选择 · Esc 取消</translation>
+    </message>
+</context>
+<context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../annotator/gui/codebook_panel.py" line="+66"/>
+        <location filename="../../annotator/gui/codebook_panel.py" line="+69"/>
         <source>Filter codes…</source>
         <translation>筛选编码…</translation>
     </message>
@@ -556,7 +594,17 @@
         <translation>{whose} 在项目全部文档中的编码</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+69"/>
+        <source>Retrieve codings</source>
+        <translation>检索编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code memo…</source>
+        <translation>编码备忘录…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Add code</source>
         <translation>添加编码</translation>
     </message>
@@ -644,14 +692,128 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>CodersDialog</name>
+    <message>
+        <location filename="../../annotator/gui/coders_dialog.py" line="+23"/>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codings</source>
+        <translation>编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An adjudicator (such as the consensus coder made in Review) settles disagreements and is left out of agreement by default. Merge two names of one person; Ctrl+Z undoes any of these changes.</source>
+        <translation>裁定者（如在分歧审阅中建立的共识编码员）负责裁定分歧，默认不计入信度。同一人的两个名字可以合并；以上任何修改都可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adjudicator</source>
+        <translation>裁定者</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Add coder</source>
+        <translation>添加编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new coder:</source>
+        <translation>新编码员的名字：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename coder</source>
+        <translation>重命名编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name for “{0}”:</source>
+        <translation>“{0}”的新名字：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+7"/>
+        <source>Merge coders</source>
+        <translation>合并编码员</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Give all codings of “{0}” to (two names of one person):</source>
+        <translation>把“{0}”的全部编码标注交给（同一人的两个名字）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merge “{0}” ({1} codings) into “{2}”? “{0}” is removed; identical codings are kept once. Ctrl+Z undoes it.</source>
+        <translation>把“{0}”（{1} 个编码标注）合并到“{2}”？“{0}”将被移除，完全相同的编码标注只保留一份。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete coder</source>
+        <translation>删除编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “{0}” with {1} codings and their document statuses? Their memos stay, unsigned. Ctrl+Z undoes it.</source>
+        <translation>删除“{0}”及其 {1} 个编码标注和文档进度？其备忘录保留，但不再署名。可用 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+54"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+58"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+3"/>
+        <source>Show the documents of one document set</source>
+        <translation>只显示某个文档集的文档</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -666,17 +828,68 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>删除编码标注“{0}”</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+33"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set: {0}</source>
+        <translation>文档集：{0}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>every coder</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/undo.py" line="+92"/>
+        <location line="+184"/>
+        <location line="+114"/>
+        <source>Select some text first, then choose a code.</source>
+        <translation>请先选择文本，再选择编码。</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Say who is coding first (Coder ▸ Add coder…).</source>
+        <translation>请先说明谁在编码（编码员 ▸ 添加编码员…）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Coded as &apos;{0}&apos;, replacing {1}: one value per stretch of text in the exclusive group &apos;{2}&apos; (Ctrl+Z brings it back)</source>
+        <translation>已编码为“{0}”，替换了 {1}：在互斥编码组“{2}”中，同一段文本只能有一个值（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Document marked done</source>
+        <translation>文档已标为完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is the last document of the list</source>
+        <translation>这是列表中的最后一篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the first document of the list</source>
+        <translation>这是列表中的第一篇文档</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No codings in this document</source>
+        <translation>这篇文档还没有编码标注</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Coding {0} of {1}: &apos;{2}&apos;</source>
+        <translation>第 {0} 个编码标注（共 {1} 个）：“{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/undo.py" line="+108"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+191"/>
+        <location filename="../../annotator/gui/coding_view.py" line="-72"/>
         <source>Coded {0} characters as &apos;{1}&apos;</source>
         <translation>已将 {0} 个字符编码为“{1}”</translation>
     </message>
@@ -725,9 +938,97 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../annotator/gui/document_dialog.py" line="+37"/>
+        <source>Properties of “{0}”</source>
+        <translation>“{0}”的属性</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>YYYY-MM-DD (or YYYY-MM, YYYY)</source>
+        <translation>YYYY-MM-DD（或 YYYY-MM、YYYY）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} characters · {1} codings · imported from {2}</source>
+        <translation>{0} 个字符 · {1} 个编码标注 · 导入自 {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add attribute</source>
+        <translation>添加属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove attribute</source>
+        <translation>删除属性</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New set…</source>
+        <translation>新建文档集…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Attributes&lt;/b&gt; (wave, section, author …)</source>
+        <translation>&lt;b&gt;属性&lt;/b&gt;（调查轮次、版面、作者 …）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Document sets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;文档集&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+243"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+262"/>
         <source>Choose a document…</source>
         <translation>选择文档…</translation>
     </message>
@@ -780,7 +1081,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>characters</source>
         <translation>字符</translation>
     </message>
@@ -838,14 +1139,14 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+135"/>
-        <location line="+73"/>
-        <location line="+128"/>
+        <location line="+137"/>
+        <location line="+81"/>
+        <location line="+130"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>What to export</source>
         <translation>导出内容</translation>
     </message>
@@ -885,6 +1186,21 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>每个编码的示例引文数：</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set: {0}</source>
+        <translation>文档集：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
         <location line="+33"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
@@ -895,7 +1211,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>&lt;b&gt;Contents&lt;/b&gt; of the {0} file</source>
         <translation>{0} 文件的&lt;b&gt;内容&lt;/b&gt;</translation>
     </message>
@@ -946,6 +1262,39 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="+33"/>
+        <source>Find in document</source>
+        <translation>在文档中查找</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Previous hit (Shift+Enter)</source>
+        <translation>上一个结果（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next hit (Enter)</source>
+        <translation>下一个结果（Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no hits</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../annotator/gui/help_menu.py" line="-151"/>
@@ -976,6 +1325,24 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>Agreement measures</source>
         <translation>信度指标</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHint</name>
+    <message>
+        <location filename="../../annotator/gui/new_project_dialog.py" line="+130"/>
+        <source>&lt;h2&gt;No articles yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;还没有文章&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import articles next: &lt;b&gt;File ▸ Import documents…&lt;/b&gt; (Ctrl+I) reads .txt, .docx, .html, .pdf and .csv files, or drop files on this window. Then select a passage and press a code&apos;s key to code it.</source>
+        <translation>下一步：导入文章。&lt;b&gt;文件 ▸ 导入文档…&lt;/b&gt;（Ctrl+I）可读取 .txt、.docx、.html、.pdf 和 .csv 文件，也可以把文件拖到此窗口。然后选择一段文字，按编码的快捷键即可编码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import documents…</source>
+        <translation>导入文档…</translation>
     </message>
 </context>
 <context>
@@ -1073,12 +1440,12 @@ You can undo this with Edit ▸ Undo.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="+51"/>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-101"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
@@ -1088,7 +1455,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+88"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -1098,13 +1465,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员姓名：</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source> Coder: </source>
         <translation> 编码员：</translation>
     </message>
@@ -1112,6 +1478,11 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+3"/>
         <source>The coder whose codings you are making and seeing</source>
         <translation>当前进行编码并查看其编码的编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is coding?</source>
+        <translation>谁在编码？</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1189,7 +1560,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员(&amp;C)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
@@ -1197,6 +1568,253 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>{name} — Annotator</source>
         <translation>{name} — 标注器</translation>
+    </message>
+</context>
+<context>
+    <name>MemosView</name>
+    <message>
+        <location filename="../../annotator/gui/memos_view.py" line="+18"/>
+        <source>journal</source>
+        <translation>项目日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coding</source>
+        <translation>编码标注</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search memos…</source>
+        <translation>搜索备忘录…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+126"/>
+        <source>New journal entry</source>
+        <translation>新建日志条目</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+147"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a memo to read or edit it</source>
+        <translation>选择一条备忘录以阅读或编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save memo</source>
+        <translation>保存备忘录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in text</source>
+        <translation>在文本中显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+90"/>
+        <source>Delete memo</source>
+        <translation>删除备忘录</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>(journal)</source>
+        <translation>（项目日志）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} memos</source>
+        <translation>{0} 条备忘录</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Memo saved</source>
+        <translation>备忘录已保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete this memo? Ctrl+Z undoes it.</source>
+        <translation>删除这条备忘录？可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A note for the project journal (a decision, a definition, a doubt):</source>
+        <translation>写入项目日志的笔记（一个决定、一个定义、一个疑问）：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Memo on “{0}”:</source>
+        <translation>关于“{0}”的备忘录：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other memos:</source>
+        <translation>其他备忘录：</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../annotator/gui/new_project_dialog.py" line="-118"/>
+        <source>Policy Frames Codebook</source>
+        <translation>政策框架编码表（Policy Frames Codebook）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boydstun et al.&apos;s 15 policy frames (economic, security, morality …)</source>
+        <translation>Boydstun 等人的 15 个政策框架（经济、安全、道德 …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy Frames Codebook, Chinese labels</source>
+        <translation>政策框架编码表，中文标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>the same frames with Chinese names and definitions</source>
+        <translation>同样的框架，使用中文名称和定义</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Generic news frames</source>
+        <translation>通用新闻框架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semetko &amp; Valkenburg: responsibility, human interest, conflict …</source>
+        <translation>Semetko 与 Valkenburg：责任、人情味、冲突 …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generic news frames, Chinese labels</source>
+        <translation>通用新闻框架，中文标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty codebook</source>
+        <translation>空编码表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add your own codes in the codebook panel</source>
+        <translation>在编码表面板中添加自己的编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From a codebook CSV…</source>
+        <translation>从编码表 CSV 文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a codebook exported from another project or written in a spreadsheet</source>
+        <translation>从其他项目导出、或在电子表格中编写的编码表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+48"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+20"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Codebook file (.csv)</source>
+        <translation>编码表文件（.csv）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Project file&lt;/b&gt;</source>
+        <translation>&lt;b&gt;项目文件&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Start from a codebook&lt;/b&gt;</source>
+        <translation>&lt;b&gt;从编码表开始&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotator projects (*.annotator)</source>
+        <translation>Annotator 项目 (*.annotator)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Codebook CSV</source>
+        <translation>编码表 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose where to save the project.</source>
+        <translation>请选择项目的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} already exists; choose another name.</source>
+        <translation>{0} 已存在，请换一个名字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {0} does not exist.</source>
+        <translation>文件夹 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the codebook CSV file.</source>
+        <translation>请选择编码表 CSV 文件。</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1853,160 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>A new language is used from the next start of Annotator.</source>
         <translation>新的界面语言将在标注器下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalTableModel</name>
+    <message>
+        <location filename="../../annotator/gui/models/retrieval_table.py" line="+10"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalView</name>
+    <message>
+        <location filename="../../annotator/gui/retrieval_view.py" line="+40"/>
+        <source>Tick codes to list their codings (with their sub-codes); none ticked: all</source>
+        <translation>勾选编码以列出其编码标注（含子编码）；未勾选则列出全部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All codes</source>
+        <translation>全部编码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Codes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;编码&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filter by text or memo…</source>
+        <translation>按文本或备忘录筛选…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set</source>
+        <translation>文档集</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-code as…</source>
+        <translation>重新编码为…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+184"/>
+        <source>Edit memo…</source>
+        <translation>编辑备忘录…</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <location line="+183"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Export list…</source>
+        <translation>导出列表…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>All coders</source>
+        <translation>全部编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All sets</source>
+        <translation>全部文档集</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>{0} codings in {1} documents</source>
+        <translation>{1} 篇文档中的 {0} 个编码标注</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Open in the coding view</source>
+        <translation>在编码视图中打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-code as</source>
+        <translation>重新编码为</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Re-coded; {0} other value(s) of the exclusive group replaced</source>
+        <translation>已重新编码；替换了互斥编码组中的 {0} 个其他值</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memo for “{0}”</source>
+        <translation>“{0}”的备忘录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>Export retrieved segments</source>
+        <translation>导出检索到的片段</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} codings written to {1}</source>
+        <translation>已将 {0} 个编码标注写入 {1}</translation>
     </message>
 </context>
 <context>
@@ -1420,7 +2192,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="-556"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="-572"/>
         <source>word</source>
         <translation>词</translation>
     </message>
@@ -1514,12 +2286,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+158"/>
+        <location line="+163"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-158"/>
         <source>from YYYY-MM-DD</source>
         <translation>起始日期 YYYY-MM-DD</translation>
     </message>
@@ -1529,7 +2301,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>截止日期 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source> chars</source>
         <translation> 字符</translation>
     </message>
@@ -1565,17 +2337,22 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Type a word and press Enter.</source>
         <translation>输入词语后按回车。</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Outlet</source>
         <translation>媒体</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Set</source>
+        <translation>文档集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1621,6 +2398,11 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Any code</source>
         <translation>任一编码</translation>
     </message>
@@ -1630,7 +2412,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>任一编码员</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Searching for “{text}”…</source>
         <translation>正在检索“{text}”…</translation>
     </message>
@@ -1720,6 +2502,144 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>daily_actions</name>
+    <message>
+        <location filename="../../annotator/gui/daily_actions.py" line="+36"/>
+        <location line="+22"/>
+        <source>Retrieved segments</source>
+        <translation>检索片段</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Find in document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code selection by name…</source>
+        <translation>按名称为所选文本编码…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next document</source>
+        <translation>下一篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous document</source>
+        <translation>上一篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next coding</source>
+        <translation>下一个编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous coding</source>
+        <translation>上一个编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the code filter</source>
+        <translation>转到编码筛选框</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage coders…</source>
+        <translation>管理编码员…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Who is coding?</source>
+        <translation>谁在编码？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name as a coder (your codings are saved under it; agreement compares coders):</source>
+        <translation>你作为编码员的名字（你的编码标注以此名保存；信度比较的是编码员）：</translation>
+    </message>
+</context>
+<context>
+    <name>document_menu</name>
+    <message>
+        <location filename="../../annotator/gui/document_menu.py" line="+59"/>
+        <source>Delete {0} with {1} codings and {2} memos? Ctrl+Z brings them back.</source>
+        <translation>删除 {0} 及其 {1} 个编码标注和 {2} 条备忘录？可用 Ctrl+Z 恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted {0} document(s) with {1} codings</source>
+        <translation>已删除 {0} 篇文档及其 {1} 个编码标注</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open in pane {0}</source>
+        <translation>在第 {0} 个窗格中打开</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document memo…</source>
+        <translation>文档备忘录…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add to set</source>
+        <translation>加入文档集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New set…</source>
+        <translation>新建文档集…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from set</source>
+        <translation>移出文档集</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mark not done</source>
+        <translation>标为未完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark done</source>
+        <translation>标为完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete document…</source>
+        <translation>删除文档…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New document set</source>
+        <translation>新建文档集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the set (an outlet, a wave, a sample):</source>
+        <translation>文档集的名称（一家媒体、一轮调查、一个样本）：</translation>
+    </message>
+</context>
+<context>
     <name>exchange_actions</name>
     <message>
         <location filename="../../annotator/gui/exchange_actions.py" line="+31"/>
@@ -1797,12 +2717,12 @@ You can undo this with Edit ▸ Undo.</source>
     <name>file_actions</name>
     <message>
         <location line="-72"/>
-        <location filename="../../annotator/gui/file_actions.py" line="+78"/>
+        <location filename="../../annotator/gui/file_actions.py" line="+82"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_actions.py" line="-57"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-59"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>Annotator 项目 (*.annotator);;所有文件 (*)</translation>
     </message>
@@ -1827,27 +2747,76 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import documents…</source>
         <translation>导入文档…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+28"/>
+        <source>Created {0}. Import articles next: File ▸ Import documents… (Ctrl+I)</source>
+        <translation>已创建 {0}。下一步导入文章：文件 ▸ 导入文档…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>A copy needs a new file name.</source>
+        <translation>副本需要一个新的文件名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} already exists; choose a new name.</source>
+        <translation>{0} 已存在，请换一个新名字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved a copy as {0}</source>
+        <translation>已另存副本为 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This is the demo project; open or create a project with the File menu</source>
+        <translation>这是演示项目；请通过“文件”菜单打开或新建项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed {0}; this is the demo project. File ▸ Open recent reopens it.</source>
+        <translation>已关闭 {0}；现在显示演示项目。可通过 文件 ▸ 最近打开 重新打开。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>import cancelled; nothing was imported</source>
         <translation>导入已取消；未导入任何内容</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-78"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
@@ -1956,7 +2925,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-147"/>
+        <location filename="../../annotator/gui/main_window.py" line="-160"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
@@ -1969,7 +2938,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../annotator/gui/undo.py" line="-68"/>
+        <location filename="../../annotator/gui/undo.py" line="-84"/>
         <source>code &apos;{0}&apos;</source>
         <translation>编码为“{0}”</translation>
     </message>
@@ -2082,6 +3051,86 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>copy agreed codings</source>
         <translation>复制一致的编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-code {0} codings</source>
+        <translation>重新编码 {0} 个编码标注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit memo</source>
+        <translation>编辑备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add memo</source>
+        <translation>添加备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete memo</source>
+        <translation>删除备忘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit document properties</source>
+        <translation>编辑文档属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete {0} documents</source>
+        <translation>删除 {0} 篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add to set &apos;{0}&apos;</source>
+        <translation>加入文档集“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remove from set &apos;{0}&apos;</source>
+        <translation>移出文档集“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rename set to &apos;{0}&apos;</source>
+        <translation>将文档集重命名为“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete document set</source>
+        <translation>删除文档集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add coder &apos;{0}&apos;</source>
+        <translation>添加编码员“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rename coder to &apos;{0}&apos;</source>
+        <translation>将编码员重命名为“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge coder &apos;{0}&apos; into &apos;{1}&apos;</source>
+        <translation>将编码员“{0}”合并到“{1}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete coder &apos;{0}&apos;</source>
+        <translation>删除编码员“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set role &apos;{0}&apos;</source>
+        <translation>设置角色“{0}”</translation>
     </message>
     <message>
         <location line="+1"/>

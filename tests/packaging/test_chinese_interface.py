@@ -161,7 +161,10 @@ def test_dialogs_are_in_chinese(chinese_window, qtbot):
     opened, leftovers = [], {}
     for cls in dialog_classes():
         dialog = None
-        for args in ((chinese_window.project, chinese_window), (chinese_window,), (chinese_window.project,), ()):
+        project = chinese_window.project
+        for args in ((project, chinese_window), (chinese_window,), (project,), (chinese_window.bus, chinese_window),
+                     (project, project.document_ids()[0], chinese_window), (project.codes(), chinese_window),
+                     (str(project.path.parent), chinese_window), ()):
             try:
                 dialog = cls(*args)
                 break
