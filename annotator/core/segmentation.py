@@ -17,9 +17,7 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project
-from annotator.core.tokens import (
-    normalised_tokens, snap_to_words, to_simplified, tokenizer_for, word_spans,
-)
+from annotator.core.tokens import segment, snap_to_words, to_simplified, tokenizer_for
 
 
 @dataclass(frozen=True)
@@ -207,10 +205,8 @@ def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Ite
     """(document id, space-joined search words, packed offsets) for each text: a cache row's payload."""
     tokenizer = tokenizer_for(terms)
     for document_id, text in documents:
-        spans = word_spans(text, tokenizer=tokenizer)
-        words = normalised_tokens(text, spans)
-        flat = array("i", [n for span in spans for n in span])
-        yield document_id, " ".join(words), flat.tobytes()
+        words, flat = segment(text, tokenizer=tokenizer)
+        yield document_id, " ".join(words), array("i", flat).tobytes()
 
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:
@@ -220,8 +216,8 @@ def document_tokens(project: Project, document_id: int) -> DocumentTokens:
         text = project.document_text(document_id)
         tokenizer = project_tokenizer(project)
         if project.readonly:
-            spans = word_spans(text, tokenizer=tokenizer)
-            return DocumentTokens(document_id, normalised_tokens(text, spans), spans)
+            words, flat = segment(text, tokenizer=tokenizer)
+            return DocumentTokens(document_id, words, list(zip(flat[0::2], flat[1::2])))
         with project.transaction():
             return _store(project, document_id, text, tokenizer, dictionary_version(project))
     return decode(document_id, row[1], row[2])
@@ -237,11 +233,9 @@ def decode(document_id: int, tokens: str, offsets: bytes) -> DocumentTokens:
 
 
 def _store(project: Project, document_id: int, text: str, tokenizer, version: str) -> DocumentTokens:
-    spans = word_spans(text, tokenizer=tokenizer)
-    words = normalised_tokens(text, spans)
-    flat = array("i", [n for span in spans for n in span])
-    _write(project, document_id, version, " ".join(words), flat.tobytes())
-    return DocumentTokens(document_id, words, spans)
+    words, flat = segment(text, tokenizer=tokenizer)
+    _write(project, document_id, version, " ".join(words), array("i", flat).tobytes())
+    return DocumentTokens(document_id, words, list(zip(flat[0::2], flat[1::2])))
 
 
 def _write(project: Project, document_id: int, version: str, tokens: str, offsets: bytes) -> None:

@@ -1,12 +1,19 @@
-"""Word tokens with code-point offsets: jieba for Chinese, Unicode word boundaries elsewhere.
+"""Word tokens with code-point offsets: jieba's segmentation for Chinese, Unicode word boundaries elsewhere.
 
-jieba is imported lazily (its first load costs ~0.5 s) and its cache is kept in the application's data
-folder instead of /tmp. Call ``warm_up()`` from a worker thread to pay that cost off the GUI thread.
+Chinese runs are cut by rjieba (jieba-rs: jieba's dictionary, DAG, best route and HMM, in Rust, ~10x
+faster) wherever it is measured equivalent to jieba, and by jieba's own algorithm (``_cut_dag``) elsewhere:
+runs holding a CJK Extension G character (U+30000-U+3134F, outside jieba-rs's HMM character class), and
+everything where rjieba is not installed or ``ANNOTATOR_SEGMENTER=jieba`` is set. The measurement is
+tests/core/test_segmenter_equivalence.py and the scale section of ``make bench``: token boundaries on our
+samples and generated corpora, user dictionaries, traditional Chinese.
+
+Both load lazily (rjieba ~0.1 s, jieba ~0.5 s, its cache in the application's data folder instead of
+/tmp); ``warm_up()`` from a worker thread pays that off the GUI thread. A search query is cut without
+loading either dictionary (``annotator.core.lexicon``).
 
 Traditional Chinese is segmented through a simplified *view* of the text that has exactly the same
 length (see ``to_simplified``), so every offset found on the view is an offset into the stored text,
-which itself stays as imported. A project's user dictionary gives its own tokenizer
-(``tokenizer_for``), sharing jieba's big frequency table with the default one.
+which itself stays as imported. A project's user dictionary gives its own tokenizer (``tokenizer_for``).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from array import array
 from pathlib import Path
 
 
@@ -24,8 +32,11 @@ _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 _HAN_RUN = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]+"
 )
+# Han runs rjieba cuts differently from jieba (measured): they go to jieba's algorithm.
+_JIEBA_ONLY = re.compile("[\U00030000-\U0003134f]")
 _lock = threading.Lock()
 _tokenizer = None
+_rust: object = None  # rjieba's default instance once loaded; False where rjieba is not used
 
 
 def _fresh_lock_after_fork() -> None:
@@ -68,35 +79,139 @@ def jieba_tokenizer():
         return _tokenizer
 
 
+def rust_enabled() -> bool:
+    """Whether rjieba cuts the runs it is equivalent on (installed, and not switched off)."""
+    return _rust_default() is not None
+
+
+def _rust_default():
+    """rjieba's default instance (its import loads jieba's dictionary into Rust), or None."""
+    global _rust
+    if _rust is None:
+        with _lock:
+            if _rust is None:
+                module = _rust_module()
+                _rust = module._DEFAULT_JIEBA if module is not None else False
+    return _rust or None
+
+
+def _rust_module():
+    if os.environ.get("ANNOTATOR_SEGMENTER", "").lower() == "jieba":
+        return None
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    return rjieba
+
+
 def warm_up() -> None:
-    jieba_tokenizer()
+    """Load the segmenter(s) documents are cut with (call off the GUI thread)."""
+    if _rust_default() is None:
+        jieba_tokenizer()
+
+
+def segment(text: str, *, tokenizer=None) -> tuple[list[str], array]:
+    """Every word token of ``text``: its search form, and its offsets flat ``[start0, end0, start1, ...]``.
+
+    The search form is simplified Chinese, lower case (so search ignores script and case). Runs of Han
+    characters are segmented by jieba's algorithm (on the simplified view, so traditional text splits the
+    same way), everything else by Unicode word boundaries, so mixed Chinese/English text (common in Hong
+    Kong press) gets sensible tokens for both scripts; punctuation and spaces are not tokens.
+    ``tokenizer`` is a project's tokenizer from ``tokenizer_for``; the default uses jieba's dictionary.
+    The offsets are an ``array('i')``, the token cache's format.
+
+    This is the hot loop of segmenting a corpus (10 M characters in a few seconds), so a document's Han
+    runs are cut in one call (joined by newlines, which jieba never joins across) and the offsets of
+    their words, which tile each run, are computed from the words' lengths in bulk.
+    """
+    import numpy as np
+
+    view = to_simplified(text)
+    cutter = _DEFAULT_CUTTER if tokenizer is None else tokenizer
+    words: list[str] = []  # tokens outside the bulk cut: non-Han words and runs only jieba cuts
+    starts: list[int] = []
+    ends: list[int] = []
+    runs: list[str] = []
+    run_starts: list[int] = []
+    bulk = cutter.rust is not None and _JIEBA_ONLY.search(view) is None
+    han_run = _HAN_RUN.search
+    for match in _WORD.finditer(view):
+        chunk = match.group()
+        han = han_run(chunk)
+        if han is None:
+            words.append(chunk.lower())
+            starts.append(match.start())
+            ends.append(match.end())
+            continue
+        start = match.start()
+        position = 0
+        while han is not None:
+            han_start, han_end = han.span()
+            if han_start > position:
+                words.append(chunk[position:han_start].lower())
+                starts.append(start + position)
+                ends.append(start + han_start)
+            run = han.group()
+            if bulk or (cutter.rust is not None and _JIEBA_ONLY.search(run) is None):
+                runs.append(run)
+                run_starts.append(start + han_start)
+            else:
+                offset = start + han_start
+                for word in cutter.python_cut(run):
+                    words.append(word)
+                    starts.append(offset)
+                    offset += len(word)
+                    ends.append(offset)
+            position = han_end
+            han = han_run(chunk, han_end)
+        if position < len(chunk):
+            words.append(chunk[position:].lower())
+            starts.append(start + position)
+            ends.append(match.end())
+    if runs:
+        han_words, han_starts, han_ends = _cut_runs(cutter, runs, run_starts, np)
+        if words:  # merge the two ordered streams by start offset
+            all_words = words + han_words
+            all_starts = np.concatenate((np.asarray(starts, np.int64), han_starts))
+            all_ends = np.concatenate((np.asarray(ends, np.int64), han_ends))
+            order = np.argsort(all_starts, kind="stable")
+            words = list(map(all_words.__getitem__, order.tolist()))
+            starts_array, ends_array = all_starts[order], all_ends[order]
+        else:
+            words, starts_array, ends_array = han_words, han_starts, han_ends
+    else:
+        starts_array, ends_array = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
+    flat = np.empty(2 * len(words), np.intc)
+    flat[0::2] = starts_array
+    flat[1::2] = ends_array
+    return words, array("i", flat.tobytes())
+
+
+def _cut_runs(cutter, runs: list[str], run_starts: list[int], np):
+    """Words of ``runs`` (cut in one rjieba call) with their start and end offsets in the text."""
+    pieces = cutter.rust.cut("\n".join(runs))
+    lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
+    piece_ends = np.cumsum(lengths)
+    piece_starts = piece_ends - lengths
+    run_lengths = np.fromiter(map(len, runs), np.int64, len(runs))
+    joined_starts = np.zeros(len(runs), np.int64)
+    np.cumsum(run_lengths[:-1] + 1, out=joined_starts[1:])
+    separators = np.searchsorted(piece_starts, joined_starts[1:] - 1)  # the "\n" pieces
+    run_of_piece = np.zeros(len(pieces), np.int64)
+    run_of_piece[separators] = 1
+    np.cumsum(run_of_piece, out=run_of_piece)
+    shift = (np.asarray(run_starts, np.int64) - joined_starts)[run_of_piece]
+    keep = np.ones(len(pieces), bool)
+    keep[separators] = False
+    words = [piece for piece in pieces if piece != "\n"]
+    return words, (piece_starts + shift)[keep], (piece_ends + shift)[keep]
 
 
 def word_spans(text: str, *, tokenizer=None) -> list[tuple[int, int]]:
-    """(start, end) code-point offsets of every word token in ``text``; punctuation and spaces are not tokens.
-
-    Runs of Han characters are segmented by jieba (on the simplified view, so traditional text splits
-    the same way), everything else by Unicode word boundaries, so mixed Chinese/English text (common in
-    Hong Kong press) gets sensible tokens for both scripts. ``tokenizer`` is a project's tokenizer from
-    ``tokenizer_for``; the default uses jieba's own dictionary.
-    """
-    view = to_simplified(text)
-    spans: list[tuple[int, int]] = []
-    for match in _WORD.finditer(view):
-        start, end = match.span()
-        chunk = match.group()
-        if not _HAN_RUN.search(chunk):
-            spans.append((start, end))
-            continue
-        position = start
-        for han in _HAN_RUN.finditer(chunk):
-            if han.start() > position - start:
-                spans.append((position, start + han.start()))
-            spans.extend(_segment_han(han.group(), start + han.start(), tokenizer))
-            position = start + han.end()
-        if position < end:
-            spans.append((position, end))
-    return spans
+    """(start, end) code-point offsets of every word token in ``text`` (see ``segment``)."""
+    _words, flat = segment(text, tokenizer=tokenizer)
+    return list(zip(flat[0::2], flat[1::2]))
 
 
 def normalised_tokens(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
@@ -105,24 +220,23 @@ def normalised_tokens(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
     return [view[s:e].lower() for s, e in spans]
 
 
-def _segment_han(run: str, offset: int, tokenizer=None) -> list[tuple[int, int]]:
-    cut = _cut(run) if tokenizer is None else tokenizer.cut_run(run)
-    return [(offset + begin, offset + finish) for _word, begin, finish in cut]
+class _DefaultCutter:
+    """jieba's default dictionary: rjieba's default instance (``rust``), jieba's algorithm otherwise."""
+
+    @property
+    def rust(self):
+        return _rust_default()
+
+    def python_cut(self, run: str) -> list[str]:
+        return list(_cut(run))
+
+
+_DEFAULT_CUTTER = _DefaultCutter()
 
 
 @lru_cache(maxsize=4096)
-def _cut(run: str) -> tuple[tuple[str, int, int], ...]:
-    return _tokenize_run(jieba_tokenizer(), run)
-
-
-def _tokenize_run(tokenizer, run: str) -> tuple[tuple[str, int, int], ...]:
-    """jieba's default-mode cut (dictionary DAG, best route, HMM for unknown words) of one Han run."""
-    out = []
-    position = 0
-    for word in _cut_dag(tokenizer, run):
-        out.append((word, position, position + len(word)))
-        position += len(word)
-    return tuple(out)
+def _cut(run: str) -> tuple[str, ...]:
+    return tuple(_cut_dag(jieba_tokenizer(), run))
 
 
 def _cut_dag(tokenizer, sentence: str) -> list[str]:
@@ -193,36 +307,55 @@ def _cut_dag(tokenizer, sentence: str) -> list[str]:
 
 
 class ProjectTokenizer:
-    """jieba with a project's user dictionary: the default frequency table plus the project's terms.
+    """jieba's segmentation with a project's user dictionary: the default dictionary plus the project's terms.
 
-    Copying jieba's table (about 350,000 entries) costs tens of milliseconds, far less than loading a
-    new Tokenizer, and leaves the shared default tokenizer untouched for other projects.
+    rjieba gets its own instance with the terms added (~0.1 s); jieba's Python tokenizer, needed only for
+    the runs rjieba is not used on, is built on first need by copying jieba's table (about 350,000
+    entries, tens of milliseconds) and adding the terms. Either way the terms are added in sorted order
+    with jieba's suggested frequency, so both give the same cut, and the shared default stays untouched.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        import jieba
-
-        base = jieba_tokenizer()
         self.terms = tuple(sorted(set(terms)))
-        tokenizer = jieba.Tokenizer()
-        tokenizer.FREQ = dict(base.FREQ)
-        tokenizer.total = base.total
-        tokenizer.initialized = True
-        tokenizer.tmp_dir = base.tmp_dir
-        tokenizer.cache_file = base.cache_file
-        for term in self.terms:
-            tokenizer.add_word(to_simplified(term), freq=None)
-        self._jieba = tokenizer
-        self._cache: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self.rust = None  # rjieba instance with the terms, where rjieba is used
+        rjieba = _rust_module()
+        if rjieba is not None:
+            rust = rjieba.Jieba()
+            for term in self.terms:
+                rust.add_word(to_simplified(term), None, None)
+            self.rust = rust
+        self._jieba = None
+        self._build_lock = threading.Lock()
+        self._cache: dict[str, tuple[str, ...]] = {}
 
-    def cut_run(self, run: str) -> tuple[tuple[str, int, int], ...]:
+    def python_cut(self, run: str) -> list[str]:
+        """The words of one Han run, by jieba's algorithm with this dictionary."""
         found = self._cache.get(run)
         if found is None:
-            found = _tokenize_run(self._jieba, run)
+            found = tuple(_cut_dag(self._python(), run))
             if len(self._cache) > 8192:
                 self._cache.clear()
             self._cache[run] = found
-        return found
+        return list(found)
+
+    def _python(self):
+        if self._jieba is not None:
+            return self._jieba
+        base = jieba_tokenizer()
+        with self._build_lock:
+            if self._jieba is None:
+                import jieba
+
+                tokenizer = jieba.Tokenizer()
+                tokenizer.FREQ = dict(base.FREQ)
+                tokenizer.total = base.total
+                tokenizer.initialized = True
+                tokenizer.tmp_dir = base.tmp_dir
+                tokenizer.cache_file = base.cache_file
+                for term in self.terms:
+                    tokenizer.add_word(to_simplified(term), freq=None)
+                self._jieba = tokenizer
+            return self._jieba
 
 
 _project_tokenizers: dict[tuple[str, ...], ProjectTokenizer] = {}
@@ -248,6 +381,7 @@ def tokenizer_for(terms: Iterable[str]) -> ProjectTokenizer | None:
 
 _t2s_table: dict[int, str] | None = None
 _ambiguous: frozenset[str] = frozenset()
+_maybe_traditional: re.Pattern[str] = re.compile("")  # set with the table
 _opencc = None
 
 
@@ -257,7 +391,7 @@ def _char_table() -> dict[int, str]:
     Also notes the characters with several simplified forms (乾 -> 干 or 乾), the only ones for which
     OpenCC's slower phrase-aware conversion can give a different answer.
     """
-    global _t2s_table, _ambiguous
+    global _t2s_table, _ambiguous, _maybe_traditional
     if _t2s_table is None:
         import opencc
 
@@ -275,6 +409,10 @@ def _char_table() -> dict[int, str]:
                 if choices[0] != source:
                     table[ord(source)] = choices[0]
         _ambiguous = frozenset(ambiguous)
+        # A character the table changes, or any astral one (a class holding astral characters is not
+        # compiled to a bitmap, and scanning it would cost more than the translation it saves).
+        bmp = "".join(sorted(chr(c) for c in table if c <= 0xFFFF))
+        _maybe_traditional = re.compile(f"[{bmp}]|[\U00010000-\U0010FFFF]")
         _t2s_table = table
     return _t2s_table
 
@@ -282,12 +420,14 @@ def _char_table() -> dict[int, str]:
 def to_simplified(text: str) -> str:
     """``text`` with traditional Chinese converted to simplified, **same length**, so offsets carry over.
 
-    Simplified or non-Chinese text comes back unchanged at the cost of one ``str.translate``.
+    Simplified or non-Chinese text comes back unchanged (the same object) at the cost of one regex scan.
     Traditional text is mapped character by character (OpenCC's TSCharacters table), except Han runs
     holding a character with several simplified forms, which go through OpenCC's phrase-aware t2s
     conversion (it picks 乾隆 but 干燥) — kept only where it preserves the run's length.
     """
     table = _char_table()
+    if _maybe_traditional.search(text) is None:  # a regex scan is ~20x faster than translating to compare
+        return text
     simple = text.translate(table)
     if simple == text:
         return text

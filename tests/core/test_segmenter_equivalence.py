@@ -1,0 +1,113 @@
+"""rjieba (jieba-rs) cuts exactly as jieba wherever we use it; jieba's algorithm covers the rest.
+
+What is measured (a larger run is in the scale section of `make bench`): the token boundaries of both on
+our samples (simplified, and traditional through the simplified view) and on generated text made of
+jieba's own dictionary words, which is harder than news (every junction is a chance to disagree);
+user dictionaries (terms added with jieba's suggested frequency); and the one place they differ, Han
+runs holding a CJK Extension G character, which therefore go to jieba's algorithm.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import accumulate
+from pathlib import Path
+
+import pytest
+
+from annotator.core import tokens
+
+rjieba = pytest.importorskip("rjieba")
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = [ROOT / "resources/samples/state-broadcaster.zh.txt", ROOT / "resources/samples/hk-paper.zh-hant.txt",
+           ROOT / "docs/tutorial.zh_CN.md"]
+TERMS = ["孕妇血样", "生物安全", "驗男女", "妇血", "走私"]
+
+
+def han_runs(text: str) -> list[str]:
+    return tokens._HAN_RUN.findall(tokens.to_simplified(text))
+
+
+def jieba_words(run: str, jieba_tokenizer) -> list[str]:
+    return list(jieba_tokenizer._Tokenizer__cut_DAG(run))  # jieba's own default-mode cut of one run
+
+
+@pytest.fixture
+def dictionary_text() -> list[str]:
+    """Runs glued from jieba's dictionary words (weighted by frequency), and rarer words uniformly."""
+    freq = tokens.jieba_tokenizer().FREQ
+    words = [w for w, f in freq.items() if f > 0 and tokens._HAN_RUN.fullmatch(w)]
+    cumulative = list(accumulate(freq[w] for w in words))
+    rng = random.Random(18)
+    runs = ["".join(rng.choices(words, cum_weights=cumulative, k=rng.randint(2, 20))) for _ in range(1500)]
+    runs += ["".join(rng.choices(words, k=rng.randint(2, 8))) for _ in range(1500)]
+    return runs
+
+
+def test_rjieba_cuts_our_samples_and_dictionary_text_like_jieba(dictionary_text):
+    jieba_tokenizer = tokens.jieba_tokenizer()
+    runs = [run for path in SAMPLES for run in han_runs(path.read_text(encoding="utf-8"))] + dictionary_text
+    differ = [run for run in runs if rjieba.cut(run) != jieba_words(run, jieba_tokenizer)]
+    assert len(runs) > 3000 and not differ
+
+
+def test_user_dictionary_cuts_agree(dictionary_text):
+    project = tokens.ProjectTokenizer(TERMS)
+    assert project.rust is not None
+    rng = random.Random(5)
+    runs = [rng.choice(dictionary_text)[:12] + rng.choice(TERMS) + rng.choice(dictionary_text)[:8] for _ in range(500)]
+    runs = [run for text in runs for run in han_runs(text)]
+    assert all(project.rust.cut(run) == project.python_cut(run) for run in runs)
+    assert "孕妇血样" in project.rust.cut("警方查获孕妇血样")
+
+
+def test_extension_g_runs_differ_in_rjieba_so_jieba_cuts_them():
+    run = "中科院计算所𰼊𧣟丘北县"  # U+30F0A is in CJK Extension G
+    assert rjieba.cut(run) != jieba_words(run, tokens.jieba_tokenizer())
+    words, _ = tokens.segment("“" + run + "”")
+    assert words == jieba_words(run, tokens.jieba_tokenizer())
+
+
+def _reference(text: str, cut) -> tuple[list[str], list[int]]:
+    """The plain per-chunk, per-run algorithm ``segment`` must reproduce."""
+    view = tokens.to_simplified(text)
+    words, flat = [], []
+    for match in tokens._WORD.finditer(view):
+        position, chunk = match.start(), match.group()
+        pieces = []
+        last = 0
+        for han in tokens._HAN_RUN.finditer(chunk):
+            if han.start() > last:
+                pieces.append((chunk[last:han.start()].lower(), han.start() - last))
+            pieces.extend((w, len(w)) for w in cut(han.group()))
+            last = han.end()
+        if last < len(chunk):
+            pieces.append((chunk[last:].lower(), len(chunk) - last))
+        for word, length in pieces:
+            words.append(word)
+            flat += [position, position + length]
+            position += length
+    return words, flat
+
+
+MIXED = ["特首李家超（John Lee）週二表示，Hong Kong's 經濟在2023年復甦。COVID-19疫苗 abc-美国-def a.美.b 美-中 İstanbul",
+         "", "。，！", "Hello, world!", "乾隆年間天氣很乾燥，頭髮也乾了。"]
+
+
+@pytest.mark.parametrize("terms", [[], TERMS])
+def test_segment_matches_the_per_run_algorithm_with_rjieba_and_with_jieba(terms, monkeypatch):
+    texts = MIXED + [path.read_text(encoding="utf-8") for path in SAMPLES]
+    project = tokens.ProjectTokenizer(terms) if terms else None
+    jieba_cut = (project.python_cut if project else lambda run: list(tokens._cut(run)))
+    for text in texts:
+        words, flat = tokens.segment(text, tokenizer=project)
+        assert (words, list(flat)) == _reference(text, jieba_cut), text[:30]
+    # With rjieba switched off (not installed, or ANNOTATOR_SEGMENTER=jieba) the result is the same.
+    monkeypatch.setattr(tokens, "_rust", False)
+    monkeypatch.setenv("ANNOTATOR_SEGMENTER", "jieba")
+    python_only = tokens.ProjectTokenizer(terms) if terms else None
+    assert python_only is None or python_only.rust is None
+    for text in texts:
+        words, flat = tokens.segment(text, tokenizer=python_only)
+        assert (words, list(flat)) == _reference(text, jieba_cut), text[:30]
