@@ -1,6 +1,6 @@
 """Corpus search with keyword-in-context (KWIC) results, and coding every hit at once.
 
-A query is segmented with the project's tokenizer and matched as a phrase of search-form tokens
+A query is segmented as the documents are (with the project's dictionary; query_segmenter.py) and matched as a phrase of search-form tokens
 (simplified Chinese, lower case), so 孕妇 finds 孕婦 and "Hong Kong" finds "HONG KONG". SQLite FTS5 over
 the token cache narrows the corpus to documents holding the phrase; the cached token offsets then give
 each hit's exact span in the stored text.
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
 from annotator.core.model import Segment
-from annotator.core.segmentation import ensure_segmented, project_tokenizer
+from annotator.core.query_segmenter import segment_query
+from annotator.core.segmentation import dictionary_terms, ensure_segmented
 from annotator.core.store import Project
-from annotator.core.tokens import normalised_tokens, word_spans
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,7 @@ class _Query:
 
 def parse_query(project: Project, query: str) -> _Query:
     """Segment the query as documents are segmented; the FTS5 phrase is the tokens in order."""
-    spans = word_spans(query, tokenizer=project_tokenizer(project))
-    words = normalised_tokens(query, spans)
+    words, _offsets = segment_query(query, dictionary_terms(project))
     if not words:
         raise InputError(f"the query '{query}' holds no word to search for")
     phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
