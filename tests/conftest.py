@@ -9,6 +9,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+try:  # property tests draw the same examples on every run: a red CI is reproducible, never a lottery
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("annotator", derandomize=True, deadline=None, print_blob=True)
+    _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "annotator"))
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
