@@ -108,7 +108,7 @@ def finished_coders(project: Project, scope: Scope) -> dict[int, list[int]]:
     As in the agreement engine, a coder who has not finished a document is missing there, not "coded
     nothing"; documents with fewer than two such coders have nothing to compare and are left out.
     """
-    docs = scope.document_ids if scope.document_ids is not None else [d.id for d in project.documents()]
+    docs = scope.document_ids if scope.document_ids is not None else project.document_ids()
     if not scope.require_done:
         return {d: list(scope.coder_ids) for d in docs}
     done: dict[int, set[int]] = defaultdict(set)

@@ -329,6 +329,13 @@ def alpha_from_coincidence_batch(o: np.ndarray, categories: Sequence[Any], level
     """alpha = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck for a batch of coincidence matrices (B, K, K)."""
     marginals = o.sum(axis=2)
     n = marginals.sum(axis=1)
+    if level == "nominal":  # sum o d = n - trace(o); sum n_c n_k d = n^2 - sum n_c^2
+        observed = n - np.trace(o, axis1=1, axis2=2)
+        expected = n * n - (marginals ** 2).sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            alpha = 1.0 - (n - 1.0) * observed / expected
+        two_values = (marginals > 1e-12).sum(axis=1) >= 2
+        return np.where((n >= 2 - 1e-12) & two_values & (expected > 1e-9), alpha, np.nan)
     delta = distance_matrix(categories, marginals, level)
     if delta.ndim == 2:
         delta = np.broadcast_to(delta, o.shape)

@@ -35,6 +35,7 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 }
 
 __all__ = ["UNIT_KINDS", "SPLITTERS", "UnitAxis", "build_axis", "Boundaries", "Runs", "TargetRows", "code_rows",
+           "document_rows", "target_runs",
            "paragraph_spans", "sentence_spans", "token_spans", "merge_intervals"]
 
 
@@ -162,30 +163,70 @@ class Boundaries:
     """Every (merged) segment of the scope as an interval on the unit axis, its boundaries sorted once.
 
     Segments of one coder and one code that overlap are merged first (a coder's overlapping spans of a
-    code are one coding); ``code``/``coder`` are per merged interval.
+    code are one coding); ``code``/``coder`` are per merged interval. The events (each interval's start
+    and end) are sorted once by (code, position), so a code's events are one slice (``code_events``) and
+    a group's are its codes' slices, merged by position.
     """
 
     code: np.ndarray
     coder: np.ndarray
     lo: np.ndarray
     hi: np.ndarray
-    event_keys: np.ndarray  # (2N,) sorted axis positions
+    event_keys: np.ndarray  # (2N,) axis positions, sorted within each code
     event_index: np.ndarray  # (2N,) which interval
     event_sign: np.ndarray  # (2N,) +1 start, -1 end
+    codes: np.ndarray  # distinct codes, ascending
+    code_starts: np.ndarray  # events of codes[i] are [code_starts[i], code_starts[i + 1])
 
     @classmethod
-    def build(cls, code: np.ndarray, coder: np.ndarray, lo: np.ndarray, hi: np.ndarray, n_coders: int) -> "Boundaries":
+    def build(cls, code: np.ndarray, coder: np.ndarray, lo: np.ndarray, hi: np.ndarray, n_coders: int, *,
+              disjoint: bool = False, events: bool = True) -> "Boundaries":
+        """``disjoint``: the caller knows no two intervals of one coder and code overlap (skips the merge);
+        ``events=False``: intervals only (the document unit needs no sweep)."""
         keep = hi > lo
         code, coder, lo, hi = code[keep], coder[keep], lo[keep], hi[keep]
-        group = code.astype(np.int64) * max(n_coders, 1) + coder
-        first, g, mlo, mhi = merge_intervals(group, lo, hi)
-        mcode, mcoder = code[first], coder[first]
-        keys = np.concatenate([mlo, mhi])
-        index = np.concatenate([np.arange(len(mlo)), np.arange(len(mlo))])
-        sign = np.concatenate([np.ones(len(mlo), np.int8), -np.ones(len(mlo), np.int8)])
-        # Ends before starts at one position: adjacent units stay separate and never overlap.
-        order = np.lexsort((sign, keys))
-        return cls(mcode, mcoder, mlo, mhi, keys[order], index[order], sign[order])
+        if disjoint:
+            mcode, mcoder, mlo, mhi = code, coder, lo, hi
+        else:
+            group = code.astype(np.int64) * max(n_coders, 1) + coder
+            first, _g, mlo, mhi = merge_intervals(group, lo, hi)
+            mcode, mcoder = code[first], coder[first]
+        n = len(mlo)
+        if not events:
+            z = np.zeros(0, np.int64)
+            return cls(mcode, mcoder, mlo, mhi, z, z, z.astype(np.int8), z, np.zeros(1, np.int64))
+        if n:
+            present = np.zeros(int(mcode.max()) + 1, bool)
+            present[mcode] = True
+            codes = np.flatnonzero(present)
+            rank_of = np.cumsum(present) - 1
+            code_rank = rank_of[mcode]
+        else:
+            codes, code_rank = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        keys = np.concatenate([mlo, mhi]).astype(np.int64)
+        index = np.concatenate([np.arange(n), np.arange(n)])
+        sign = np.concatenate([np.ones(n, np.int8), -np.ones(n, np.int8)])
+        rank = np.concatenate([code_rank, code_rank]).astype(np.int64)
+        # One packed sort: code, then position, then ends before starts (adjacent units never overlap).
+        span = int(keys.max()) + 1 if n else 1
+        order = np.argsort((rank * span + keys) * 2 + (sign > 0))  # ties are interchangeable
+        starts = np.searchsorted(rank[order], np.arange(len(codes) + 1), side="left") if n else np.zeros(1, np.int64)
+        return cls(mcode, mcoder, mlo, mhi, keys[order], index[order], sign[order], codes, starts)
+
+    def code_events(self, code_ids: Sequence[int]) -> np.ndarray:
+        """Positions (into the event arrays) of these codes' events, sorted by axis position."""
+        pieces = []
+        for c in code_ids:
+            i = int(np.searchsorted(self.codes, c))
+            if i < len(self.codes) and self.codes[i] == c:
+                pieces.append(np.arange(self.code_starts[i], self.code_starts[i + 1]))
+        if not pieces:
+            return np.zeros(0, np.int64)
+        if len(pieces) == 1:
+            return pieces[0]
+        picked = np.concatenate(pieces)
+        order = np.argsort(self.event_keys[picked] * 2 + (self.event_sign[picked] > 0), kind="stable")
+        return picked[order]
 
 
 @dataclass
@@ -193,7 +234,7 @@ class Runs:
     """Maximal covered stretches of the axis where every coder's coverage of a target is constant.
 
     For a single code, ``count`` is 0/1 per coder. For a group of channels (children), per coder:
-    ``count`` how many channel codings cover it, ``first`` the channel when they all agree (else -1).
+    ``count`` how many channel codings cover it, ``channel`` the channel when they all agree.
     """
 
     start: np.ndarray  # (R,) axis position
@@ -205,31 +246,23 @@ class Runs:
 
 def target_runs(b: Boundaries, channel_of_code: dict[int, int], doc_offsets: np.ndarray, n_coders: int) -> Runs:
     """Runs of one target (a code: one channel; a group: its children as channels 1..C)."""
-    codes = np.fromiter(channel_of_code, dtype=np.int64, count=len(channel_of_code))
-    channels = np.fromiter(channel_of_code.values(), dtype=np.int64, count=len(channel_of_code))
-    if len(b.code):
-        lookup = np.zeros(int(max(b.code.max(), codes.max(initial=0))) + 1, np.int64)
-        lookup[codes] = channels
-        interval_channel = lookup[b.code]
-        interval_channel[~np.isin(b.code, codes)] = 0
-    else:
-        interval_channel = np.zeros(0, np.int64)
-    wanted = interval_channel[b.event_index] > 0
-    idx = b.event_index[wanted]
-    keys = b.event_keys[wanted]
-    sign = b.event_sign[wanted].astype(np.int64)
     m = n_coders
-    if len(keys) == 0:
+    picked = b.code_events(list(channel_of_code))
+    if len(picked) == 0:
         z = np.zeros(0, np.int64)
         return Runs(z, z, z, np.zeros((0, m), np.int64), np.zeros((0, m), np.int64))
+    idx = b.event_index[picked]
+    keys = b.event_keys[picked]
+    sign = b.event_sign[picked].astype(np.int32)
     coder = b.coder[idx]
-    ch = interval_channel[idx]
     rows = np.arange(len(keys))
     count = np.zeros((len(keys), m), np.int32)
     count[rows, coder] = sign
-    count = np.cumsum(count, axis=0)
-    several = len(channels) and channels.max() > 1
+    count = np.cumsum(count, axis=0, out=count)
+    several = max(channel_of_code.values()) > 1
     if several:
+        lookup = {code: ch for code, ch in channel_of_code.items()}
+        ch = np.fromiter((lookup[int(c)] for c in b.code[idx]), dtype=np.int64, count=len(idx))
         total = np.zeros((len(keys), m), np.int64)
         square = np.zeros((len(keys), m), np.int64)
         total[rows, coder] = sign * ch
@@ -272,6 +305,10 @@ class TargetRows:
 
     def doc_totals(self, per_pattern: np.ndarray, n_docs: int) -> np.ndarray:
         """(D, s) per-document sums of per-pattern statistics, without a dense (D, P) table."""
+        if len(self.row_doc) == n_docs and (np.bincount(self.row_doc, minlength=n_docs) == 1).all():
+            out = np.empty((n_docs, per_pattern.shape[1]))  # one row per document (the document unit)
+            out[self.row_doc] = per_pattern[self.row_pattern] * self.row_weight[:, None]
+            return out
         out = np.empty((n_docs, per_pattern.shape[1]))
         for j in range(per_pattern.shape[1]):
             out[:, j] = np.bincount(self.row_doc, weights=self.row_weight * per_pattern[self.row_pattern, j],
@@ -300,3 +337,32 @@ def code_rows(runs: Runs, done: np.ndarray, doc_units: np.ndarray, kind: str) ->
     row_weight = np.concatenate([runs.length, rest[rest_docs]]).astype(float)
     patterns, inverse = unique_rows(all_values) if len(all_values) else (np.zeros((0, m), np.int64), np.zeros(0, np.int64))
     return TargetRows(patterns, inverse, row_doc, row_weight, runs, conflicts)
+
+
+def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarray, kind: str) -> TargetRows:
+    """``code_rows`` for the document unit without a sweep: one row per document (weight 1).
+
+    ``b`` holds one interval [d, d + 1) per (document, coder, code) (``Boundaries.build(..., disjoint=True)``
+    on distinct triples); a code's value for a coder is whether the triple exists, a group's which child.
+    """
+    n_docs, m = done.shape
+    codes = np.fromiter(channel_of_code, dtype=np.int64, count=len(channel_of_code))
+    mine = np.isin(b.code, codes)
+    doc, coder = b.lo[mine], b.coder[mine]
+    lookup = dict(channel_of_code)
+    ch = np.fromiter((lookup[int(c)] for c in b.code[mine]), dtype=np.int64, count=int(mine.sum())) \
+        if kind == "group" else np.ones(int(mine.sum()), np.int64)
+    cell = doc.astype(np.int64) * m + coder
+    count = np.bincount(cell, minlength=n_docs * m).reshape(n_docs, m)
+    if kind == "group":
+        total = np.bincount(cell, weights=ch, minlength=n_docs * m).reshape(n_docs, m).astype(np.int64)
+        square = np.bincount(cell, weights=ch * ch, minlength=n_docs * m).reshape(n_docs, m).astype(np.int64)
+        same = count * square == total * total
+        channel = np.where(count == 0, 0, np.where(same, total // np.maximum(count, 1), -1))
+    else:
+        channel = np.where(count > 0, 1, 0)
+    covered = (count > 0).any(axis=1)
+    docs = np.arange(n_docs, dtype=np.int64)
+    runs = Runs(docs[covered], np.ones(int(covered.sum()), np.int64), docs[covered], count[covered], channel[covered])
+    rows = code_rows(runs, done, np.ones(n_docs, np.int64), kind)
+    return rows

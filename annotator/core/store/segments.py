@@ -6,7 +6,7 @@ hits, or undoing a merge of two codes, is a handful of statements, not a loop of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError
@@ -142,37 +142,35 @@ class SegmentQueries:
         return objects(self.db.execute(sql, params), Segment)
 
     def segment_tuples(self, coder_ids: Sequence[int], *, code_ids: Sequence[int] | None = None,
-                       document_ids: Sequence[int] | None = None) -> list[tuple[int, int, int, int, int]]:
-        """(document_id, coder_id, code_id, start, end) of the given coders: the agreement engine's input.
+                       document_ids: Sequence[int] | None = None) -> list[tuple[int, ...]]:
+        """(document_id, coder_id, code_id, start, end) of the given coders: the agreement engine's input."""
+        return [row for chunk in self.segment_tuple_chunks(coder_ids, code_ids=code_ids, document_ids=document_ids)
+                for row in chunk]
 
-        ``code_ids`` / ``document_ids`` narrow it to a small scope (one code, twenty documents) so that only
-        what is compared is read.
-        """
-        where, params = self._agreement_filter(coder_ids, code_ids, document_ids)
-        return self.db.execute(f'SELECT document_id, coder_id, code_id, start, "end" FROM segments WHERE {where}',
-                               params).fetchall()
-
-    def document_code_tuples(self, coder_ids: Sequence[int], *, code_ids: Sequence[int] | None = None,
-                             document_ids: Sequence[int] | None = None) -> list[tuple[int, int, int]]:
-        """Distinct (document_id, coder_id, code_id): all that document-level agreement needs to read."""
-        where, params = self._agreement_filter(coder_ids, code_ids, document_ids)
-        return self.db.execute(f"SELECT DISTINCT document_id, coder_id, code_id FROM segments WHERE {where}",
-                               params).fetchall()
-
-    def used_code_ids(self, coder_ids: Sequence[int]) -> set[int]:
-        """Codes that at least one of these coders applied somewhere."""
-        return {row[0] for row in self.db.execute(
-            f"SELECT DISTINCT code_id FROM segments WHERE coder_id IN ({placeholders(coder_ids)})", list(coder_ids))}
-
-    @staticmethod
-    def _agreement_filter(coder_ids: Sequence[int], code_ids: Sequence[int] | None,
-                          document_ids: Sequence[int] | None) -> tuple[str, list[int]]:
+    def segment_tuple_chunks(self, coder_ids: Sequence[int], *, code_ids: Sequence[int] | None = None,
+                             document_ids: Sequence[int] | None = None, documents_only: bool = False,
+                             size: int = 65536) -> Iterator[list[tuple[int, ...]]]:
+        """The agreement engine's input in chunks (so memory stays flat on a large archive):
+        (document_id, coder_id, code_id, start, end), or with ``documents_only`` (document_id, coder_id,
+        code_id), all that document-level agreement reads. ``code_ids`` / ``document_ids`` narrow it to a
+        small scope (one code, twenty documents) so that only what is compared is read."""
         where, params = [f"coder_id IN ({placeholders(coder_ids)})"], list(coder_ids)
         for column, ids in (("code_id", code_ids), ("document_id", document_ids)):
             if ids is not None:
                 where.append(f"{column} IN ({placeholders(ids)})")
                 params.extend(ids)
-        return " AND ".join(where), params
+        columns = "document_id, coder_id, code_id" + ("" if documents_only else ', start, "end"')
+        cursor = self.db.execute(f"SELECT {columns} FROM segments WHERE {' AND '.join(where)}", params)
+        while True:
+            rows = cursor.fetchmany(size)
+            if not rows:
+                return
+            yield rows
+
+    def used_code_ids(self, coder_ids: Sequence[int]) -> set[int]:
+        """Codes that at least one of these coders applied somewhere."""
+        return {row[0] for row in self.db.execute(
+            f"SELECT DISTINCT code_id FROM segments WHERE coder_id IN ({placeholders(coder_ids)})", list(coder_ids))}
 
     def segment_keys(self) -> set[tuple[int, int, int, int, int]]:
         """(document, coder, code, start, end) of every segment: how imports and merges skip copies."""
