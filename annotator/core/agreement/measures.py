@@ -327,6 +327,7 @@ def _corrected(pa: np.ndarray, pe: np.ndarray) -> np.ndarray:
 
 def alpha_from_coincidence_batch(o: np.ndarray, categories: Sequence[Any], level: str) -> np.ndarray:
     """alpha = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck for a batch of coincidence matrices (B, K, K)."""
+    o = np.ascontiguousarray(o)
     marginals = o.sum(axis=2)
     n = marginals.sum(axis=1)
     if level == "nominal":  # sum o d = n - trace(o); sum n_c n_k d = n^2 - sum n_c^2

@@ -330,17 +330,17 @@ def _document_triples(chunks: Any, doc_lookup: np.ndarray, coder_lookup: np.ndar
     """Distinct (document, coder, code) of the segments, as one packed integer each while reading (memory
     stays near 8 bytes per segment on a 100,000-article archive); each becomes a unit interval [0, 1)."""
     keys = []
-    span = 1 << 24  # code ids below 16 million
+    span = max(len(doc_lookup), 1)  # code-major packing: the result comes sorted by code, then document
     for chunk in chunks:
         rows = _int_array(chunk, 3)
         doc = np.where(rows[:, 0] < len(doc_lookup), doc_lookup[np.minimum(rows[:, 0], len(doc_lookup) - 1)], -1)
         ok = doc >= 0
-        keys.append(np.unique((doc[ok] * span + rows[ok, 2]) * m + coder_lookup[rows[ok, 1]]))
+        keys.append(np.unique((rows[ok, 2] * span + doc[ok]) * m + coder_lookup[rows[ok, 1]]))
     packed = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     del keys
     coder = (packed % m).astype(np.int32)
     rest = packed // m
-    code, doc = (rest % span).astype(np.int32), (rest // span).astype(np.int32)
+    doc, code = (rest % span).astype(np.int32), (rest // span).astype(np.int32)
     del packed, rest
     n = len(doc)
     return doc, coder, code, np.broadcast_to(np.int32(0), (n,)), np.broadcast_to(np.int32(1), (n,))
@@ -626,16 +626,22 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
         if not keep_totals:
             sl = stats.slots
             columns = np.r_[sl["coincidence"], sl["agree:nominal"], sl["pairable"]]
+        # At the document unit a document is one unit: a per-document alpha of one code is meaningless (and
+        # groups are not pooled), so only codes' sums are kept, for the pooled per-document values.
+        per_document = scope.unit != "document"
+        if not keep_totals and not per_document and target.kind == "group":
+            columns = columns[:0]
         doc_totals = rows.doc_totals(stats.per_pattern[:, columns], n_docs)
         k2 = data.n_categories ** 2
         first = 0 if not keep_totals else stats.slots["coincidence"].start
         if target.kind == "code":
             pooled_doc = doc_totals.copy() if pooled_doc is None else pooled_doc + doc_totals
         item.doc_totals = doc_totals if keep_totals else None
-        o = doc_totals[live][:, first:first + k2].reshape(len(live), data.n_categories, data.n_categories)
+        if per_document:
+            o = doc_totals[live][:, first:first + k2].reshape(len(live), data.n_categories, data.n_categories)
+            result.per_document_names = live_names
+            result.per_document_alpha = M.alpha_from_coincidence_batch(o, data.categories, "nominal")
         del doc_totals
-        result.per_document_names = live_names
-        result.per_document_alpha = M.alpha_from_coincidence_batch(o, data.categories, "nominal")
         if target.kind == "group":
             result.extra["categories"] = list(data.categories)
             result.conflicts = _conflicts(r, axis, bounds, target, rows, code_paths)

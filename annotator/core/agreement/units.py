@@ -213,6 +213,18 @@ class Boundaries:
         starts = np.searchsorted(rank[order], np.arange(len(codes) + 1), side="left") if n else np.zeros(1, np.int64)
         return cls(mcode, mcoder, mlo, mhi, keys[order], index[order], sign[order], codes, starts)
 
+    def by_code(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(order of intervals by code, distinct codes, where each code's intervals start in that order)."""
+        cached = getattr(self, "_by_code", None)
+        if cached is None:
+            presorted = len(self.code) < 2 or bool((self.code[1:] >= self.code[:-1]).all())
+            order = np.arange(len(self.code)) if presorted else np.argsort(self.code, kind="stable")
+            sorted_codes = self.code[order]
+            codes = np.unique(sorted_codes)
+            starts = np.searchsorted(sorted_codes, np.append(codes, np.iinfo(np.int64).max), side="left")
+            cached = self._by_code = (order, codes, starts)
+        return cached
+
     def code_events(self, code_ids: Sequence[int]) -> np.ndarray:
         """Positions (into the event arrays) of these codes' events, sorted by axis position."""
         pieces = []
@@ -346,12 +358,16 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
     on distinct triples); a code's value for a coder is whether the triple exists, a group's which child.
     """
     n_docs, m = done.shape
-    codes = np.fromiter(channel_of_code, dtype=np.int64, count=len(channel_of_code))
-    mine = np.isin(b.code, codes)
+    order, codes, starts = b.by_code()
+    pieces, channels = [], []
+    for code_id, channel in channel_of_code.items():
+        i = int(np.searchsorted(codes, code_id))
+        if i < len(codes) and codes[i] == code_id:
+            pieces.append(order[starts[i]:starts[i + 1]])
+            channels.append(np.full(starts[i + 1] - starts[i], channel, np.int64))
+    mine = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
     doc, coder = b.lo[mine], b.coder[mine]
-    lookup = dict(channel_of_code)
-    ch = np.fromiter((lookup[int(c)] for c in b.code[mine]), dtype=np.int64, count=int(mine.sum())) \
-        if kind == "group" else np.ones(int(mine.sum()), np.int64)
+    ch = np.concatenate(channels) if channels else np.zeros(0, np.int64)
     cell = doc.astype(np.int64) * m + coder
     count = np.bincount(cell, minlength=n_docs * m).reshape(n_docs, m)
     if kind == "group":
@@ -361,8 +377,12 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
         channel = np.where(count == 0, 0, np.where(same, total // np.maximum(count, 1), -1))
     else:
         channel = np.where(count > 0, 1, 0)
-    covered = (count > 0).any(axis=1)
+    # Every document is one row: its value per coder (0 where nothing of the target), -1 where not done
+    # or, for a group, where the coder applied two different children (a conflict).
+    conflicts = (channel < 0) & done
+    values = np.where(done & ~conflicts, channel, -1)
+    patterns, inverse = unique_rows(values)
     docs = np.arange(n_docs, dtype=np.int64)
+    covered = (count > 0).any(axis=1)
     runs = Runs(docs[covered], np.ones(int(covered.sum()), np.int64), docs[covered], count[covered], channel[covered])
-    rows = code_rows(runs, done, np.ones(n_docs, np.int64), kind)
-    return rows
+    return TargetRows(patterns, inverse, docs, np.ones(n_docs), runs, conflicts[covered])

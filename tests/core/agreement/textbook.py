@@ -37,6 +37,8 @@ def percent(units, cats, w):
 
 def _pi(units, cats):
     rated = _rated(units)
+    if not rated:
+        return [0.0 for _ in cats]
     return [sum(sum(1 for v in values if v == k) / len(values) for values in rated) / len(rated) for k in cats]
 
 
