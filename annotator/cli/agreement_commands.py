@@ -191,11 +191,14 @@ def _table(report: AgreementReport) -> str:
                if report.skipped_documents else "")
             + (f"; bootstrap {report.bootstrap} resamples, seed {report.seed}" if report.bootstrap else ""))
     text = head + "\n" + body + "\n"
+    shared: dict[str, None] = {}
     for kind, path, values in _rows(report):
         for key, note in (values.get("notes") or {}).items():
-            if key in ("categories", "conflicts", "fleiss_kappa", "cohen_kappa", "level"):
+            if key in ("categories", "conflicts", "level"):
                 text += f"  {path}: {note}\n"
-    for note in report.notes.values():
+            elif kind == "overall":
+                shared[f"{note} (all codes pooled)"] = None
+    for note in [*report.notes.values(), *shared]:
         text += f"note: {note}\n"
     if report.overall is not None and len(report.coders) > 2 and report.overall.pairs:
         pairs = [["pair", "alpha", "kappa", "agree%"]] + [

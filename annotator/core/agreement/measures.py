@@ -728,6 +728,11 @@ class MeasureSet:
         return out
 
 
+def _units(v: float) -> str:
+    n = _number(v)
+    return f"{n} unit" if n == 1 else f"{n} units"
+
+
 def _number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else float(v)
 
@@ -780,12 +785,12 @@ def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",),
         else:
             result.used[name] = dict(rated_used)
     if units > pairable_units:
-        result.notes["units"] = (f"{_number(units - pairable_units)} of {_number(units)} units have a value from "
-                                 "only one coder: they are not pairable; Fleiss, Conger and AC1 use them for the "
-                                 "chance distributions (Gwet 2014), the rest skip them")
+        result.notes["units"] = (f"{_units(units - pairable_units)} of {_number(units)} have a value from only one "
+                                 "coder: not pairable; Fleiss, Conger and AC1 use them for the chance distributions "
+                                 "(Gwet 2014), the other coefficients leave them out")
     if m == 2 and "cohen_kappa" in result.values and complete < units:
-        result.notes["cohen_kappa"] = (f"computed on the {_number(complete)} units both coders coded "
-                                       f"({_number(units - complete)} units with one value left out)")
+        result.notes["cohen_kappa"] = (f"Cohen's kappa is computed on the {_units(complete)} both coders coded "
+                                       f"({_units(units - complete)} with one value left out)")
     if m > 2 and complete < units:
         result.notes["fleiss_kappa"] = ("missing values: Gwet's (2014) generalisation of Fleiss' kappa, as irrCAC "
                                         f"computes it, on all {_number(units)} units with a value "
