@@ -102,6 +102,60 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options that carry names (stored in the project), not paths: bytes that are not UTF-8 (a GBK terminal)
+# are decoded as Chinese text rather than reaching SQLite as unstorable surrogates.
+_NAME_OPTIONS = ("coder", "coders", "outlet", "document", "code", "memo", "name", "query", "term", "group",
+                 "consensus", "adjudicator")
+
+
+def _readable_names(args: argparse.Namespace) -> None:
+    from annotator.core.names import readable
+
+    for key in _NAME_OPTIONS:
+        value = getattr(args, key, None)
+        if isinstance(value, str):
+            setattr(args, key, readable(value))
+
+
+def _readable_output() -> None:
+    """File names that are not UTF-8 print as the Chinese they most likely are, never as an error."""
+    import warnings
+
+    from annotator.core.names import register_display_errors
+
+    handler = register_display_errors()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors=handler)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        print(f"annotator: warning: {message}", file=sys.stderr)
+
+    warnings.showwarning = show
+
+
+def _environment_message(exc: Exception) -> str | None:
+    """One line for errors of the machine rather than of the input: a full disk, a permission, memory."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        from annotator.core.store import files
+
+        return str(files.problem(None, exc))
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return "out of memory; nothing was changed"
+    if isinstance(exc, UnicodeError):
+        return f"a name or value is not valid text ({exc}); set your terminal to UTF-8"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to process"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help", "--version"):
@@ -112,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from annotator.gui.app import run_gui
 
         return run_gui(args)
+    _readable_output()
     args = build_parser(argv[0]).parse_args(argv)
+    _readable_names(args)
     from annotator.core.errors import AnnotatorError
 
     try:
@@ -125,3 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        message = _environment_message(exc)
+        if message is None:
+            raise
+        print(f"annotator: {message}", file=sys.stderr)
+        return 2

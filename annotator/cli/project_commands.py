@@ -15,7 +15,6 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.store import Project, normalise_code_path
 
 TEMPLATES = ("policy-frames", "generic-frames", "empty")
-REFI_SUFFIXES = (".qdpx", ".qdc")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,10 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     imp = subparsers.add_parser(
         "import", help="add articles (txt, docx, html, pdf, csv) or a REFI-QDA project",
-        description="Add articles to a project. All files are read first and stored in one transaction, "
-        "so one bad file changes nothing. Articles whose text is already in the project are skipped. "
-        ".qdpx/.qdc files are imported as REFI-QDA projects/codebooks, after the articles, each in its "
-        "own transaction.")
+        description="Add articles to a project, all in one transaction: one bad file anywhere in the list "
+        "changes nothing. A CSV corpus is stored in slices as it is read. Articles whose text is already in "
+        "the project are skipped. .qdpx/.qdc files are imported as REFI-QDA projects/codebooks, in the same "
+        "transaction; every conflict and warning is printed.")
     imp.add_argument("project", metavar="PROJECT")
     imp.add_argument("files", metavar="FILE", nargs="+", help="files to import")
     imp.add_argument("--outlet", help="news outlet to record for every imported article")
@@ -92,12 +91,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     info.set_defaults(func=cmd_info)
 
     check = subparsers.add_parser(
-        "check", help="check a project for problems (exclusive-group conflicts, ...)",
-        description="Check the project for problems a researcher must settle, such as a coder giving two values "
-        "of an exclusive group to overlapping text. Changes nothing. Exit status 0: no problems; 1: problems "
-        "listed; 2: the file could not be checked.")
+        "check", help="check a project for problems (damage, broken references, exclusive-group conflicts, ...)",
+        description="Check the whole project file: SQLite's integrity check of every page and index, references, "
+        "coded spans inside their texts, texts unchanged since import, codebook paths, and problems a researcher "
+        "must settle, such as a coder giving two values of an exclusive group to overlapping text. Changes "
+        "nothing. Exit status 0: no problems (warnings may be listed); 1: problems listed; 2: the file could "
+        "not be checked.")
     check.add_argument("project", metavar="PROJECT")
-    check.add_argument("--only", metavar="CHECK,...", help="run only these checks (e.g. exclusive-groups)")
+    check.add_argument("--only", metavar="CHECK,...",
+                       help="run only these checks: sqlite, references, spans, texts, codebook, exclusive-groups")
+    check.add_argument("--quick", action="store_true",
+                       help="SQLite's quick_check instead of the full integrity check (skips index contents)")
     check.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     check.set_defaults(func=cmd_check)
 
@@ -125,37 +129,30 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.core.importers import read_documents
+    from annotator.core.importers.batch import import_files
 
-    files = [Path(f) for f in args.files]
-    refi = [f for f in files if f.suffix.lower() in REFI_SUFFIXES]
-    plain = [f for f in files if f.suffix.lower() not in REFI_SUFFIXES]
-    for file in refi:  # fail before anything is stored
-        if not file.is_file():
-            raise InputError("no such file", path=str(file))
+    def read(name: str, count: int) -> None:
+        print(f"{name}: {count} document{'s' if count != 1 else ''} read")
+
     with Project.open(args.project) as project:
-        inputs = []
-        origin: dict[str, tuple[Path, str]] = {}
-        for file in plain:  # read everything before storing anything
-            documents = read_documents(file)
-            for document in documents:
-                first = origin.setdefault(document.name, (file, document.text))
-                if first[0] != file and first[1] != document.text:
-                    raise InputError(f"gives a document the name '{document.name}' that {first[0]} also "
-                                     "gives to a different text; rename one of the files", path=str(file))
-            print(f"{file.name}: {len(documents)} document{'s' if len(documents) != 1 else ''} read")
-            inputs.extend(documents)
-        if inputs:
-            # --language auto forces detection even where a CSV has a language column.
-            report = project.add_documents(inputs, outlet=args.outlet, language=args.language)
-            for line in report.skipped:
-                print(f"skipped {line}")
-            print(report.summary())
-        for file in refi:
-            from annotator.core.exchange.refi import import_refi
-
-            print(f"{file.name}: {import_refi(project, file)}")
+        # --language auto forces detection even where a CSV has a language column.
+        result = import_files(project, args.files, outlet=args.outlet, language=args.language, on_file=read)
+    if result.read:
+        for line in result.documents.skipped:
+            print(f"skipped {line}")
+        print(result.documents.summary())
+    for name, report in result.exchange:
+        print(f"{name}: {report.summary()}")
+        print_report_lines(report)
     return 0
+
+
+def print_report_lines(report: object) -> None:
+    """Every conflict and warning of an exchange report, one per line (never just a count)."""
+    for line in getattr(report, "conflicts", []):
+        print(f"conflict: {line}")
+    for line in getattr(report, "warnings", []):
+        print(f"warning: {line}")
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -224,21 +221,28 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.core.checks import run_checks
+    from annotator.core.checks import Finding, run_checks
 
     names = [n.strip() for n in (args.only or "").split(",") if n.strip()]
-    path = Path(args.project)
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    with Project.open(path, readonly=not writable) as project:
-        findings = run_checks(project, names or None)
+    try:
+        with Project.open(Path(args.project), readonly=True) as project:
+            findings = run_checks(project, names or None, quick=args.quick)
+    except AnnotatorError as exc:
+        if "damaged" not in str(exc):
+            raise
+        findings = [Finding("open", str(exc))]  # damage found while opening is the answer, not a usage error
+    problems = [f for f in findings if f.severity == "error"]
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(f"{finding.check}: {finding.message}")
-        print(f"{args.project}: {len(findings)} problem{'s' if len(findings) != 1 else ''} found"
-              if findings else f"{args.project}: no problems found")
-    return 1 if findings else 0
+            print(f"{finding.check}: {finding.message}" if finding.severity == "error"
+                  else f"{finding.check}: warning: {finding.message}")
+        warned = len(findings) - len(problems)
+        tail = f" ({warned} warning{'s' if warned != 1 else ''})" if warned else ""
+        print(f"{args.project}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found{tail}"
+              if problems else f"{args.project}: no problems found{tail}")
+    return 1 if problems else 0
 
 
 # ---- helpers ---------------------------------------------------------------------------------------

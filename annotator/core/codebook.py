@@ -200,4 +200,4 @@ def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: 
             texts = project.code_quotes(code.id, quotes)
             row += texts + [""] * (quotes - len(texts))
         rows.append(row)
-    return write_csv(path, header, rows, options)
+    return write_csv(path, header, rows, options, project_path=project.path)

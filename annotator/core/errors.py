@@ -28,3 +28,16 @@ class InputError(AnnotatorError):
         super().__init__(f"{where}{message}")
         self.path = path
         self.line = line
+
+
+class ProjectWarning(UserWarning):
+    """Something a user should know about that did not stop the work (issued with ``warnings.warn``;
+    the CLI prints it as one line on stderr, the GUI shows it)."""
+
+
+class NameTaken(InputError):
+    """A document name already used by a different text (``.name`` says which)."""
+
+    def __init__(self, message: str, *, name: str, path: str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.name = name

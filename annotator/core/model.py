@@ -12,6 +12,9 @@ from typing import Literal
 AssignmentStatus = Literal["assigned", "in_progress", "done"]
 ASSIGNMENT_STATUSES: tuple[str, ...] = ("assigned", "in_progress", "done")
 PATH_SEPARATOR = "/"
+# The deepest codebook accepted (levels of a code path). Real codebooks have 2-5 levels; a limit keeps a
+# hostile or broken file from building trees that nothing can show or export sensibly.
+MAX_CODE_DEPTH = 64
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class DocumentInput:
     url: str = ""
     source_file: str = ""
     attributes: dict[str, str] = field(default_factory=dict)
+    guid: str = ""  # kept when no other document has it (an exchange file's identifier); else a new one
 
 
 @dataclass(frozen=True)

@@ -472,14 +472,16 @@ def read_qdc(path: str | os.PathLike[str]) -> Bundle:
     return bundle
 
 
-def import_refi(project: Project, path: str | os.PathLike[str]) -> str:
-    """Import a .qdc codebook or a .qdpx project; returns a one-line summary."""
+def read_refi(path: str | os.PathLike[str]) -> Bundle:
+    """Read and check a .qdc codebook or a .qdpx project, without touching any project."""
     suffix = Path(path).suffix.lower()
     if suffix == ".qdc":
-        bundle = read_qdc(path)
-    elif suffix == ".qdpx":
-        bundle = read_qdpx(path)
-    else:
-        raise InputError("expected a .qdc or .qdpx file", path=str(path))
-    report = apply_bundle(project, bundle)
-    return report.summary()
+        return read_qdc(path)
+    if suffix == ".qdpx":
+        return read_qdpx(path)
+    raise InputError("expected a .qdc or .qdpx file", path=str(path))
+
+
+def import_refi(project: Project, path: str | os.PathLike[str]) -> str:
+    """Import a .qdc codebook or a .qdpx project; returns a one-line summary."""
+    return apply_bundle(project, read_refi(path)).summary()

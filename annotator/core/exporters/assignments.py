@@ -12,4 +12,5 @@ ASSIGNMENT_COLUMNS = ("document", "coder", "status", "updated")
 
 def export_assignments_csv(project: Project, path: str | os.PathLike[str],
                            options: CsvOptions | None = None) -> int:
-    return write_csv(path, ASSIGNMENT_COLUMNS, project.assignment_export_rows(), options)
+    return write_csv(path, ASSIGNMENT_COLUMNS, project.assignment_export_rows(), options,
+                     project_path=project.path)

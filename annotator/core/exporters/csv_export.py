@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.exporters.output import output_file
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,19 +70,20 @@ def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]], options:
 
 
 def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[object]],
-              options: CsvOptions | None = None) -> int:
-    """Write a CSV file atomically enough for our needs (temp file then rename); returns data rows."""
+              options: CsvOptions | None = None, *, project_path: Path | None = None) -> int:
+    """Write a CSV file row by row as ``rows`` yields them (memory does not grow with the table), through
+    a temporary file renamed into place (``output.output_file``); returns the number of data rows.
+    ``project_path`` is the project being exported: the target may not be that file or its companions."""
     options = options or CsvOptions()
-    rows = list(rows)
-    text = render_csv(header, rows, options)
-    path = Path(path)
-    if not path.parent.exists():
-        raise InputError(f"folder {path.parent} does not exist", path=str(path))
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8-sig" if options.bom else "utf-8", newline="") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-    return len(rows)
+    fix = protect if options.protect_formulas else (lambda s: s)
+    count = 0
+    with output_file(path, project_path=project_path, encoding="utf-8-sig" if options.bom else "utf-8") as handle:
+        writer = csv.writer(handle, delimiter=options.delimiter, lineterminator="\r\n")
+        writer.writerow([fix(h) for h in header])
+        for row in rows:
+            writer.writerow([fix(cell(v)) for v in row])
+            count += 1
+    return count
 
 
 def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:

@@ -23,5 +23,7 @@ def segment_rows(project: Project, document_ids: Sequence[int] | None = None) ->
 
 def export_segments_csv(project: Project, path: str | os.PathLike[str], options: CsvOptions | None = None,
                         document_ids: Sequence[int] | None = None) -> int:
-    """Write every coded segment (of ``document_ids``, e.g. a document set, if given); returns the rows."""
-    return write_csv(path, SEGMENT_COLUMNS, segment_rows(project, document_ids), options)
+    """Write every coded segment (of ``document_ids``, e.g. a document set, if given), streamed from the
+    project as the file is written; returns the number of rows."""
+    return write_csv(path, SEGMENT_COLUMNS, project.segment_export_rows(document_ids), options,
+                     project_path=project.path)

@@ -8,11 +8,13 @@ Every problem is an ``InputError`` whose one line names the file (and the line, 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentInput
+from annotator.core.names import readable
 
 Reader = Callable[[Path], list[DocumentInput]]
 
@@ -41,9 +43,28 @@ def _reader_for(suffix: str) -> Reader:
 
 def read_documents(path: str | os.PathLike[str]) -> list[DocumentInput]:
     """Read the documents in one file; the format is chosen by the file's suffix (text otherwise)."""
+    return list(iter_documents(path))
+
+
+def iter_documents(path: str | os.PathLike[str]) -> Iterator[DocumentInput]:
+    """The documents in one file, yielded as they are read (a CSV corpus streams row by row).
+
+    Names taken from a file name that is not UTF-8 (a GBK-named file) are decoded as the Chinese they
+    most likely are, so that they can be stored and printed.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", path=str(path))
     if path.is_dir():
         raise InputError("is a folder; give the files inside it", path=str(path))
-    return _reader_for(path.suffix.lower())(path)
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        from annotator.core.importers.csv_table import iter_csv
+
+        documents: Iterable[DocumentInput] = iter_csv(path)
+    else:
+        documents = _reader_for(suffix)(path)
+    for document in documents:
+        if readable(document.name) != document.name or readable(document.source_file) != document.source_file:
+            document = replace(document, name=readable(document.name), source_file=readable(document.source_file))
+        yield document

@@ -2,8 +2,8 @@
 
 Chinese newsrooms and archives still hand out GB18030/GBK and Big5 files, and Excel writes CSV as UTF-8
 with a BOM or as UTF-16. No detector library is needed for that short list: BOMs decide first, then strict
-UTF-8 (which almost never decodes anything else by accident), then GB18030 and Big5, both decoded strictly
-and judged by how much of the result is *common* Chinese. Big5 bytes read as GB18030 come out as kana,
+UTF-8 (which almost never decodes anything else by accident), then GB18030 and Big5 (or Big5-HKSCS, as
+Hong Kong papers write it), decoded strictly and judged by how much of the result is *common* Chinese. Big5 bytes read as GB18030 come out as kana,
 Greek, box drawing and private-use characters; GB bytes read as Big5 land half in Big5's rare second
 level. A file none of them decodes plausibly is refused instead of being stored as mojibake.
 """
@@ -11,8 +11,11 @@ level. A file none of them decodes plausibly is refused instead of being stored 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
 
 from annotator.core.errors import InputError
 
@@ -29,6 +32,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _SAMPLE = 1 << 16
+_HEAD = 1 << 20  # bytes a streaming import looks at to choose the encoding
 _MIN_PLAUSIBILITY = 0.6
 
 # Names a web page or caller may declare, mapped to the strict codec we decode with.
@@ -37,6 +41,7 @@ _ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
     "euc-cn": "gb18030",
     "big5": "big5", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "cp950", "x-x-big5": "big5",
+    "hkscs": "big5hkscs",
     "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
     "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "windows-1252": "cp1252",
     "cp1252": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8",
@@ -57,52 +62,103 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> Deco
     ``declared`` is an encoding the file states about itself (an HTML meta charset); it is tried after
     the BOMs and UTF-8 and before guessing, and ignored if it does not decode the bytes strictly.
     """
+    codec, skip = detect_encoding(data, path, declared=declared)
+    try:
+        text = data[skip:].decode(codec)
+    except UnicodeDecodeError as exc:  # only for a BOM that promised more than the bytes keep
+        raise InputError(f"starts with a {codec} byte-order mark but is not valid {codec} "
+                         f"(byte {exc.start + skip})", path=path) from None
+    return Decoded(_check_text(text, path), codec)
+
+
+def detect_encoding(data: bytes, path: str, *, declared: str | None = None, final: bool = True) -> tuple[str, int]:
+    """The codec ``data`` is written in and the length of its byte-order mark.
+
+    With ``final=False`` the bytes are the head of a longer file (streaming import): a character cut off
+    at the end of the sample does not count against an encoding.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
-                                 f"(byte {exc.start + len(bom)})", path=path) from None
-            return Decoded(_check_text(text, path), encoding)
-    utf16 = _bomless_utf16(data)
-    if utf16:
+            return encoding, len(bom)
+
+    def decodes(codec: str) -> str | None:
         try:
-            return Decoded(_check_text(data.decode(utf16), path), utf16)
+            return codecs.getincrementaldecoder(codec)().decode(data, final=final)
         except UnicodeDecodeError:
-            pass
+            return None
+
+    utf16 = _bomless_utf16(data)
+    if utf16 and decodes(utf16) is not None:
+        return utf16, 0
     _refuse_binary(data, path)
     # Valid UTF-8 wins even over a declaration: pages re-saved by a browser often keep a stale
     # "gb2312" meta tag, and non-UTF-8 text is almost never valid UTF-8 by accident.
     try:
-        return Decoded(_check_text(data.decode("utf-8"), path), "utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=final)
+        return "utf-8", 0
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     if declared:
         codec = _ALIASES.get(declared.strip().lower())
-        if codec:
-            try:
-                return Decoded(_check_text(data.decode(codec), path), codec)
-            except UnicodeDecodeError:
-                pass
-    candidates: list[tuple[float, str, str]] = []
-    for codec in ("gb18030", "big5"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
+        if codec and decodes(codec) is not None:
+            return codec, 0
+    candidates: list[tuple[float, int, str]] = []
+    # Big5-HKSCS (Hong Kong papers) is Big5 plus the characters Cantonese needs; it is tried when plain
+    # Big5 fails. Ties go to GB18030, the more common encoding (and a superset of GBK/GB2312).
+    for preference, codec in enumerate(("gb18030", "big5", "big5hkscs")):
+        if codec == "big5hkscs" and any(c[2] == "big5" for c in candidates):
             continue
-        candidates.append((plausibility(text, codec), codec, text))
+        text = decodes(codec)
+        if text is not None:
+            candidates.append((plausibility(text, codec), -preference, codec))
     # A file that is UTF-8 up to one bad byte deep inside was most likely damaged, not saved as GB/Big5.
     hint = f"invalid UTF-8 at byte {utf8_error}" if utf8_error > 0 else "not UTF-8"
     if not candidates:
         raise InputError(f"cannot be decoded ({hint}; not GB18030 or Big5 either); save it as UTF-8 and "
                          "try again", path=path)
-    # Ties go to GB18030, the more common encoding (and a superset of GBK/GB2312).
-    score, codec, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    score, _, codec = max(candidates)
     if score < _MIN_PLAUSIBILITY:
         raise InputError(f"the encoding could not be recognised ({hint}, and it does not read as Chinese in "
                          "GB18030 or Big5); save it as UTF-8 and try again", path=path)
-    return Decoded(_check_text(text, path), codec)
+    return codec, 0
+
+
+def sniff_file(path: Path, where: str) -> tuple[str, int]:
+    """``detect_encoding`` for a file too large to read whole: its head, and where the head is plain
+    ASCII, also the first stretch that is not (an ASCII header row says nothing about the articles)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD)
+            sample = head
+            if len(head) == _HEAD and max(head, default=0) < 0x80:
+                while chunk := handle.read(_HEAD):
+                    first = next((i for i, b in enumerate(chunk) if b >= 0x80), None) \
+                        if max(chunk) >= 0x80 else None
+                    if first is not None:
+                        sample = head + chunk[first:] + handle.read(_SAMPLE)
+                        break
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=where) from None
+    codec, skip = detect_encoding(sample, where, final=len(sample) < _HEAD)
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(head[skip:], final=False)
+    except UnicodeDecodeError:
+        text = ""
+    if text and not text.strip() and len(head) < _HEAD:
+        raise InputError("the file is empty", path=where)
+    return codec, skip
+
+
+def open_decoded(path: Path, where: str) -> TextIO:
+    """A text stream over ``path`` in the encoding ``sniff_file`` found, decoded strictly as it is read
+    (universal newlines off: the CSV reader sees line breaks inside cells as they are)."""
+    codec, skip = sniff_file(path, where)
+    try:
+        raw = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=where) from None
+    raw.seek(skip)
+    return io.TextIOWrapper(raw, encoding=codec, errors="strict", newline="")
 
 
 def plausibility(text: str, codec: str) -> float:
@@ -121,7 +177,7 @@ def plausibility(text: str, codec: str) -> float:
         if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7":
             common += 1
         elif "\u4e00" <= char <= "\u9fff":
-            if codec == "big5":
+            if codec in ("big5", "big5hkscs"):
                 common += _is_big5_level1(char)
             else:
                 common += _is_gb2312(char) or _is_big5_level1(char)

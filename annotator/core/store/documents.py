@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, NameTaken
 from annotator.core.model import Document, DocumentInput
 from annotator.core.store.rows import chunks, dicts, new_guid, now, one_dict, placeholders
 from annotator.core.text import MAX_DOCUMENT_CHARS, content_hash, detect_language, normalise
@@ -16,6 +16,7 @@ from annotator.core.text import MAX_DOCUMENT_CHARS, content_hash, detect_languag
 if TYPE_CHECKING:
     import sqlite_utils
 
+ADD_SLICE = 500  # documents checked and stored per statement by add_documents
 LIST_COLUMNS = "id, guid, name, title, outlet, date, language, url, source_file, hash, length, attributes"
 EDITABLE_FIELDS = ("title", "outlet", "date", "language", "url", "name")
 
@@ -26,9 +27,10 @@ class ImportReport:
 
     added: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one human-readable line per skipped item
+    added_count: int = 0  # also counted when the documents themselves are not kept (keep_added=False)
 
     def summary(self) -> str:
-        return f"{len(self.added)} imported, {len(self.skipped)} skipped"
+        return f"{self.added_count} imported, {len(self.skipped)} skipped"
 
 
 def document_from_row(row: dict[str, Any], *, with_text: bool) -> Document:
@@ -63,68 +65,119 @@ class DocumentQueries:
         outlet: str | None = None,
         language: str | None = None,
         on_progress: Callable[[int], bool | None] | None = None,
+        keep_added: bool = True,
     ) -> ImportReport:
         """Store documents in one transaction; duplicates by content hash are skipped, not errors.
 
         A name already taken by a different text is a conflict and aborts the whole batch (nothing is
         stored), because silently renaming would break scripts that refer to documents by name.
-        ``on_progress(n)`` may return False to cancel (the batch is rolled back).
+        ``inputs`` may be a generator: it is consumed in slices of ``ADD_SLICE``, each checked against the
+        project with a few set queries and stored with one ``executemany``, so memory does not grow with
+        the corpus (with ``keep_added=False`` the report only counts what was added). A document's
+        ``guid`` is kept when no other document has it. ``on_progress(n)`` may return False to cancel
+        (the batch is rolled back).
         """
         report = ImportReport()
         stamp = now()
+        count = 0
         with self.transaction():
-            # Read inside the transaction: another window may have imported the same files meanwhile.
-            seen_hash = {h: n for h, n in self.db.execute("SELECT hash, name FROM documents")}
-            seen_name = set(seen_hash.values())
-            for count, item in enumerate(inputs, 1):
-                text = normalise(item.text)
-                where = item.source_file or item.name
-                if not text.strip():
-                    raise InputError("the document is empty", path=where)
-                if len(text) > MAX_DOCUMENT_CHARS:
-                    raise InputError(
-                        f"the document '{item.name}' has {len(text):,} characters, more than the "
-                        f"{MAX_DOCUMENT_CHARS:,} a project accepts; split it into parts", path=where)
-                digest = content_hash(text)
-                if digest in seen_hash:
-                    report.skipped.append(
-                        f"{where}: same text as document '{seen_hash[digest]}' already in the project; skipped")
-                    continue
-                name = item.name.strip()
-                if not name:
-                    raise InputError("the document has no name", path=where)
-                if name in seen_name:
-                    raise InputError(
-                        f"a different document named '{name}' is already in the project; rename one of them",
-                        path=where)
-                lang = (language or item.language or "auto").strip().lower()
-                if lang in ("", "auto"):
-                    lang = detect_language(text)
-                row = {
-                    "guid": new_guid(),
-                    "name": name,
-                    "title": item.title.strip(),
-                    "outlet": (outlet if outlet is not None else item.outlet).strip(),
-                    "date": item.date.strip(),
-                    "language": lang,
-                    "url": item.url.strip(),
-                    "source_file": item.source_file,
-                    "text": text,
-                    "length": len(text),
-                    "hash": digest,
-                    "attributes": json.dumps(item.attributes, ensure_ascii=False, sort_keys=True),
-                    "imported": stamp,
-                }
-                cursor = self.db.execute(
-                    f"INSERT INTO documents ({', '.join(row)}) VALUES ({placeholders(row)})",
-                    tuple(row.values()),
-                )
-                seen_hash[digest] = name
-                seen_name.add(name)
-                report.added.append(document_from_row({**row, "id": cursor.lastrowid}, with_text=False))
-                if on_progress is not None and on_progress(count) is False:
-                    raise InputError("import cancelled; nothing was imported")
+            for batch in chunks(inputs, ADD_SLICE):
+                rows = [self._document_row(item, outlet, language, stamp) for item in batch]
+                known = self._names_by_hash([r["hash"] for r in rows])
+                taken_names = self._taken(("name", [r["name"] for r in rows]))
+                taken_guids = self._taken(("guid", [r["guid"] for r in rows]))
+                new: list[dict[str, Any]] = []
+                for row in rows:
+                    count += 1
+                    if row["hash"] in known:
+                        report.skipped.append(f"{row['_where']}: same text as document '{known[row['hash']]}' "
+                                              "already in the project; skipped")
+                    elif row["name"] in taken_names:
+                        raise NameTaken(f"a different document named '{row['name']}' is already in the project; "
+                                        "rename one of them", name=row["name"], path=row["_where"])
+                    else:
+                        if row["guid"] in taken_guids:
+                            row["guid"] = new_guid()
+                        known[row["hash"]] = row["name"]
+                        taken_names.add(row["name"])
+                        taken_guids.add(row["guid"])
+                        new.append(row)
+                    if on_progress is not None and on_progress(count) is False:
+                        raise InputError("import cancelled; nothing was imported")
+                if new:
+                    ids = self._insert_documents(new)
+                    report.added_count += len(new)
+                    if keep_added:
+                        report.added.extend(document_from_row({**row, "id": i}, with_text=False)
+                                            for row, i in zip(new, ids))
         return report
+
+    def _document_row(self, item: DocumentInput, outlet: str | None, language: str | None,
+                      stamp: str) -> dict[str, Any]:
+        text = normalise(item.text)
+        where = item.source_file or item.name
+        if not text.strip():
+            raise InputError("the document is empty", path=where)
+        if len(text) > MAX_DOCUMENT_CHARS:
+            raise InputError(
+                f"the document '{item.name}' has {len(text):,} characters, more than the "
+                f"{MAX_DOCUMENT_CHARS:,} a project accepts; split it into parts", path=where)
+        if "\x00" in text:
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            raise InputError(f"the document '{item.name}' contains a NUL character (line {line} of its text); "
+                             "it is probably not a text file", path=where)
+        name = item.name.strip()
+        if not name:
+            raise InputError("the document has no name", path=where)
+        lang = (language or item.language or "auto").strip().lower()
+        if lang in ("", "auto"):
+            lang = detect_language(text)
+        return {
+            "guid": (item.guid or "").strip().upper() or new_guid(),
+            "name": name,
+            "title": item.title.strip(),
+            "outlet": (outlet if outlet is not None else item.outlet).strip(),
+            "date": item.date.strip(),
+            "language": lang,
+            "url": item.url.strip(),
+            "source_file": item.source_file,
+            "text": text,
+            "length": len(text),
+            "hash": content_hash(text),
+            "attributes": json.dumps(item.attributes, ensure_ascii=False, sort_keys=True),
+            "imported": stamp,
+            "_where": where,
+        }
+
+    def _names_by_hash(self, hashes: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for batch in chunks(sorted(set(hashes))):
+            found.update(self.db.execute(
+                f"SELECT hash, name FROM documents WHERE hash IN ({placeholders(batch)})", batch).fetchall())
+        return found
+
+    def _taken(self, column_values: tuple[str, list[str]]) -> set[str]:
+        column, values = column_values
+        taken: set[str] = set()
+        for batch in chunks(sorted(set(values))):
+            taken.update(r[0] for r in self.db.execute(
+                f"SELECT {column} FROM documents WHERE {column} IN ({placeholders(batch)})", batch))
+        return taken
+
+    def _insert_documents(self, rows: list[dict[str, Any]]) -> list[int]:
+        columns = [c for c in rows[0] if not c.startswith("_")]
+        (before,) = self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()
+        self.db.conn.executemany(
+            f"INSERT INTO documents ({', '.join(columns)}) VALUES ({placeholders(columns)})",
+            [tuple(row[c] for c in columns) for row in rows])
+        (after,) = self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()
+        if after - before == len(rows):  # holding the write lock, SQLite numbers new rows max(id) + 1, ...
+            return list(range(before + 1, after + 1))
+        by_guid: dict[str, int] = {}
+        for batch in chunks([r["guid"] for r in rows]):
+            by_guid.update(self.db.execute(
+                f"SELECT guid, id FROM documents WHERE guid IN ({placeholders(batch)})", batch).fetchall())
+        return [by_guid[r["guid"]] for r in rows]
 
     def documents(self, ids: Iterable[int] | None = None) -> list[Document]:
         """All documents (or those with the given ids) without their text, in import order."""

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import warnings
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, ProjectWarning
 from annotator.core.store import files, schema
 from annotator.core.store.adjudication import AdjudicationQueries
 from annotator.core.store.assignments import AssignmentQueries
 from annotator.core.store.coders import CoderQueries
 from annotator.core.store.codes import CodeQueries
 from annotator.core.store.documents import DocumentQueries
+from annotator.core.store.integrity import IntegrityQueries
 from annotator.core.store.memos import MemoQueries
 from annotator.core.store.retrieval import RetrievalQueries
 from annotator.core.store.rows import new_guid, now
@@ -31,13 +34,15 @@ from annotator.core.store.token_cache import TokenCacheQueries
 
 
 class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, AssignmentQueries, MemoQueries,
-              SetQueries, TokenCacheQueries, AdjudicationQueries, SummaryQueries, RetrievalQueries):
+              SetQueries, TokenCacheQueries, AdjudicationQueries, SummaryQueries, RetrievalQueries,
+              IntegrityQueries):
     """An open project file. Not thread-safe: each thread opens its own ``Project`` on the same path."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool = False) -> None:
         self.db = db
         self.path = path
         self.readonly = readonly
+        self._unregister: weakref.finalize | None = None
 
     # ---- opening -----------------------------------------------------------------------------
 
@@ -51,38 +56,78 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             raise ProjectError(f"{path}: folder {path.parent} does not exist")
         if not os.access(path.parent, os.W_OK):
             raise ProjectError(f"{path}: folder {path.parent} is read-only")
-        project = cls(files.database(files.connect(path, readonly=False)), path)
-        project._migrate()
-        with project.db.atomic():
-            project._set_meta("project_guid", new_guid())
-            project._set_meta("created", now())
+        with files.opening(path):
+            try:
+                project = cls(files.database(files.connect(path, readonly=False)), path)
+                with project.transaction():  # first, alone on page 1: see _renew_identity
+                    project._set_identity(files.new_identity())
+                project._migrate()
+                with project.transaction():
+                    project._set_meta("project_guid", new_guid())
+                    project._set_meta("created", now())
+            except sqlite3.Error as exc:
+                raise files.problem(path, exc, "cannot be created") from None
+            project._register()
         return project
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> "Project":
-        """Open an existing project, migrating an older schema; refuse newer, damaged or foreign files."""
+        """Open an existing project, migrating an older schema; refuse newer, damaged or foreign files.
+
+        Opening costs the same for any size of file: the whole file is checked only after an unclean
+        shutdown (a committed write-ahead log that nobody has open), on demand (``annotator check``)
+        and in the background; a write-ahead log that belongs to another file is never applied.
+        """
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        files.check_header(path)
-        if not readonly and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
-            raise ProjectError(
-                f"{path}: the file or its folder is read-only; copy it somewhere writable "
-                "or open it read-only"
-            )
+        with files.opening(path) as open_here:
+            if not open_here:
+                header = files.read_header(path)
+            if not readonly and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
+                raise ProjectError(
+                    f"{path}: the file or its folder is read-only; copy it somewhere writable "
+                    "or open it read-only"
+                )
+            live = True if open_here else files.in_use_elsewhere(path)
+            ignore_wal = unclean = False
+            if not open_here:
+                finding = files.inspect_wal(path, header)
+                if finding.state == "foreign":
+                    message = files.foreign_wal_message(path, finding)
+                    if not readonly:
+                        raise ProjectError(message)
+                    warnings.warn(ProjectWarning(f"{message} (read as it is on disk, without the log)"),
+                                  stacklevel=2)
+                    ignore_wal = True
+                unclean = finding.state == "ours" and live is False
+            project = cls._connect(path, readonly, ignore_wal=ignore_wal, full_check=unclean)
+            if not readonly and live is False:
+                project._renew_identity()
+            project._register()
+        return project
+
+    @classmethod
+    def _connect(cls, path: Path, readonly: bool, *, ignore_wal: bool, full_check: bool) -> "Project":
         try:
-            conn = files.connect(path, readonly=readonly)
+            conn = files.connect(path, readonly=readonly, ignore_wal=ignore_wal)
+        except ProjectError:
+            raise
+        try:
             db = files.database(conn, wal=False)  # WAL only once the file is known to be ours
-            ok = files.quick_check(conn)
+            ok = files.quick_check(conn) if full_check else "ok"
+            project = cls(db, path, readonly=readonly)
+            found = project.stored_schema_version()
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: damaged or not an Annotator project ({exc})") from None
+            conn.close()
+            if files.error_code(exc) in (files.SQLITE_CORRUPT, files.SQLITE_NOTADB):
+                raise ProjectError(f"{path}: damaged or not an Annotator project ({exc})") from None
+            raise files.problem(path, exc, "cannot be opened") from None
         if ok != "ok":
             conn.close()
             raise ProjectError(f"{path}: the project file is damaged ({ok})")
-        project = cls(db, path, readonly=readonly)
-        found = project.stored_schema_version()
         if found is None:
             conn.close()
             raise ProjectError(f"{path}: is an SQLite file but not an Annotator project")
@@ -92,19 +137,23 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
                 f"{path}: was written by a newer Annotator (schema {found}, this version reads up "
                 f"to {schema.schema_version()}); please update Annotator to open it"
             )
-        if not readonly:
-            files.enable_wal(db)
-        if found < schema.schema_version():
-            if readonly:
-                conn.close()
-                # Reading an older project after updating Annotator (agreement, export) must just work:
-                # upgrade it once (one transaction) when the file may be written, then read it.
-                if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-                    raise ProjectError(
-                        f"{path}: needs an upgrade (schema {found}) but the file or its folder is read-only")
-                cls.open(path).close()
-                return cls.open(path, readonly=True)
-            project._migrate()
+        try:
+            if not readonly:
+                files.enable_wal(db)
+            if found < schema.schema_version():
+                if readonly:
+                    conn.close()
+                    # Reading an older project after updating Annotator (agreement, export) must just work:
+                    # upgrade it once (one transaction) when the file may be written, then read it.
+                    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                        raise ProjectError(
+                            f"{path}: needs an upgrade (schema {found}) but the file or its folder is read-only")
+                    cls.open(path).close()
+                    return cls._connect(path, True, ignore_wal=False, full_check=False)
+                project._migrate()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise files.problem(path, exc, "cannot be opened") from None
         return project
 
     @classmethod
@@ -121,13 +170,50 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.DatabaseError:
             pass
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self._unregister is not None:
+                self._unregister()  # a weakref.finalize: runs once, here or when the object is dropped
+                self._unregister = None
 
     def __enter__(self) -> "Project":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # ---- identity (see store/files.py) -------------------------------------------------------
+
+    def _register(self) -> None:
+        assert self.path is not None
+        key = files.file_key(self.path)
+        files.register(key)
+        self._unregister = weakref.finalize(self, files.unregister, key)
+
+    def identity(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _set_identity(self, value: int) -> None:
+        self.db.execute(f"PRAGMA user_version = {int(value)}")
+
+    def _renew_identity(self) -> None:
+        """Draw a new identity and checkpoint it into the file, so that a write-ahead log left from before
+        (a crash, then a backup restored over the file) no longer matches. Only while nobody else has
+        the project open."""
+        try:
+            with self.transaction():
+                self._set_identity(files.new_identity())
+            # Truncate the log so that the next commit starts a new one (nobody else has the file open,
+            # so this does not wait; should someone open it this very moment, wait briefly, not 10 s).
+            self.db.execute("PRAGMA busy_timeout = 200")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.execute("PRAGMA busy_timeout = 10000")
+        except (sqlite3.Error, ProjectError) as exc:
+            self.close()
+            if isinstance(exc, ProjectError):
+                raise
+            raise files.problem(self.path, exc, "cannot be opened") from None
 
     # ---- schema ------------------------------------------------------------------------------
 
@@ -176,7 +262,11 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
 
     @contextmanager
     def transaction(self) -> Iterator["Project"]:
-        """One atomic unit of work; nested calls become savepoints."""
+        """One atomic unit of work; nested calls become savepoints.
+
+        Every commit also rewrites the project's identity on page 1 (see store/files.py), and errors of
+        the disk or the file (full, read-only, busy, damaged) become one-line ``ProjectError``s.
+        """
         if self.readonly:
             raise ProjectError(f"{self.path}: opened read-only")
         if self.db.conn.in_transaction:
@@ -187,19 +277,18 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
         # and then writes fails at once with "database is locked" if another window committed in between.
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(
-                f"{self.path}: the project is busy in another window or program ({exc}); try again"
-            ) from None
+        except sqlite3.Error as exc:
+            raise files.problem(self.path, exc) from None
         try:
             yield self
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
-        try:
+            self._set_identity(self.identity())
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if files.is_environment_error(exc):
+                raise files.problem(self.path, exc) from None
             raise

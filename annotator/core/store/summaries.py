@@ -40,6 +40,18 @@ class SummaryQueries:
         return self.db.execute(
             "SELECT document_id, coder_id, code_id, count(*) FROM segments GROUP BY 1, 2, 3").fetchall()
 
+    def segment_counts_in(self, document_ids: list[int]) -> list[tuple[int, int, int, int]]:
+        """(document, coder, code, number of segments) for some documents: the matrix, a slice at a time."""
+        return self.db.execute(
+            f"SELECT document_id, coder_id, code_id, count(*) FROM segments WHERE document_id IN "
+            f"({', '.join('?' * len(document_ids))}) GROUP BY 1, 2, 3", document_ids).fetchall()
+
+    def assignment_pairs_in(self, document_ids: list[int]) -> list[tuple[int, int]]:
+        """(document, coder) of the assignments of some documents."""
+        return self.db.execute(
+            f"SELECT document_id, coder_id FROM assignments WHERE document_id IN "
+            f"({', '.join('?' * len(document_ids))})", document_ids).fetchall()
+
     def code_usage_by_coder(self) -> dict[tuple[int, int], tuple[int, int]]:
         """(code, coder) -> (segments, documents): the codebook export's usage columns."""
         return {(code_id, coder_id): (n, docs) for code_id, coder_id, n, docs in self.db.execute(
