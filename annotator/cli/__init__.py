@@ -37,7 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "segments": (_PROJECT, "import or list coded segments (retrieval by code, coder, document, set)"),
     "assignments": (_PROJECT, "import who codes which document"),
     "info": (_PROJECT, "summarise a project: counts per coder, code and document"),
-    "check": (_PROJECT, "check a project for problems (exclusive-group conflicts, ...)"),
+    "check": (_PROJECT, "check a project for problems (damage, broken references, exclusive-group conflicts, ...)"),
     "codebook": (_EXCHANGE, "export or import the codebook as CSV"),
     "export": (_EXCHANGE, "export codebook, segments, assignments, matrix or REFI-QDA files"),
     "merge": (_EXCHANGE, "merge another project or a .qdpx into this one"),

@@ -114,13 +114,14 @@ def scope_from_args(args: argparse.Namespace) -> AgreementScope:
                           categories=categories, level=getattr(args, "level", "nominal"))
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, project: str | None = None) -> None:
     if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise InputError(f"cannot write ({exc.strerror})", path=output) from None
+        from pathlib import Path
+
+        from annotator.core.exporters.output import write_text
+
+        # Never over the project or its files; whole or not at all.
+        write_text(output, text, project_path=Path(project) if project else None)
     else:
         sys.stdout.write(text)
 
@@ -135,7 +136,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         text = _csv(report)
     else:
         text = _table(report)
-    _write(text, args.output)
+    _write(text, args.output, args.project)
     return 0
 
 
@@ -246,7 +247,7 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
             writer.writerow([c.document, c.start, c.end, c.group, c.coder, "", scope.unit, ";".join(c.codes),
                              "conflict"])
         text = buffer.getvalue()
-    _write(text, args.output)
+    _write(text, args.output, args.project)
     return 0
 
 

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project, normalise_code_path
 
 TEMPLATES = ("policy-frames", "generic-frames", "empty")
@@ -204,10 +204,8 @@ def cmd_assignments_import(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    # Read-only where possible, but a project that needs a schema upgrade has to be opened for writing.
-    path = Path(args.project)
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    with Project.open(path, readonly=not writable) as project:
+    # Read-only (an older project is upgraded once by Project.open when the file may be written).
+    with Project.open(Path(args.project), readonly=True) as project:
         summary = project_summary(project)
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))

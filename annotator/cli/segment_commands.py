@@ -54,7 +54,8 @@ def _write(path: Path, found: list, fmt: str) -> None:
     from annotator.core.exporters.retrieved import export_retrieved_csv
 
     if fmt == "json":
-        path.write_text(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+        from annotator.core.exporters.output import write_text
+
+        write_text(path, json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2) + "\n")
     else:
         export_retrieved_csv(path, found)

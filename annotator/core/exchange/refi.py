@@ -39,6 +39,7 @@ from annotator.core.exchange.bundle import (
     SegmentSpec,
     apply_bundle,
 )
+from annotator.core.exporters.output import check_target, output_file
 from annotator.core.model import PATH_SEPARATOR, Document
 from annotator.core.store import Project
 from annotator.core.text import normalise
@@ -185,26 +186,19 @@ def project_xml(project: Project) -> bytes:
 
 def export_qdc(project: Project, path: str | os.PathLike[str]) -> None:
     """Write the codebook as a REFI-QDA ``.qdc`` file."""
-    _atomic_write(Path(path), codebook_xml(project))
+    check_target(Path(path), project.path)
+    data = codebook_xml(project)
+    with output_file(path, project_path=project.path, binary=True) as handle:
+        handle.write(data)
 
 
 def export_qdpx(project: Project, path: str | os.PathLike[str]) -> None:
     """Write documents, codebook, coders and segments as a REFI-QDA ``.qdpx`` archive."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", project_xml(project))
-        for document in project.documents():
-            archive.writestr(f"sources/{document.guid}.txt", project.document_text(document.id).encode("utf-8"))
-    os.replace(tmp, path)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    if not path.parent.exists():
-        raise InputError(f"folder {path.parent} does not exist", path=str(path))
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    with output_file(path, project_path=project.path, binary=True) as handle:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("project.qde", project_xml(project))
+            for document in project.documents():
+                archive.writestr(f"sources/{document.guid}.txt", project.document_text(document.id).encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -125,6 +125,14 @@ def shm_path(path: Path) -> Path:
     return path.with_name(path.name + "-shm")
 
 
+def wal_pending(path: Path) -> bool:
+    """Whether a write-ahead log with content lies beside ``path``."""
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
 def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
@@ -375,6 +383,7 @@ def disk_nearly_full(folder: Path) -> bool:
         return False
 
 
+DISK_ERRORS = (SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY)
 ENVIRONMENT_ERRORS = (SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY, SQLITE_IOERR,
                       SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB)
 

@@ -111,10 +111,7 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
 
     @classmethod
     def _connect(cls, path: Path, readonly: bool, *, ignore_wal: bool, full_check: bool) -> "Project":
-        try:
-            conn = files.connect(path, readonly=readonly, ignore_wal=ignore_wal)
-        except ProjectError:
-            raise
+        conn = files.connect(path, readonly=readonly, ignore_wal=ignore_wal)
         try:
             db = files.database(conn, wal=False)  # WAL only once the file is known to be ours
             ok = files.quick_check(conn) if full_check else "ok"
@@ -124,6 +121,11 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             conn.close()
             if files.error_code(exc) in (files.SQLITE_CORRUPT, files.SQLITE_NOTADB):
                 raise ProjectError(f"{path}: damaged or not an Annotator project ({exc})") from None
+            if readonly and not ignore_wal and files.error_code(exc) in files.DISK_ERRORS \
+                    and not files.wal_pending(path):
+                # A full disk cannot hold the WAL index even a reader needs; with no log pending the
+                # file on disk is the whole project, so read it as it is.
+                return cls._connect(path, readonly, ignore_wal=True, full_check=full_check)
             raise files.problem(path, exc, "cannot be opened") from None
         if ok != "ok":
             conn.close()
