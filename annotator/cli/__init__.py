@@ -174,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except AnnotatorError as exc:
-        print(f"annotator: {exc}", file=sys.stderr)
+        from annotator.core.names import readable
+
+        print(f"annotator: {readable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)

@@ -57,11 +57,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     merge = subparsers.add_parser(
         "merge", help="merge another project or a .qdpx into this one",
-        description="Add the other file's documents, codes, coders, segments and assignments. Documents "
-        "match by text, codes by guid then path, coders by name; duplicates are skipped, so merging twice "
-        "changes nothing. Conflicts are listed.")
+        description="Add the other file's documents, codes, coders, segments, assignments, memos and document "
+        "sets, in one transaction. Documents match by text, codes by guid then path, coders by name; duplicates "
+        "are skipped, so merging twice changes nothing. Every conflict is printed with how it was resolved "
+        "(this project's version is kept), and every warning.")
     merge.add_argument("project", metavar="PROJECT")
     merge.add_argument("other", metavar="OTHER.annotator|OTHER.qdpx")
+    merge.add_argument("--mark-done", action="store_true",
+                       help="mark every document of the other file as done for each coder who coded in it (for "
+                       ".qdpx files from other tools, which record no progress)")
     merge.set_defaults(func=cmd_merge)
 
 
@@ -128,19 +132,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
                 print(f"{target}: {export_memos_csv(project, target, options)} memos")
             elif kind == "qdc":
-                export_qdc(project, target)
+                report = export_qdc(project, target)
                 print(f"{target}: REFI-QDA codebook")
+                _print_warnings(report.warnings)
             else:
-                export_qdpx(project, target)
-                print(f"{target}: REFI-QDA project")
+                report = export_qdpx(project, target)
+                print(f"{target}: REFI-QDA project ({report.documents} documents, {report.segments} segments)")
+                _print_warnings(report.warnings)
     return 0
+
+
+def _print_warnings(lines: list[str]) -> None:
+    for line in lines:
+        print(f"warning: {line}")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.core.exchange.merge import merge_project
 
     with Project.open(args.project) as project:
-        report = merge_project(project, args.other)
+        report = merge_project(project, args.other, mark_done=args.mark_done)
     print(report.summary())
     for line in report.conflicts:
         print(f"conflict: {line}")

@@ -131,8 +131,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.core.importers.batch import import_files
 
+    from annotator.core.names import readable
+
     def read(name: str, count: int) -> None:
-        print(f"{name}: {count} document{'s' if count != 1 else ''} read")
+        print(f"{readable(name)}: {count} document{'s' if count != 1 else ''} read")
 
     with Project.open(args.project) as project:
         # --language auto forces detection even where a CSV has a language column.
@@ -142,7 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"skipped {line}")
         print(result.documents.summary())
     for name, report in result.exchange:
-        print(f"{name}: {report.summary()}")
+        print(f"{readable(name)}: {report.summary()}")
         print_report_lines(report)
     return 0
 

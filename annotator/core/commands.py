@@ -221,7 +221,7 @@ class AddCode(Command):
 def _restore_code(project: Project, c: Code) -> None:
     project.add_code(c.path, color=c.color, description=c.description, inclusion=c.inclusion,
                      exclusion=c.exclusion, example=c.example, shortcut=c.shortcut, sort_order=c.sort_order,
-                     exclusive=c.exclusive, guid=c.guid, code_id=c.id, create_parents=False)
+                     exclusive=c.exclusive, guid=c.guid, code_id=c.id, create_parents=False, codable=c.codable)
 
 
 class UpdateCode(Command):

@@ -65,6 +65,7 @@ class Code:
     shortcut: str = ""
     sort_order: int = 0
     exclusive: bool = False
+    codable: bool = True  # False: only groups other codes (REFI-QDA isCodable="false"); cannot be applied
 
     @property
     def level(self) -> int:
@@ -129,6 +130,7 @@ class Memo:
     text: str
     created: str = ""
     updated: str = ""
+    guid: str = ""
 
     @property
     def kind(self) -> str:

@@ -34,11 +34,13 @@ def readable(text: str) -> str:
     if not _ESCAPES.search(text):
         return text
     # Bytes escaped as surrogates may sit between valid UTF-8 runs; re-join everything as bytes first.
+    # (GBK bytes can happen to form a valid UTF-8 character among them, so decode the name as a whole.)
     raw = text.encode("utf-8", errors="surrogateescape")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    for codec in ("utf-8", "gb18030", "big5hkscs"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
     return _ESCAPES.sub(lambda m: _decode(_raw(m.group(0))), text)
 
 

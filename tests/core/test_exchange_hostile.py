@@ -8,7 +8,7 @@ import pytest
 
 from annotator.core.codebook import load_template
 from annotator.core.errors import InputError
-from annotator.core.exchange import refi
+from annotator.core.exchange import refi_import
 from annotator.core.exchange.refi import import_refi
 from annotator.core.model import DocumentInput
 from annotator.core.store import Project
@@ -73,7 +73,7 @@ def test_path_traversal(project, tmp_path):
 
 
 def test_oversized_archive(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(refi, "MAX_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(refi_import, "MAX_TOTAL_BYTES", 1000)
     path = make_zip(tmp_path / "big.qdpx", {"project.qde": MINIMAL, "sources/a.txt": "x" * 2000},
                     compression=zipfile.ZIP_STORED)
     refused(project, path, "unpacks to more than")

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.model import DocumentInput
 
 from annotator.cli import main
 from annotator.core.store import Project, schema, schema_version
 
 
 def _make_schema_2(path):
-    """A real schema-2 file: created by the first two migrations only."""
+    """A real schema-2 file: created by the first two migrations only, its rows written as that version
+    wrote them (today's store methods expect today's columns)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
         with Project.create(path) as project:
-            project.add_code("Security")
-            project.db.execute("INSERT INTO coders (guid, name, color) VALUES ('G1', 'Ana', '#123456')")
-            project.add_documents([DocumentInput(text="An old article.", name="old")])
-            project.add_memo("a note", document_id=1)
+            db = project.db
+            db.execute("INSERT INTO codes (guid, path, name, color) VALUES ('C1', 'Security', 'Security', '#e6194b')")
+            db.execute("INSERT INTO coders (guid, name, color) VALUES ('G1', 'Ana', '#123456')")
+            db.execute("INSERT INTO documents (guid, name, text, length, hash, imported) VALUES "
+                       "('D1', 'old', 'An old article.', 15, 'h1', '2024-01-01T00:00:00+00:00')")
+            db.execute("INSERT INTO memos (document_id, text, created, updated) VALUES (1, 'a note', 'x', 'x')")
             assert project.stored_schema_version() == 2
 
 

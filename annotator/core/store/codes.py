@@ -11,15 +11,23 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import PATH_SEPARATOR, Code
-from annotator.core.store.rows import PALETTE, check_colour, new_guid, normalise_code_path, objects, one_object
+from annotator.core.store.rows import (
+    PALETTE,
+    check_colour,
+    new_guid,
+    normalise_code_path,
+    objects,
+    one_object,
+    placeholders,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 _SELECT = ("SELECT id, guid, path, name, parent_id, color, description, inclusion, exclusion, example, "
-           "shortcut, sort_order, exclusive FROM codes")
+           "shortcut, sort_order, exclusive, codable FROM codes")
 EDITABLE_FIELDS = ("color", "description", "inclusion", "exclusion", "example", "shortcut", "sort_order",
-                   "exclusive")
+                   "exclusive", "codable")
 
 
 def tree_order(codes: list[Code]) -> list[Code]:
@@ -46,26 +54,26 @@ class CodeQueries:
 
     def codes(self) -> list[Code]:
         """All codes in tree order (parents before children, siblings by sort order)."""
-        return tree_order(objects(self.db.execute(_SELECT), Code, exclusive=bool))
+        return tree_order(objects(self.db.execute(_SELECT), Code, exclusive=bool, codable=bool))
 
     def code(self, key: int | str) -> Code:
         column = "id" if isinstance(key, int) else "path"
-        found = one_object(self.db.execute(f"{_SELECT} WHERE {column} = ?", (key,)), Code, exclusive=bool)
+        found = one_object(self.db.execute(f"{_SELECT} WHERE {column} = ?", (key,)), Code, exclusive=bool, codable=bool)
         if found is None:
             raise InputError(f"no code '{key}'" if column == "path" else f"no code with id {key}")
         return found
 
     def find_code(self, path: str) -> Code | None:
-        return one_object(self.db.execute(f"{_SELECT} WHERE path = ?", (path,)), Code, exclusive=bool)
+        return one_object(self.db.execute(f"{_SELECT} WHERE path = ?", (path,)), Code, exclusive=bool, codable=bool)
 
     def code_by_guid(self, guid: str) -> Code | None:
-        return one_object(self.db.execute(f"{_SELECT} WHERE guid = ?", (guid,)), Code, exclusive=bool)
+        return one_object(self.db.execute(f"{_SELECT} WHERE guid = ?", (guid,)), Code, exclusive=bool, codable=bool)
 
     def code_ids_by_path(self) -> dict[str, int]:
         return {path: code_id for code_id, path in self.db.execute("SELECT id, path FROM codes")}
 
     def code_with_shortcut(self, shortcut: str) -> Code | None:
-        return one_object(self.db.execute(f"{_SELECT} WHERE shortcut = ?", (shortcut,)), Code, exclusive=bool)
+        return one_object(self.db.execute(f"{_SELECT} WHERE shortcut = ?", (shortcut,)), Code, exclusive=bool, codable=bool)
 
     def add_code(
         self,
@@ -82,6 +90,7 @@ class CodeQueries:
         guid: str | None = None,
         code_id: int | None = None,
         create_parents: bool = True,
+        codable: bool = True,
     ) -> Code:
         """Add a code by its full path; missing parents are created (or refused)."""
         path = normalise_code_path(path)
@@ -101,12 +110,14 @@ class CodeQueries:
             if color is None:
                 count = self.db.execute("SELECT count(*) FROM codes").fetchone()[0]
                 color = PALETTE[count % len(PALETTE)]
+            row = {"id": code_id, "guid": guid or new_guid(), "path": path, "name": name, "parent_id": parent_id,
+                   "color": check_colour(color), "description": description, "inclusion": inclusion,
+                   "exclusion": exclusion, "example": example, "shortcut": shortcut, "sort_order": sort_order,
+                   "exclusive": int(bool(exclusive))}
+            if not codable:  # the column's default otherwise (and a file being upgraded may not have it yet)
+                row["codable"] = 0
             cursor = self.db.execute(
-                "INSERT INTO codes (id, guid, path, name, parent_id, color, description, inclusion, exclusion, "
-                "example, shortcut, sort_order, exclusive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (code_id, guid or new_guid(), path, name, parent_id, check_colour(color), description,
-                 inclusion, exclusion, example, shortcut, sort_order, int(bool(exclusive))),
-            )
+                f"INSERT INTO codes ({', '.join(row)}) VALUES ({placeholders(row)})", tuple(row.values()))
             return self.code(cursor.lastrowid)
 
     def _ensure_parents(self, parent_path: str, create: bool) -> int:
@@ -146,6 +157,8 @@ class CodeQueries:
                 self._check_shortcut_free(str(fields["shortcut"]), code_id)
             if "exclusive" in fields:
                 fields["exclusive"] = int(bool(fields["exclusive"]))
+            if "codable" in fields:
+                fields["codable"] = int(bool(fields["codable"]))
             if fields:
                 sets = ", ".join(f"{k} = ?" for k in fields)
                 self.db.execute(f"UPDATE codes SET {sets} WHERE id = ?", (*fields.values(), code_id))

@@ -149,6 +149,20 @@ class DocumentQueries:
             "_where": where,
         }
 
+    def documents_by_hash(self, hashes: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """Content hash -> (id, name) of the documents here with one of these texts (a merge's matching)."""
+        found: dict[str, tuple[int, str]] = {}
+        for batch in chunks(sorted(set(hashes))):
+            found.update((h, (i, n)) for h, i, n in self.db.execute(
+                f"SELECT hash, id, name FROM documents WHERE hash IN ({placeholders(batch)})", batch))
+        return found
+
+    def document_names_taken(self, names: Iterable[str]) -> set[str]:
+        return self._taken(("name", list(names)))
+
+    def document_guids_taken(self, guids: Iterable[str]) -> set[str]:
+        return self._taken(("guid", list(guids)))
+
     def _names_by_hash(self, hashes: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for batch in chunks(sorted(set(hashes))):

@@ -13,7 +13,7 @@ from annotator.core.store.rows import dicts, now, objects, one_object
 if TYPE_CHECKING:
     import sqlite_utils
 
-_SELECT = "SELECT id, document_id, code_id, coder_id, text, created, updated FROM memos"
+_SELECT = "SELECT id, document_id, code_id, coder_id, text, created, updated, guid FROM memos"
 
 
 class MemoQueries:
@@ -40,16 +40,19 @@ class MemoQueries:
 
     def add_memo(self, text: str, *, document_id: int | None = None, code_id: int | None = None,
                  coder_id: int | None = None, memo_id: int | None = None, created: str | None = None,
-                 updated: str | None = None) -> Memo:
-        """A memo on a document or a code; with neither, an entry of the project journal."""
+                 updated: str | None = None, guid: str | None = None) -> Memo:
+        """A memo on a document or a code; with neither, an entry of the project journal. ``guid`` (an
+        exchange file's note) is kept when free; otherwise one is made."""
         if document_id is not None and code_id is not None:
             raise InputError("a memo belongs to a document, a code or the project, not to two of them")
         stamp = now()
         with self.transaction():
+            if guid and self.db.execute("SELECT 1 FROM memos WHERE guid = ?", (guid,)).fetchone():
+                guid = None
             cursor = self.db.execute(
-                "INSERT INTO memos (id, document_id, code_id, coder_id, text, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (memo_id, document_id, code_id, coder_id, text, created or stamp, updated or stamp))
+                "INSERT INTO memos (id, document_id, code_id, coder_id, text, created, updated, guid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (memo_id, document_id, code_id, coder_id, text, created or stamp, updated or stamp, guid or None))
         return self.memos_by_id(cursor.lastrowid)
 
     def memos_by_id(self, memo_id: int) -> Memo:
@@ -79,12 +82,13 @@ class MemoQueries:
             self.db.conn.executemany("UPDATE memos SET coder_id = ? WHERE id = ?", [(coder_id, m) for m in memo_ids])
 
     def restore_memos(self, memos: Iterable[Memo]) -> None:
-        """Re-insert deleted memos with their ids and time stamps, in one statement (undo)."""
+        """Re-insert deleted memos with their ids, guids and time stamps, in one statement (undo)."""
         with self.transaction():
             self.db.conn.executemany(
-                "INSERT INTO memos (id, document_id, code_id, coder_id, text, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(m.id, m.document_id, m.code_id, m.coder_id, m.text, m.created, m.updated) for m in memos])
+                "INSERT INTO memos (id, document_id, code_id, coder_id, text, created, updated, guid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(m.id, m.document_id, m.code_id, m.coder_id, m.text, m.created, m.updated, m.guid or None)
+                 for m in memos])
 
     def memos_of_documents(self, document_ids: Iterable[int]) -> list[Memo]:
         ids = sorted(set(document_ids))

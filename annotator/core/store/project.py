@@ -43,6 +43,7 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
         self.path = path
         self.readonly = readonly
         self._unregister: weakref.finalize | None = None
+        self._renew_pending = False
 
     # ---- opening -----------------------------------------------------------------------------
 
@@ -104,8 +105,9 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
                     ignore_wal = True
                 unclean = finding.state == "ours" and live is False
             project = cls._connect(path, readonly, ignore_wal=ignore_wal, full_check=unclean)
-            if not readonly and live is False:
-                project._renew_identity()
+            # Renewed after the first commit of this session, so that a session that changes nothing
+            # leaves the file byte for byte as it was.
+            project._renew_pending = not readonly and live is False
             project._register()
         return project
 
@@ -201,8 +203,9 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
 
     def _renew_identity(self) -> None:
         """Draw a new identity and checkpoint it into the file, so that a write-ahead log left from before
-        (a crash, then a backup restored over the file) no longer matches. Only while nobody else has
-        the project open."""
+        (a crash, then a backup restored over the file) no longer matches. Done once per session, after
+        its first commit, when nobody else had the project open."""
+        self._renew_pending = False
         try:
             with self.transaction():
                 self._set_identity(files.new_identity())
@@ -211,11 +214,12 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             self.db.execute("PRAGMA busy_timeout = 200")
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.execute("PRAGMA busy_timeout = 10000")
-        except (sqlite3.Error, ProjectError) as exc:
-            self.close()
-            if isinstance(exc, ProjectError):
-                raise
-            raise files.problem(self.path, exc, "cannot be opened") from None
+        except (sqlite3.Error, ProjectError):
+            # The work itself is committed; a failed renewal only leaves the old identity in place.
+            try:
+                self.db.execute("PRAGMA busy_timeout = 10000")
+            except sqlite3.Error:
+                pass
 
     # ---- schema ------------------------------------------------------------------------------
 
@@ -294,3 +298,5 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             if files.is_environment_error(exc):
                 raise files.problem(self.path, exc) from None
             raise
+        if self._renew_pending:
+            self._renew_identity()

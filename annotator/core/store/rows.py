@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from annotator.core.errors import InputError
-from annotator.core.model import PATH_SEPARATOR
+from annotator.core.model import MAX_CODE_DEPTH, PATH_SEPARATOR
 
 T = TypeVar("T")
 
@@ -102,10 +102,14 @@ def run_script(db: sqlite_utils.Database, script: str) -> None:
 
 
 def normalise_code_path(path: str) -> str:
-    """Trim each level of a code path and refuse empty levels (``A//B``, ``/A``)."""
+    """Trim each level of a code path; refuse empty levels (``A//B``, ``/A``) and codebooks deeper than
+    ``MAX_CODE_DEPTH`` levels."""
     parts = [p.strip() for p in path.strip().split(PATH_SEPARATOR)]
     if not parts or any(not p for p in parts):
-        raise InputError(f"invalid code path '{path}' (levels are separated by '/', none may be empty)")
+        raise InputError(f"invalid code path '{path[:200]}' (levels are separated by '/', none may be empty)")
+    if len(parts) > MAX_CODE_DEPTH:
+        raise InputError(f"the code path '{PATH_SEPARATOR.join(parts[:3])}/…' has {len(parts)} levels; a codebook may "
+                         f"have at most {MAX_CODE_DEPTH}")
     return PATH_SEPARATOR.join(parts)
 
 

@@ -285,6 +285,11 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     run_script(db, script)
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Codability: a code that only groups others (REFI-QDA ``isCodable="false"``) cannot be applied."""
+    db.execute("ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1))")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -299,6 +304,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "index on the token cache's dictionary version", _migration_4),
     Migration(5, "coder roles, document sets and project memos", _migration_5),
     Migration(6, "change tracking for team projects", _migration_6),
+    Migration(7, "codability of codes", _migration_7),
 ]
 
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _SELECT = 'SELECT id, guid, document_id, coder_id, code_id, start, "end", memo, created, updated FROM segments'
 EDITABLE_FIELDS = ("code_id", "start", "end", "memo", "coder_id")
 SpanRow = tuple[int, int, int, int, int, str]  # document_id, coder_id, code_id, start, end, memo
+# document_id, coder_id, code_id, start, end, memo, guid, created, updated (the last three may be None)
+MergeRow = tuple[int, int, int, int, int, str, "str | None", "str | None", "str | None"]
 
 
 class SegmentQueries:
@@ -84,6 +86,72 @@ class SegmentQueries:
             if mark_in_progress:
                 self._mark_many_in_progress({(r[0], r[1]) for r in rows})
         return ids
+
+    def merge_segments(self, rows: Iterable[MergeRow], *, mark_in_progress: bool = True
+                       ) -> tuple[int, int, list[tuple[str, int, int]]]:
+        """Add the segments that are not here yet, as a set, whatever their number.
+
+        ``rows``: (document_id, coder_id, code_id, start, end, memo, guid, created, updated); guid and time
+        stamps may be None. A row is a duplicate when a segment with the same document, coder, code, start
+        and end is stored (or came earlier in ``rows``). A guid that another segment here already has is
+        replaced by a new one. Spans must already have been checked against their documents. The rows go
+        into a temporary table in slices, and three statements do the rest. Returns (added, duplicates,
+        [(guid, start, end) of each guid that was taken]). Coding a document puts its assignment in
+        progress, as ``add_segments`` does.
+        """
+        stamp = now()
+        with self.transaction():
+            self.db.execute('CREATE TEMP TABLE IF NOT EXISTS merge_incoming (seq INTEGER PRIMARY KEY, document_id, '
+                            'coder_id, code_id, start, "end", memo, guid, created, updated)')
+            self.db.execute("DELETE FROM merge_incoming")
+            total = 0
+            for batch in chunks(rows, 5000):
+                self.db.conn.executemany(
+                    'INSERT INTO merge_incoming (document_id, coder_id, code_id, start, "end", memo, guid, created, '
+                    "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+                total += len(batch)
+            if not total:
+                return 0, 0, []
+            self.db.execute('CREATE INDEX IF NOT EXISTS temp.merge_incoming_key ON merge_incoming '
+                            '(document_id, coder_id, code_id, start, "end")')
+            self.db.execute('DELETE FROM merge_incoming WHERE seq NOT IN (SELECT min(seq) FROM merge_incoming '
+                            'GROUP BY document_id, coder_id, code_id, start, "end")')
+            self.db.execute(
+                "DELETE FROM merge_incoming WHERE EXISTS (SELECT 1 FROM segments s WHERE s.document_id = "
+                "merge_incoming.document_id AND s.coder_id = merge_incoming.coder_id AND s.code_id = "
+                'merge_incoming.code_id AND s.start = merge_incoming.start AND s."end" = merge_incoming."end")')
+            clashes = [tuple(r) for r in self.db.execute(
+                'SELECT guid, start, "end" FROM merge_incoming WHERE guid IN (SELECT guid FROM segments) ORDER BY seq')]
+            self.db.execute("UPDATE merge_incoming SET guid = NULL WHERE guid IN (SELECT guid FROM segments) OR seq NOT "
+                            "IN (SELECT min(seq) FROM merge_incoming WHERE guid IS NOT NULL GROUP BY guid)")
+            unnamed = [r[0] for r in self.db.execute("SELECT seq FROM merge_incoming WHERE guid IS NULL")]
+            self.db.conn.executemany("UPDATE merge_incoming SET guid = ? WHERE seq = ?",
+                                     [(new_guid(), seq) for seq in unnamed])
+            added = self.db.execute(
+                'INSERT INTO segments (guid, document_id, coder_id, code_id, start, "end", memo, created, updated) '
+                'SELECT guid, document_id, coder_id, code_id, start, "end", coalesce(memo, \'\'), coalesce(created, ?), '
+                "coalesce(updated, created, ?) FROM merge_incoming ORDER BY seq", (stamp, stamp)).rowcount
+            if mark_in_progress:
+                self.db.execute(
+                    "INSERT INTO assignments (document_id, coder_id, status, updated) SELECT DISTINCT document_id, "
+                    "coder_id, 'in_progress', ? FROM merge_incoming WHERE true ON CONFLICT (document_id, coder_id) "
+                    "DO UPDATE SET status = 'in_progress', updated = excluded.updated WHERE status = 'assigned'",
+                    (stamp,))
+            self.db.execute("DELETE FROM merge_incoming")
+        return added, total - added, clashes  # type: ignore[return-value]
+
+    def segment_records(self, slice_size: int = 5000) -> Iterator[tuple[int, str, int, int, int, int, int, str, str, str]]:
+        """(id, guid, document_id, coder_id, code_id, start, end, memo, created, updated) of every segment, in id
+        order, read a slice at a time (a merge streams another project's segments with it)."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                'SELECT id, guid, document_id, coder_id, code_id, start, "end", memo, created, updated FROM segments '
+                "WHERE id > ? ORDER BY id LIMIT ?", (last, slice_size)).fetchall()
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1][0]
 
     def restore_segments(self, segments: Sequence[Segment], *, mark_in_progress: bool = False) -> None:
         """Re-insert deleted segments exactly (ids, guids, time stamps), in one statement (undo / redo).

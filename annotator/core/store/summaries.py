@@ -52,6 +52,12 @@ class SummaryQueries:
             f"SELECT document_id, coder_id FROM assignments WHERE document_id IN "
             f"({', '.join('?' * len(document_ids))})", document_ids).fetchall()
 
+    def assignments_in(self, document_ids: list[int]) -> list[tuple[int, int, str]]:
+        """(document, coder, status) of the assignments of some documents."""
+        return self.db.execute(
+            f"SELECT document_id, coder_id, status FROM assignments WHERE document_id IN "
+            f"({', '.join('?' * len(document_ids))}) ORDER BY document_id, coder_id", document_ids).fetchall()
+
     def code_usage_by_coder(self) -> dict[tuple[int, int], tuple[int, int]]:
         """(code, coder) -> (segments, documents): the codebook export's usage columns."""
         return {(code_id, coder_id): (n, docs) for code_id, coder_id, n, docs in self.db.execute(
