@@ -7,7 +7,6 @@ import os
 import sqlite3
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from conftest import fingerprint, small_project
