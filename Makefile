@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/annotator
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Runs every benchmark (outside `make test`), prints the table and rewrites it in the README.

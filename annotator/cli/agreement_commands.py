@@ -24,25 +24,11 @@ from annotator.core.agreement.report import (
     find_conflicts,
     find_disagreements,
 )
+from annotator.core.agreement.report_table import report_columns as _columns
+from annotator.core.agreement.report_table import report_csv as _csv
+from annotator.core.agreement.report_table import report_rows as _rows
 from annotator.core.errors import InputError
 from annotator.core.store import Project
-
-COLUMNS = (
-    ("krippendorff_alpha", "alpha"),
-    ("percent_agreement", "agree%"),
-    ("cohen_kappa", "kappa"),
-    ("scott_pi", "pi"),
-    ("fleiss_kappa", "fleiss"),
-    ("conger_kappa", "conger"),
-    ("gwet_ac1", "AC1"),
-    ("brennan_prediger", "BP"),
-    ("q", "q"),
-    ("units", "units"),
-)
-WEIGHTED_COLUMNS = (("weighted_kappa", "w-kappa"), ("gwet_ac2", "AC2"))
-SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("u_alpha", "u-alpha"), ("binary_u_alpha", "|u-alpha"),
-                ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
-
 
 def _scope_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="the project file")
@@ -140,29 +126,6 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]]:
-    rows = [("code", p, r.to_json_dict()) for p, r in report.codes.items()]
-    rows += [("group", p, r.to_json_dict()) for p, r in report.groups.items()]
-    if report.overall is not None:
-        overall = report.overall.to_json_dict()
-        overall["ci"] = report.overall_ci
-        rows.append(("overall", "(all codes)", overall))
-    elif report.unit == "span":
-        rows.append(("overall", "(all codes)", {"alpha_u": report.alpha_u, "u_alpha": report.extra.get("u_alpha"),
-                                                "binary_u_alpha": report.extra.get("binary_u_alpha")}))
-    return rows
-
-
-def _columns(report: AgreementReport) -> tuple[tuple[str, str], ...]:
-    if report.unit == "span":
-        return SPAN_COLUMNS
-    columns = tuple(c for c in COLUMNS if c[0] != "cohen_kappa" or len(report.coders) == 2)
-    if any(r.measures.level != "nominal" for r in report.groups.values()):
-        columns = columns[:-2] + tuple(c for c in WEIGHTED_COLUMNS if c[0] != "weighted_kappa" or
-                                       len(report.coders) == 2) + columns[-2:]
-    return columns
-
-
 def _fmt(value: Any) -> str:
     if value is None:
         return "-"
@@ -209,21 +172,6 @@ def _table(report: AgreementReport) -> str:
         text += "\ncoder pairs, all codes pooled:\n" + "\n".join(
             "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in pairs) + "\n"
     return text
-
-
-def _csv(report: AgreementReport) -> str:
-    columns = _columns(report)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    header = ["kind", "code"] + [key for key, _ in columns] + ["ci_low", "ci_high", "p_below_0_667",
-                                                                 "p_below_0_800"]
-    writer.writerow(header)
-    for kind, path, values in _rows(report):
-        ci = values.get("ci") or {}
-        writer.writerow([kind, path] + ["" if values.get(k) is None else values.get(k) for k, _ in columns]
-                        + ["" if ci.get(k) is None else ci.get(k)
-                           for k in ("low", "high", "p_below_0_667", "p_below_0_800")])
-    return buffer.getvalue()
 
 
 def cmd_disagreements(args: argparse.Namespace) -> int:

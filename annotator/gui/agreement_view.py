@@ -683,9 +683,9 @@ class AgreementView(QWidget):
 
     def csv_text(self) -> str:
         """Exactly what ``annotator agreement --format csv`` prints for this scope."""
-        from annotator.cli.agreement_commands import _csv
+        from annotator.core.agreement.report_table import report_csv
 
-        return _csv(self.report)
+        return report_csv(self.report)
 
     def export(self, path: str, kind: str) -> None:
         text = self.json_text() if kind == "json" else self.csv_text()

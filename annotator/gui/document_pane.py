@@ -11,12 +11,12 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QMenu, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QMenu, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from annotator.core.model import Document, Segment
 from annotator.core.tokens import snap_to_words
-from annotator.gui.highlighting import SegmentHighlighter, StripeMargin
+from annotator.gui.highlighting import HighlightedEditor, SegmentHighlighter, StripeMargin
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.span_index import SpanIndex
 
@@ -33,7 +33,7 @@ class CodingContext(Protocol):
     def fill_context_menu(self, pane: "DocumentPane", menu: QMenu, offset: int) -> None: ...
 
 
-class CodingEditor(QPlainTextEdit):
+class CodingEditor(HighlightedEditor):
     def __init__(self, pane: "DocumentPane", context: CodingContext) -> None:
         super().__init__(pane)
         self.pane = pane

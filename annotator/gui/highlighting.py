@@ -7,14 +7,22 @@ stripe lane per overlapping segment and names the code on hover.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-if TYPE_CHECKING:
-    from annotator.gui.document_pane import CodingEditor
+from annotator.gui.span_index import SpanIndex
+
+
+class HighlightedEditor(QPlainTextEdit):
+    """What the highlighter and the margin read from the editor they draw for (``CodingEditor`` in
+    ``document_pane``): its span index, its coding context (colours, names) and its pane."""
+
+    span_index: SpanIndex | None
+    context: Any  # document_pane.CodingContext
+    pane: Any  # document_pane.DocumentPane
 
 LANE_WIDTH = 5
 MAX_LANES = 10
@@ -31,7 +39,7 @@ def tint(colours: list[QColor], strength: float = 0.33) -> QColor:
 
 
 class SegmentHighlighter(QSyntaxHighlighter):
-    def __init__(self, editor: "CodingEditor") -> None:
+    def __init__(self, editor: HighlightedEditor) -> None:
         super().__init__(editor.document())
         self.editor = editor
         self._formats: dict[tuple, QTextCharFormat] = {}
@@ -74,7 +82,7 @@ class SegmentHighlighter(QSyntaxHighlighter):
 class StripeMargin(QWidget):
     """Left margin of a pane: one vertical stripe per coded segment, lanes side by side."""
 
-    def __init__(self, editor: "CodingEditor") -> None:
+    def __init__(self, editor: HighlightedEditor) -> None:
         super().__init__(editor)
         self.editor = editor
         self.setMouseTracking(True)

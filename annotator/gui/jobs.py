@@ -21,16 +21,13 @@ import threading
 import traceback
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
-
-if TYPE_CHECKING:
-    from annotator.gui.project_bus import ProjectBus
 
 JobFunction = Callable[[Project, "JobContext"], Any]
 
@@ -221,13 +218,23 @@ class Job(QObject):
             signal.emit(*args)
 
 
+class ProjectHost(Protocol):
+    """What the runner needs from its owner (the project event bus): the open project, and a way to
+    announce the changes a writable job made."""
+
+    @property
+    def project(self) -> Project: ...
+
+    def announce(self, changes: Changes) -> None: ...
+
+
 class JobRunner(QObject):
     """Starts jobs for the bus's current project; one per window (``bus.jobs``)."""
 
     busy_changed = Signal(bool)
 
-    def __init__(self, bus: "ProjectBus") -> None:
-        super().__init__(bus)
+    def __init__(self, bus: ProjectHost) -> None:
+        super().__init__(bus if isinstance(bus, QObject) else None)
         self.bus = bus
         self.pool = QThreadPool.globalInstance()
         self._jobs: list[Job] = []
