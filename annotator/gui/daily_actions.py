@@ -5,19 +5,32 @@ coding, focus the code filter, mark done). The window calls ``populate`` with it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from annotator.core.store import Project
 from annotator.gui.coders_dialog import CodersDialog
+from annotator.gui.coding_view import CodingView
 from annotator.gui.memos_view import MemosView
+from annotator.gui.project_bus import ProjectBus
 from annotator.gui.retrieval_view import RetrievalView
 
-if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+
+class WindowHost(Protocol):
+    """The main window as these actions use it (a protocol, so this module does not import the window
+    that imports it)."""
+
+    bus: ProjectBus
+    coding: CodingView
+    files: Any  # file_actions.FileActions
+    act_done: QAction
+
+    def register_view(self, name: str, title: str, widget: QWidget) -> None: ...
+    def show_view(self, name: str) -> None: ...
+    def show_status(self, text: str, timeout_ms: int = ...) -> None: ...
 
 
 def coder_settings_key(project: Project) -> str:
@@ -27,7 +40,7 @@ def coder_settings_key(project: Project) -> str:
 
 
 class DailyActions:
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.window = window
         self.bus = window.bus
         self.coding = window.coding

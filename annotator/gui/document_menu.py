@@ -3,7 +3,7 @@ document-set filter. Every change is an undoable core edit performed on the proj
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
@@ -13,8 +13,24 @@ from annotator.core.document_edits import AddToSet, DeleteDocuments, RemoveFromS
 from annotator.gui.document_dialog import DocumentDialog
 from annotator.gui.memos_view import edit_memo_on
 
-if TYPE_CHECKING:
-    from annotator.gui.coding_view import CodingView
+from annotator.core.store import Project
+from annotator.gui.project_bus import ProjectBus
+
+
+class DocumentHost(Protocol):
+    """The coding workspace as the document menu uses it (a protocol: the workspace imports this module)."""
+
+    bus: ProjectBus
+    panes: list[Any]
+    status_message: Any  # Signal(str)
+
+    @property
+    def project(self) -> Project: ...
+
+    @property
+    def coder_id(self) -> int | None: ...
+
+    def open_document(self, document_id: int, pane: Any = None) -> Any: ...
 
 
 class DocumentFilter(QSortFilterProxyModel):
@@ -43,14 +59,14 @@ class DocumentFilter(QSortFilterProxyModel):
         return super().filterAcceptsRow(row, parent)
 
 
-def show_properties(view: "CodingView", document_id: int) -> bool:
+def show_properties(view: DocumentHost, document_id: int) -> bool:
     dialog = DocumentDialog(view.project, document_id, view)
     if dialog.exec() and dialog.command() is not None:
         return view.bus.perform(dialog.command(), view)  # type: ignore[arg-type]
     return False
 
 
-def delete_documents(view: "CodingView", document_ids: list[int], parent: QWidget) -> bool:
+def delete_documents(view: DocumentHost, document_ids: list[int], parent: QWidget) -> bool:
     project = view.project
     documents = project.documents(document_ids)
     codings = len(project.segments(document_ids=document_ids))
@@ -68,7 +84,7 @@ def delete_documents(view: "CodingView", document_ids: list[int], parent: QWidge
     return False
 
 
-def document_menu(view: "CodingView", document_id: int, parent: QWidget) -> QMenu:
+def document_menu(view: DocumentHost, document_id: int, parent: QWidget) -> QMenu:
     """What right-clicking a document in the list offers."""
     project = view.project
     menu = QMenu(parent)
@@ -107,7 +123,7 @@ def document_menu(view: "CodingView", document_id: int, parent: QWidget) -> QMen
     return menu
 
 
-def _add_to_new_set(view: "CodingView", document_id: int) -> None:
+def _add_to_new_set(view: DocumentHost, document_id: int) -> None:
     name, ok = QInputDialog.getText(view, QCoreApplication.translate("document_menu", "New document set"),
                                     QCoreApplication.translate("document_menu", "Name of the set (an outlet, a wave, a sample):"))
     if ok and name.strip():

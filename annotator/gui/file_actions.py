@@ -135,7 +135,7 @@ class FileActions:
 
     def close_project(self) -> None:
         """Close this project; the window shows the demo project until another is opened."""
-        from annotator.gui.app import demo_project_path
+        from annotator.gui.app_data import demo_project_path
 
         current = self.bus.project.path
         demo = demo_project_path()
