@@ -798,7 +798,7 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
                             expected_disagreement=cat.expected if cat else None)
             codes[target.path] = tr
         else:
-            kids = [p for p in target.categories[1:] if p in study]
+            kids = [p for p in target.categories if p in study]
             sub = unitizing_alpha({p: study[p] for p in kids}, length) if length and kids else None
             ms = M.MeasureSet()
             ms.values["alpha_u"] = sub.overall if sub else None
@@ -809,7 +809,17 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
                 ms.values["u_alpha"] = fam.u_alpha
                 if fam.u_alpha is None:
                     ms.undefined["u_alpha"] = fam.u_reason
-            groups[target.path] = TargetResult(target.path, "group", ms, _segments_per_coder(r, target, seg_counts))
+                ms.values["cu_alpha"] = fam.cu_alpha
+                if fam.cu_alpha is None:
+                    ms.undefined["cu_alpha"] = fam.u_reason if fam.u_alpha is None and fam.observed is None \
+                        else fam.cu_reason
+                ms.notes["cu_alpha"] = (f"cu-alpha covers {fam.cu_coverage:.1%} of the pairable text (where coders "
+                                        "both coded a child)" if fam.cu_coverage is not None else "")
+            group_result = TargetResult(target.path, "group", ms, _segments_per_coder(r, target, seg_counts))
+            if kids:
+                group_result.extra["k_u_alpha"] = {p: fam.k_u_alpha.get(i + 1) for i, p in enumerate(kids)}
+                group_result.extra["cu_alpha_coverage"] = fam.cu_coverage
+            groups[target.path] = group_result
     report = AgreementReport("span", coder_names, [d.name for d, ok in zip(r.documents, complete) if ok],
                              [d.name for d, ok in zip(r.documents, complete) if not ok], codes, groups, None)
     report.alpha_u = result.overall if result else None
@@ -820,6 +830,10 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
         u_value = fam.u_alpha
         if u_value is None:
             undefined["u_alpha"] = fam.u_reason
+        report.extra.update(cu_alpha=fam.cu_alpha, cu_alpha_coverage=fam.cu_coverage,
+                            k_u_alpha={p: fam.k_u_alpha.get(i + 1) for i, p in enumerate(paths)})
+        if fam.cu_alpha is None:
+            undefined["cu_alpha"] = fam.cu_reason if fam.observed is not None else fam.u_reason
         union = family({p: 1 for p in paths}, merge_all=True)
         b_value = union.binary_u_alpha
         if b_value is None:

@@ -24,7 +24,7 @@ COLUMNS = (
 )
 WEIGHTED_COLUMNS = (("weighted_kappa", "w-kappa"), ("gwet_ac2", "AC2"))
 SPAN_COLUMNS = (("alpha_u", "alpha_U"), ("u_alpha", "u-alpha"), ("binary_u_alpha", "|u-alpha"),
-                ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
+                ("cu_alpha", "cu-alpha"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
 
 
 def report_rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]]:
@@ -37,7 +37,8 @@ def report_rows(report: AgreementReport) -> list[tuple[str, str, dict[str, Any]]
         rows.append(("overall", "(all codes)", overall))
     elif report.unit == "span":
         rows.append(("overall", "(all codes)", {"alpha_u": report.alpha_u, "u_alpha": report.extra.get("u_alpha"),
-                                                "binary_u_alpha": report.extra.get("binary_u_alpha")}))
+                                                "binary_u_alpha": report.extra.get("binary_u_alpha"),
+                                                "cu_alpha": report.extra.get("cu_alpha")}))
     return rows
 
 

@@ -145,7 +145,8 @@ def unitizing_alpha(study: dict[str, Sequence[Sequence[Interval]]], length: int)
 
 @dataclass(frozen=True)
 class UAlphaResult:
-    """u-alpha over all values and binary |u-alpha (identified matter vs gaps), with reasons if undefined."""
+    """The u-alpha family: u-alpha over all values, binary |u-alpha (identified matter vs gaps), cu-alpha
+    (the values of the matter coders identified alike) and (k)u-alpha per value, with reasons if undefined."""
 
     u_alpha: float | None
     binary_u_alpha: float | None
@@ -153,6 +154,10 @@ class UAlphaResult:
     binary_reason: str = ""
     observed: np.ndarray | None = None  # coincidences, index 0 = gap
     expected: np.ndarray | None = None
+    cu_alpha: float | None = None
+    cu_reason: str = "no stretch was coded by two coders"
+    cu_coverage: float | None = None  # share of the pairable matter cu-alpha covers: l*.. / l..
+    k_u_alpha: dict[int, float | None] = field(default_factory=dict)  # value -> (k)u-alpha
 
 
 def u_alpha_family(coders_units: Sequence[Sequence[tuple[int, int, int]]], length: int,
@@ -211,4 +216,55 @@ def u_alpha_family(coders_units: Sequence[Sequence[tuple[int, int, int]]], lengt
         b_value, b_reason = None, "no gaps or no units, so expected disagreement is 0"
     else:
         b_value, b_reason = 1.0 - binary_o / binary_e, ""
-    return UAlphaResult(u_value, b_value, u_reason, b_reason, observed, expected)
+    cu = _cu_alpha(arrays, labels, starts, lengths, observed, n_values, total)
+    return UAlphaResult(u_value, b_value, u_reason, b_reason, observed, expected, *cu)
+
+
+def _cu_alpha(arrays: list[np.ndarray], labels: list[np.ndarray], starts: np.ndarray, lengths: np.ndarray,
+              observed: np.ndarray, n_values: int, total: float) -> tuple[float | None, str, float | None, dict]:
+    """cu-alpha and (k)u-alpha (Krippendorff et al. 2016, eqs. 10-13; nominal).
+
+    Only coincidences between valued sections count: l*_ck = o_ck for c, k >= 1. Expected ones correct for
+    a unit pairing with itself through the lengths it shares with each other coder's valued matter:
+    S*_c = sum over coders i, other coders j and i's units g of value c of |g ∩ valued_j|^2, and
+    e*_ck = (l*_c l*_k - [c = k] S*_c / (m - 1)) / (l*.. - S*.. / ((m - 1) l*..)).
+    cu-alpha = 1 - (l*.. - sum_c l*_cc) / (l*.. - sum_c e*_cc);
+    (k)u-alpha = 1 - (e*_k / l*_k) (l*_k - l*_kk) / (e*_k - e*_kk).
+    """
+    m = len(arrays)
+    o = observed[1:, 1:]
+    margins = o.sum(axis=1)
+    l_star = float(margins.sum())
+    if l_star <= 0:
+        return None, "no stretch was coded by two coders", 0.0, {}
+    squares = np.zeros(n_values)
+    valued = [lab > 0 for lab in labels]
+    for i, a in enumerate(arrays):
+        if not len(a):
+            continue
+        unit = np.searchsorted(a[:, 0], starts, side="right") - 1
+        inside = (unit >= 0) & (starts < a[np.maximum(unit, 0), 1])
+        for j in range(m):
+            if j == i:
+                continue
+            mine = inside & valued[j]
+            shared = np.bincount(unit[mine], weights=lengths[mine], minlength=len(a))
+            np.add.at(squares, a[:, 2] - 1, shared ** 2)
+    denominator = l_star - squares.sum() / ((m - 1) * l_star)
+    if denominator <= 0:
+        return None, "expected disagreement is 0", l_star / total, {}
+    expected = (np.outer(margins, margins) - np.diag(squares / (m - 1))) / denominator
+    d_o = l_star - float(np.trace(o))
+    d_e = l_star - float(np.trace(expected))
+    if d_e <= 1e-12:
+        value, reason = None, "only one value occurs where coders coded alike, so expected disagreement is 0"
+    else:
+        value, reason = 1.0 - d_o / d_e, ""
+    per_value: dict[int, float | None] = {}
+    e_margins = expected.sum(axis=1)
+    for k in range(n_values):
+        l_k, e_k = float(margins[k]), float(e_margins[k])
+        e_off = e_k - float(expected[k, k])
+        per_value[k + 1] = None if l_k <= 0 or e_off <= 1e-12 else \
+            float(1.0 - (e_k / l_k) * (l_k - float(o[k, k])) / e_off)
+    return value, reason, l_star / total, per_value

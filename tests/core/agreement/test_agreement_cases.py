@@ -304,3 +304,43 @@ def test_bootstrap_of_every_coefficient_uses_the_same_formulas():
                  "scott_pi", "percent_agreement"):
         assert intervals[name]["low"] == pytest.approx(point.values[name])
         assert intervals[name]["high"] == pytest.approx(point.values[name])
+
+
+def test_cu_alpha_with_single_character_units_is_alpha_where_both_coded():
+    """cu-alpha (Krippendorff et al. 2016, eqs. 10-11) for two coders and one-character units reduces to
+    nominal alpha over the characters both coders gave a value: S*_c counts each unit's one shared
+    character once, the "-1" of ordinary alpha."""
+    from annotator.core.agreement.unitizing import u_alpha_family
+
+    rng = np.random.default_rng(8)
+    checked = 0
+    for _ in range(100):
+        length = int(rng.integers(5, 40))
+        values = rng.integers(0, 4, size=(2, length))
+        units = [[(i, i + 1, int(v)) for i, v in enumerate(row) if v] for row in values]
+        result = u_alpha_family(units, length, 3)
+        both = (values > 0).all(axis=0)
+        expected = M.krippendorff_alpha(M.ReliabilityData.from_unit_values(values[:, both].T - 1,
+                                                                           categories=(0, 1, 2)))
+        if expected.value is None or result.cu_alpha is None:
+            continue
+        assert result.cu_alpha == pytest.approx(expected.value, abs=1e-9)
+        assert result.cu_coverage == pytest.approx(both.sum() / length)
+        checked += 1
+    assert checked > 50
+
+
+def test_cu_alpha_hand_computed_two_coders():
+    """Coder 0: value 1 on [0, 10), 2 on [10, 20); coder 1: 1 on [0, 15), 2 on [15, 20); continuum 30.
+    Valued coincidences (/(m - 1) = 1, both directions): l*_11 = 2*10, l*_12 = l*_21 = 5, l*_22 = 2*5;
+    margins 25, 15; l*.. = 40. S*: coder 0's units share 10 and 10 with coder 1's matter, coder 1's 15
+    and 5: S*_1 = 100 + 225, S*_2 = 100 + 25. e*_11 = (625 - 325) / (40 - 450/40), e*_22 = (225 - 125) /
+    (40 - 450/40); cu-alpha = 1 - (40 - 30) / (40 - e*_11 - e*_22)."""
+    from annotator.core.agreement.unitizing import u_alpha_family
+
+    result = u_alpha_family([[(0, 10, 1), (10, 20, 2)], [(0, 15, 1), (15, 20, 2)]], 30, 2)
+    den = 40 - 450 / 40
+    e11, e22 = (625 - 325) / den, (225 - 125) / den
+    assert result.cu_alpha == pytest.approx(1 - 10 / (40 - e11 - e22), abs=1e-12)
+    e1 = (625 - 325 + 25 * 15) / den
+    assert result.k_u_alpha[1] == pytest.approx(1 - (e1 / 25) * (25 - 20) / (e1 - e11), abs=1e-12)

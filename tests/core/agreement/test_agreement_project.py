@@ -336,3 +336,21 @@ def test_token_units_follow_the_project_dictionary_and_cache(study):
     expected_units = sum(len(segmentation.document_tokens(study, d.id).spans) for d in study.documents())
     assert after.codes["Frames/Economic"].measures.counts["units"] == expected_units
     assert expected_units < before.codes["Frames/Economic"].measures.counts["units"]
+
+
+def test_span_unit_reports_the_whole_u_alpha_family(study):
+    from annotator.core.agreement.unitizing import merge_overlaps, u_alpha_family
+
+    data = R.compute_agreement(study, R.AgreementScope(unit="span")).to_json_dict()
+    # only hk-trade is finished by all three coders; its codes as values 1 (Economic) and 2 (Conflict)
+    spans = {c: {k: [] for k in CODES} for c in CODERS}
+    for doc, coder, code, s, e in SEGMENTS:
+        if doc == "hk-trade":
+            spans[coder][code].append((s, e))
+    units = [[(b, e, i + 1) for i, k in enumerate(CODES) for b, e in merge_overlaps(spans[c][k])] for c in CODERS]
+    expected = u_alpha_family(units, len(TEXTS["hk-trade"]), 2)
+    assert data["cu_alpha"] == pytest.approx(expected.cu_alpha)
+    assert data["k_u_alpha"]["Frames/Economic"] == pytest.approx(expected.k_u_alpha[1])
+    group = data["groups"]["Frames"]
+    assert group["cu_alpha"] == pytest.approx(expected.cu_alpha)
+    assert set(group["k_u_alpha"]) == set(CODES) and 0 < group["cu_alpha_coverage"] <= 1
