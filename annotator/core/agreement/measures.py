@@ -144,6 +144,15 @@ def unique_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     base = int(values.max()) - low + 1 if values.size else 1
     if m == 0:
         return values[:1], np.zeros(n, np.int64)
+    if base ** m <= 1 << 20:  # few possible rows: count them instead of sorting
+        keys = (values - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
+        seen = np.zeros(base ** m, bool)
+        seen[keys] = True
+        present = np.flatnonzero(seen)
+        rank = np.cumsum(seen) - 1
+        first = np.full(base ** m, -1, np.int64)
+        first[keys[::-1]] = np.arange(n - 1, -1, -1)
+        return values[first[present]], rank[keys]
     if base ** m < 2 ** 62:
         keys = (values - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
         uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)

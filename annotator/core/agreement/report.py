@@ -593,9 +593,13 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
 
     axis = unit_axis(project, r.documents, scope.unit, document_split)
     done_before = total - len(r.targets)
-    lo, hi = axis.map_segments(r.seg_doc, r.seg_start, r.seg_end)
-    bounds = Boundaries.build(r.seg_code, r.seg_coder, lo, hi, m, disjoint=scope.unit == "document",
-                              events=scope.unit != "document")
+    lo, hi = axis.map_segments(r.seg_doc, r.seg_start, r.seg_end) if scope.unit != "document" else (None, None)
+    if scope.unit == "document":  # distinct (document, coder, code) triples: already disjoint, no sweep
+        z = np.zeros(0, np.int64)
+        bounds = Boundaries(r.seg_code, r.seg_coder, r.seg_doc, r.seg_doc + 1, z, z, z.astype(np.int8), z,
+                            np.zeros(1, np.int64))
+    else:
+        bounds = Boundaries.build(r.seg_code, r.seg_coder, lo, hi, m)
     live = np.flatnonzero(contributing)
     live_names = [r.documents[i].name for i in live]
     n_docs = len(r.documents)

@@ -304,6 +304,7 @@ class TargetRows:
     row_weight: np.ndarray  # (N,) units
     runs: Runs
     conflict_runs: np.ndarray  # (R, m) bool: coder coded two different channels there (finished coders)
+    one_row_per_document: bool = False  # row d is document d (the document unit)
 
     @property
     def weights(self) -> np.ndarray:
@@ -317,7 +318,8 @@ class TargetRows:
 
     def doc_totals(self, per_pattern: np.ndarray, n_docs: int) -> np.ndarray:
         """(D, s) per-document sums of per-pattern statistics, without a dense (D, P) table."""
-        if len(self.row_doc) == n_docs and (np.bincount(self.row_doc, minlength=n_docs) == 1).all():
+        if self.one_row_per_document or (len(self.row_doc) == n_docs and
+                                         (np.bincount(self.row_doc, minlength=n_docs) == 1).all()):
             out = np.empty((n_docs, per_pattern.shape[1]))  # one row per document (the document unit)
             out[self.row_doc] = per_pattern[self.row_pattern] * self.row_weight[:, None]
             return out
@@ -385,4 +387,4 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
     docs = np.arange(n_docs, dtype=np.int64)
     covered = (count > 0).any(axis=1)
     runs = Runs(docs[covered], np.ones(int(covered.sum()), np.int64), docs[covered], count[covered], channel[covered])
-    return TargetRows(patterns, inverse, docs, np.ones(n_docs), runs, conflicts[covered])
+    return TargetRows(patterns, inverse, docs, np.ones(n_docs), runs, conflicts[covered], True)
