@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
 import sys
@@ -44,6 +45,8 @@ def _scope_options(parser: argparse.ArgumentParser) -> None:
                         "group as one nominal variable")
     parser.add_argument("--documents", metavar="NAME,...", help="documents (default: all). A document counts "
                         "for a coder only when their assignment is done; otherwise that coder is missing there")
+    parser.add_argument("--set", dest="document_set", metavar="SET",
+                        help="only the documents of this document set (with --documents: those of them in the set)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -100,6 +103,19 @@ def scope_from_args(args: argparse.Namespace) -> AgreementScope:
                           categories=categories, level=getattr(args, "level", "nominal"))
 
 
+def in_set(scope: AgreementScope, project: Project, args: argparse.Namespace) -> AgreementScope:
+    """``scope`` narrowed to the documents of ``--set`` (and of ``--documents`` too, when both are given)."""
+    name = getattr(args, "document_set", None)
+    if name is None:
+        return scope
+    names = project.document_names()
+    members = [names[d] for d in project.set_members(project.document_set(name.strip()).id)]
+    wanted = [m for m in members if m in scope.documents] if scope.documents else members
+    if not wanted:
+        raise InputError(f"no documents in the set '{name.strip()}'" + (" among --documents" if scope.documents else ""))
+    return dataclasses.replace(scope, documents=tuple(wanted))
+
+
 def _write(text: str, output: str | None, project: str | None = None) -> None:
     if output:
         from pathlib import Path
@@ -115,7 +131,7 @@ def _write(text: str, output: str | None, project: str | None = None) -> None:
 def cmd_agreement(args: argparse.Namespace) -> int:
     scope = scope_from_args(args)
     with Project.open(args.project, readonly=True) as project:
-        report = compute_agreement(project, scope)
+        report = compute_agreement(project, in_set(scope, project, args))
     if args.format == "json":
         text = json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
@@ -177,6 +193,7 @@ def _table(report: AgreementReport) -> str:
 def cmd_disagreements(args: argparse.Namespace) -> int:
     scope = scope_from_args(args)
     with Project.open(args.project, readonly=True) as project:
+        scope = in_set(scope, project, args)
         found = find_disagreements(project, scope)
         conflicts = find_conflicts(project, scope) if scope.unit != "span" else []
     if args.format == "json":

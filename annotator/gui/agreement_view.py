@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementScope
 from annotator.core.commands import Changes
 from annotator.core.store import Project
+from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job, JobContext
 from annotator.gui.project_bus import ProjectBus
 
@@ -696,7 +697,7 @@ class AgreementView(QWidget):
         if self.report is None:
             return
         pattern = "JSON (*.json)" if kind == "json" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export agreement as {0}").format(kind.upper()), f"agreement.{kind}",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export agreement as {0}").format(kind.upper()), start_dir(self.project, f"agreement.{kind}"),
                                               pattern)
         if path:
             try:

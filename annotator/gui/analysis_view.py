@@ -30,6 +30,7 @@ from annotator.core import analysis
 from annotator.core.commands import Changes
 from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
+from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import JobContext
 from annotator.gui.project_bus import ProjectBus
 
@@ -599,7 +600,7 @@ class AnalysisView(QWidget):
 
     def export_chart(self, size: QSize, render: Callable[[QPainter, QRectF], None], path: str | None = None) -> str:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "chart.png", self.tr("PNG (*.png);;SVG (*.svg)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), start_dir(self.project, "chart.png"), self.tr("PNG (*.png);;SVG (*.svg)"))
             if not path:
                 return ""
         export_picture(path, size, render)
@@ -608,7 +609,7 @@ class AnalysisView(QWidget):
 
     def export_table(self, model: RowsModel, path: str | None = None) -> str:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "table.csv", self.tr("CSV (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), start_dir(self.project, "table.csv"), self.tr("CSV (*.csv)"))
             if not path:
                 return ""
         model.write_csv(path)

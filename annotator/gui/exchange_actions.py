@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from annotator.core.commands import Changes
 from annotator.core.store import Project
 from annotator.gui.export_dialog import ExportDialog
+from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job, JobContext
 from annotator.gui.project_bus import ProjectBus
 
@@ -97,12 +98,12 @@ class ExchangeActions:
 
     # ---- import and merge ----------------------------------------------------------------------
     def choose_refi_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), "", REFI_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), start_dir(self.bus.project), REFI_FILTER)
         if path:
             self.import_refi_file(path)
 
     def choose_merge_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Merge a coder's project"), "", MERGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("exchange_actions", "Merge a coder's project"), start_dir(self.bus.project), MERGE_FILTER)
         if path:
             self.merge_file(path)
 

@@ -26,6 +26,8 @@ class HighlightedEditor(QPlainTextEdit):
 
 LANE_WIDTH = 5
 MAX_LANES = 10
+MEMO_MARK = 4  # pixels: the notch atop the stripe of a coding that has a memo
+MEMO_COLOUR = QColor("#222222")
 
 
 def tint(colours: list[QColor], strength: float = 0.33) -> QColor:
@@ -126,6 +128,7 @@ class StripeMargin(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f4f4f2"))
         ctx = self.editor.context
+        segments = self.editor.span_index.segments if self.editor.span_index else {}
         for rect, span in self._visible_stripes(event.rect().bottom()):
             colour = ctx.code_colour(span.code_id)
             if span.own:
@@ -134,6 +137,9 @@ class StripeMargin(QWidget):
                 painter.fillRect(rect, colour.lighter(160))
                 painter.setPen(QPen(ctx.coder_colour(span.coder_id), 1))
                 painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
+            seg = segments.get(span.segment_id)
+            if seg is not None and seg.memo:  # a coding with a memo: a dark notch atop its stripe
+                painter.fillRect(QRect(rect.left() - 1, rect.top(), rect.width() + 2, MEMO_MARK), MEMO_COLOUR)
         painter.end()
 
     def event(self, event) -> bool:
@@ -146,6 +152,9 @@ class StripeMargin(QWidget):
                     label = ctx.code_name(span.code_id)
                     if not span.own:
                         label += f" ({ctx.coder_name(span.coder_id)})"
+                    seg = self.editor.span_index.segments.get(span.segment_id) if self.editor.span_index else None
+                    if seg is not None and seg.memo:
+                        label += "\n    \u270e " + " ".join(seg.memo.split())[:200]
                     names.append(label)
             if names:
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(names)), self)

@@ -188,3 +188,14 @@ def test_check_reports_exclusive_group_conflicts_already_in_the_file(demo, capsy
     assert code == 1 and json.loads(out)[0]["codes"] == ["Primary frame/Security", "Primary frame/Crime"]
     code, _out, err = run(capsys, "check", demo, "--only", "spelling")
     assert code == 2 and "unknown check 'spelling'" in err
+
+
+def test_agreement_and_disagreements_on_a_document_set(demo, capsys):
+    assert run(capsys, "sets", "add", demo, "Chinese press", "state-broadcaster", "hk-paper")[0] == 0
+    code, out, err = run(capsys, "agreement", demo, "--set", "Chinese press", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["documents"] == 2
+    code, out, _ = run(capsys, "disagreements", demo, "--set", "Chinese press", "--format", "json")
+    assert code == 0 and {d["document"] for d in json.loads(out)} <= {"state-broadcaster", "hk-paper"}
+    code, _out, err = run(capsys, "agreement", demo, "--set", "Chinese press", "--documents", "wire")
+    assert code == 2 and "no documents in the set 'Chinese press' among --documents" in err

@@ -417,3 +417,26 @@ def test_save_a_copy_and_dialogs_start_in_the_project_folder(window, qtbot, monk
     from annotator.core.store import Project
     with Project.open(target, readonly=True) as copy:
         assert copy.counts() == window.project.counts()
+
+
+def test_a_coding_with_a_memo_is_marked_in_the_margin_and_the_inspector(window, qtbot):
+    from PySide6.QtGui import QImage
+    from annotator.gui.highlighting import MEMO_COLOUR
+
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    seg = window.project.segments(document_id=doc.id)[0]
+
+    def notch_drawn() -> bool:
+        image = QImage(pane.editor.margin.size(), QImage.Format.Format_RGB32)
+        pane.editor.margin.render(image)
+        return any(image.pixelColor(x, y) == MEMO_COLOUR for x in range(image.width()) for y in range(12))
+
+    assert not notch_drawn()
+    window.coding._segments_clicked(pane, [seg.id])
+    inspector = window.coding.inspector
+    inspector.memo.setPlainText("strong verb")
+    inspector.save_memo.click()
+    assert notch_drawn()
+    assert inspector.list.item(0).text().endswith("\u270e")
