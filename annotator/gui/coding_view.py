@@ -91,6 +91,7 @@ class CodingView(QWidget):
         self.inspector.recode_requested.connect(
             lambda seg_id, code_id: self.perform(commands.UpdateSegment(seg_id, "re-code", code_id=code_id)))
         self.inspector.memo_changed.connect(lambda seg_id, memo: self.perform(commands.SetMemo(seg_id, memo)))
+        self.inspector.nudge_requested.connect(self.adjust_boundary)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.codebook)
         right.addWidget(self.inspector)
@@ -348,8 +349,11 @@ class CodingView(QWidget):
     def _project_replaced(self, _project: Project) -> None:
         self.inspect([])
         self.last_code_id = None
+        for pane in self.panes:  # the old project's text and codings must not be counted or shown
+            pane.show_nothing()
         self.reload()
         self.open_initial_documents()
+        self._refresh_counts()
 
     # ---- the inspector ----------------------------------------------------------------------------
     def inspect(self, segments: list[Segment], keep: int | None = None) -> None:

@@ -8,10 +8,14 @@ from PySide6.QtCore import QStandardPaths
 
 
 def start_dir(project=None, name: str = "") -> str:
-    """The folder of the open project file (or the user's documents folder), with ``name`` proposed."""
+    """The folder of the open project file (or the user's documents folder), with ``name`` proposed.
+
+    The demo project lives in the app's data folder, where no one keeps their articles: with the demo
+    open, dialogs start in the documents folder."""
     folder: Path | None = None
     path = getattr(project, "path", None)
-    if path is not None and Path(path).parent.is_dir():
+    demo = project is not None and hasattr(project, "meta") and project.meta("demo") == "1"
+    if path is not None and not demo and Path(path).parent.is_dir():
         folder = Path(path).parent
     if folder is None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

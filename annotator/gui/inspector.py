@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ class Inspector(QWidget):
     delete_requested = Signal(int)
     recode_requested = Signal(int, int)  # segment id, code id
     memo_changed = Signal(int, str)
+    nudge_requested = Signal(str, int)  # "start" or "end", -1 or +1: one word (also Alt+Ctrl/Alt+Shift+←/→)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,22 @@ class Inspector(QWidget):
         form.addRow(self.tr("Coder"), self.coder_label)
         form.addRow(self.tr("Span"), self.span_label)
         form.addRow(self.tr("Re-code"), self.recode)
+        # Buttons for the boundary keys: some desktops take Alt+Ctrl/Alt+Shift+arrows for workspaces.
+        self.nudges = []
+        bounds = QHBoxLayout()
+        for label, which, delta, tip in (
+                ("\u25c0", "start", -1, self.tr("Start one word left (Alt+Ctrl+←)")),
+                ("\u25b6", "start", 1, self.tr("Start one word right (Alt+Ctrl+→)")),
+                ("\u25c0", "end", -1, self.tr("End one word left (Alt+Shift+←)")),
+                ("\u25b6", "end", 1, self.tr("End one word right (Alt+Shift+→)"))):
+            if which == "end" and delta < 0:
+                bounds.addSpacing(12)
+            button = QToolButton(text=label, toolTip=tip)
+            button.clicked.connect(lambda _=False, w=which, d=delta: self.nudge_requested.emit(w, d))
+            bounds.addWidget(button)
+            self.nudges.append(button)
+        bounds.addStretch(1)
+        form.addRow(self.tr("Boundaries"), bounds)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_memo)
         buttons.addWidget(self.delete)
@@ -95,7 +112,7 @@ class Inspector(QWidget):
     def _show_current(self, _row: int) -> None:
         seg = self.current()
         enabled = seg is not None
-        for widget in (self.recode, self.memo, self.save_memo, self.delete):
+        for widget in (self.recode, self.memo, self.save_memo, self.delete, *self.nudges):
             widget.setEnabled(enabled)
         if seg is None:
             self.code_label.setText("—")

@@ -22,7 +22,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_view.py" line="+38"/>
+        <location filename="../../annotator/gui/agreement_view.py" line="+39"/>
         <source>% agreement</source>
         <translation>一致百分比</translation>
     </message>
@@ -340,7 +340,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+314"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+315"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -813,7 +813,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>只显示某个文档集的文档</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -843,7 +843,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+187"/>
         <location line="+114"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
@@ -1330,7 +1330,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ImportHint</name>
     <message>
-        <location filename="../../annotator/gui/new_project_dialog.py" line="+130"/>
+        <location filename="../../annotator/gui/new_project_dialog.py" line="+131"/>
         <source>&lt;h2&gt;No articles yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;还没有文章&lt;/h2&gt;</translation>
     </message>
@@ -1348,7 +1348,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="+34"/>
+        <location filename="../../annotator/gui/inspector.py" line="+35"/>
         <source>Memo for this coding…</source>
         <translation>此编码的备忘…</translation>
     </message>
@@ -1383,12 +1383,37 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>重新编码为</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Start one word left (Alt+Ctrl+←)</source>
+        <translation>开头左移一个词（Alt+Ctrl+←）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start one word right (Alt+Ctrl+→)</source>
+        <translation>开头右移一个词（Alt+Ctrl+→）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End one word left (Alt+Shift+←)</source>
+        <translation>结尾左移一个词（Alt+Shift+←）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End one word right (Alt+Shift+→)</source>
+        <translation>结尾右移一个词（Alt+Shift+→）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Boundaries</source>
+        <translation>边界</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Click a highlight to inspect it. Alt+Shift+←/→ moves its end, Alt+Ctrl+←/→ its start.</source>
         <translation>点击高亮处查看详情。Alt+Shift+←/→ 移动其结尾，Alt+Ctrl+←/→ 移动其开头。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{0}–{1} ({2} characters)</source>
         <translation>{0}–{1}（{2} 个字符）</translation>
     </message>
@@ -1604,12 +1629,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>New journal entry</source>
         <translation>新建日志条目</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1625,17 +1650,17 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Memo</source>
         <translation>备忘录</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Choose a memo to read or edit it</source>
         <translation>选择一条备忘录以阅读或编辑</translation>
     </message>
@@ -1694,7 +1719,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../annotator/gui/new_project_dialog.py" line="-118"/>
+        <location filename="../../annotator/gui/new_project_dialog.py" line="-119"/>
         <source>Policy Frames Codebook</source>
         <translation>政策框架编码表（Policy Frames Codebook）</translation>
     </message>
@@ -1751,13 +1776,13 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+20"/>
+        <location line="-46"/>
+        <location line="+21"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1921,7 +1946,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>文档集</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2642,7 +2667,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>exchange_actions</name>
     <message>
-        <location filename="../../annotator/gui/exchange_actions.py" line="+31"/>
+        <location filename="../../annotator/gui/exchange_actions.py" line="+32"/>
         <source>Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.</source>
         <translation>新增：{0} 篇文档、{1} 个编码、{2} 名编码员、{3} 个片段、{4} 条备忘。</translation>
     </message>

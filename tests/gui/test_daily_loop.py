@@ -440,3 +440,32 @@ def test_a_coding_with_a_memo_is_marked_in_the_margin_and_the_inspector(window, 
     inspector.save_memo.click()
     assert notch_drawn()
     assert inspector.list.item(0).text().endswith("\u270e")
+
+
+def test_the_inspector_s_boundary_buttons_move_by_words(window, qtbot):
+    """For desktops that take Alt+Ctrl/Alt+Shift+arrows for switching workspaces."""
+    pane, doc = pane_for(window, "zh")
+    pane.select_span(0, 2)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    seg = window.project.segments(document_id=doc.id)[0]
+    window.coding._segments_clicked(pane, [seg.id])
+    start_left, start_right, end_left, end_right = window.coding.inspector.nudges
+    qtbot.mouseClick(end_right, Qt.MouseButton.LeftButton)
+    assert CHINESE[seg.start:window.project.segment(seg.id).end] == "警方破获"
+    qtbot.mouseClick(end_left, Qt.MouseButton.LeftButton)
+    assert window.project.segment(seg.id).end == seg.end
+
+
+def test_switching_to_an_empty_project_clears_the_panes_and_the_counts(window, qtbot, tmp_path):
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_1)
+    from annotator.core.store import Project
+    empty = tmp_path / "empty.annotator"
+    with Project.create(empty) as project:
+        project.add_code("Crime")
+    assert window.switch_project(str(empty))
+    tree = window.coding.codebook.tree
+    assert [tree.topLevelItem(0).text(c) for c in (2, 3)] == ["", ""]
+    assert all(p.document_id is None and p.editor.toPlainText() == "" for p in window.coding.panes)
+    assert window.coding.middle.currentWidget() is window.coding.import_hint
