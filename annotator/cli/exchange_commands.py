@@ -21,18 +21,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Codes are matched by path; new ones are added, existing ones updated.")
     actions = codebook.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
     cb_export = actions.add_parser("export", help="write the codebook as CSV",
-                                   description="Write one row per code, with usage counts per coder.")
+                                   description="Write one row per code, with usage counts per coder; or, with "
+                                   "--for, the CSV another tool imports (what it cannot hold is printed as warnings).")
     cb_export.add_argument("project", metavar="PROJECT")
     cb_export.add_argument("file", metavar="FILE.csv")
     cb_export.add_argument("--quotes", type=int, default=0, metavar="N",
                            help="add the first N coded passages of each code as example quotes")
+    cb_export.add_argument("--for", dest="tool", choices=("annotator", "taguette", "qualcoder", "maxqda"),
+                           default="annotator", help="the tool that will import the file (default: annotator)")
     _csv_options(cb_export)
     cb_export.set_defaults(func=cmd_codebook_export)
     cb_import = actions.add_parser(
         "import", help="add or update codes from a CSV (or a template name)",
         description="Import a codebook CSV (columns: path, description, inclusion, exclusion, example, colour, "
-        "shortcut, exclusive, order, guid) or a bundled template: policy-frames, generic-frames, empty, "
-        "policy-frames.zh, generic-frames.zh. Nothing changes if any row is invalid.")
+        "shortcut, exclusive, order, guid; also Taguette's tag, MAXQDA's Code/Memo and QualCoder's header-less "
+        "Category>>Code rows; parents that a path implies are created) or a bundled template: policy-frames, "
+        "generic-frames, empty, policy-frames.zh, generic-frames.zh. Nothing changes if any row is invalid.")
     cb_import.add_argument("project", metavar="PROJECT")
     cb_import.add_argument("file", metavar="FILE.csv|TEMPLATE")
     cb_import.set_defaults(func=cmd_codebook_import)
@@ -82,13 +86,18 @@ def _options(args: argparse.Namespace) -> CsvOptions:
 
 
 def cmd_codebook_export(args: argparse.Namespace) -> int:
-    from annotator.core.codebook import export_codebook_csv
+    from annotator.core.codebook import export_codebook_csv, export_codebook_for_tool
 
     options = _options(args)
+    warnings: list[str] = []
     with Project.open(args.project, readonly=True) as project:
-        n = export_codebook_csv(project, args.file, quotes=args.quotes, bom=options.bom,
-                                delimiter=options.delimiter, protect_formulas=options.protect_formulas)
-    print(f"{args.file}: {n} codes")
+        if args.tool == "annotator":
+            n = export_codebook_csv(project, args.file, quotes=args.quotes, bom=options.bom,
+                                    delimiter=options.delimiter, protect_formulas=options.protect_formulas)
+        else:
+            n, warnings = export_codebook_for_tool(project, args.file, args.tool, options)
+    print(f"{args.file}: {n} codes" + (f" (for {args.tool})" if args.tool != "annotator" else ""))
+    _print_warnings(warnings)
     return 0
 
 

@@ -5,8 +5,11 @@ CSV import rules (checked before anything changes; one transaction, nothing stor
 * ``path`` is required and authoritative: levels separated by ``/``. An optional ``parent`` column (as
   written by export) must agree with the path, otherwise the row is refused. Because the tree is built
   from paths, a cycle cannot be expressed; a disagreeing ``parent`` is how a cyclic file shows up.
-* A code's parent must be another row of the file (anywhere in it) or a code already in the project;
-  parents are never invented, since a typo would otherwise create a stray branch.
+* Other tools' files are read too: Taguette's ``tag`` (or ``name``) column, MAXQDA's ``Code`` and ``Memo``
+  (levels separated by ``>`` or a backslash), QualCoder's header-less rows ``Category>>Code, memo``; ``memo`` is
+  read as the description.
+* A file that lists only leaf paths (``Frames/Security``) creates the parents it implies (the summary
+  says how many), rather than refusing the file.
 * Duplicate paths, duplicate shortcuts, bad colours, bad ``exclusive`` values, bad guids are refused
   with the line number.
 * A code whose path already exists is updated (re-importing an edited codebook); new codes keep the
@@ -73,13 +76,41 @@ def load_template(project: Project, spec: str) -> str:
     raise InputError(f"unknown codebook template '{spec}' (choose {', '.join(TEMPLATES)} or a .csv file)")
 
 
+PATH_COLUMNS = ("path", "tag", "code", "name")  # ours; Taguette's; MAXQDA's; Taguette's other one
+DESCRIPTION_COLUMNS = ("description", "memo", "definition")
+KNOWN_COLUMNS = {*PATH_COLUMNS, *DESCRIPTION_COLUMNS, *EXPORT_COLUMNS, "color", "sort_order"}
+
+
+def _as_our_path(value: str, column: str) -> str:
+    """A path as another tool writes it, with our separator: QualCoder's ``>>``, MAXQDA's ``>`` or backslash."""
+    if ">>" in value:
+        return PATH_SEPARATOR.join(part.strip() for part in value.split(">>"))
+    if column == "code" and (">" in value or "\\" in value):
+        return PATH_SEPARATOR.join(part.strip() for part in re.split(r"[>\\]", value))
+    return value
+
+
+def _rows_of_any_tool(path: str | os.PathLike[str], where: str) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    """(the column holding the code path, rows keyed by our column names) of a codebook CSV of any tool."""
+    header, rows = read_csv(path)
+    column = next((c for c in PATH_COLUMNS if c in header), None)
+    if column == "name" and "path" not in header:
+        column = "name"
+    if column is not None:
+        return column, rows
+    # QualCoder's codebook CSV has no header: "Category>>Code", "memo" on every line.
+    raw = read_csv(path, header=False)[1]
+    if not any(">>" in row.get("0", "") for _line, row in raw):
+        raise InputError("has no 'path' column (expected path, description, inclusion, exclusion, example, "
+                         "colour, exclusive; or Taguette's tag, MAXQDA's Code, QualCoder's Category>>Code rows)",
+                         path=where)
+    return "path", [(line, {"path": row.get("0", ""), "description": row.get("1", "")}) for line, row in raw]
+
+
 def parse_codebook_csv(project: Project, path: str | os.PathLike[str]) -> list[CodeRow]:
     """Read and validate a codebook CSV against the project, without changing anything."""
     where = str(path)
-    header, rows = read_csv(path)
-    if "path" not in header:
-        raise InputError("has no 'path' column (expected path, description, inclusion, exclusion, example, "
-                         "colour, exclusive)", path=where)
+    path_column, rows = _rows_of_any_tool(path, where)
     existing = {c.path: c for c in project.codes()}
     guid_owner = {c.guid.upper(): c.path for c in existing.values()}
     result: list[CodeRow] = []
@@ -94,7 +125,7 @@ def parse_codebook_csv(project: Project, path: str | os.PathLike[str]) -> list[C
             return ""
 
         try:
-            code_path = normalise_code_path(field("path"))
+            code_path = normalise_code_path(_as_our_path(field(path_column), path_column))
         except InputError as exc:
             raise InputError(str(exc), path=where, line=line) from None
         if code_path in seen:
@@ -137,20 +168,17 @@ def parse_codebook_csv(project: Project, path: str | os.PathLike[str]) -> list[C
                 raise InputError(f"shortcut '{shortcut}' also used on line {seen_shortcut[shortcut]}",
                                  path=where, line=line)
             seen_shortcut[shortcut] = line
-        result.append(CodeRow(line, code_path, *(field(f) for f in _TEXT_FIELDS), colour, shortcut,
+        result.append(CodeRow(line, code_path, field("description", *DESCRIPTION_COLUMNS[1:]),
+                              *(field(f) for f in _TEXT_FIELDS[1:]), colour, shortcut,
                               exclusive_text in _TRUE, order, guid))
-    for row in result:
-        parent = row.path.rpartition(PATH_SEPARATOR)[0]
-        if parent and parent not in seen and parent not in existing:
-            raise InputError(f"the parent '{parent}' of '{row.path}' is neither in the file nor in the project",
-                             path=where, line=row.line)
     return result
 
 
 def import_codebook_csv(project: Project, path: str | os.PathLike[str]) -> str:
     """Import (or re-import) a codebook CSV in one transaction; returns a summary line."""
     rows = parse_codebook_csv(project, path)
-    added = updated = 0
+    added = updated = implied = 0
+    known = {c.path for c in project.codes()} | {r.path for r in rows}
     with project.transaction():
         # Free shortcuts first so that codes can swap shortcuts on re-import.
         for row in rows:
@@ -170,12 +198,18 @@ def import_codebook_csv(project: Project, path: str | os.PathLike[str]) -> str:
                     project.update_code(code.id, **fields)
                     updated += 1
                 else:
+                    levels = row.path.split(PATH_SEPARATOR)
+                    missing = [PATH_SEPARATOR.join(levels[:i]) for i in range(1, len(levels))
+                               if PATH_SEPARATOR.join(levels[:i]) not in known]
+                    known.update(missing)
+                    implied += len(missing)
                     project.add_code(row.path, color=row.colour, sort_order=row.order, guid=row.guid,
-                                     create_parents=False, **fields)  # type: ignore[arg-type]
+                                     create_parents=True, **fields)  # type: ignore[arg-type]
                     added += 1
             except InputError as exc:
                 raise InputError(str(exc), path=str(path), line=row.line) from None
-    return f"{added} codes added, {updated} updated"
+    summary = f"{added} codes added, {updated} updated"
+    return summary + (f", {implied} parent codes created for them" if implied else "")
 
 
 def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: int = 0, bom: bool = True,
@@ -201,3 +235,58 @@ def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: 
             row += texts + [""] * (quotes - len(texts))
         rows.append(row)
     return write_csv(path, header, rows, options, project_path=project.path)
+
+
+# ---- codebooks for other tools ----------------------------------------------------------------------
+
+CODEBOOK_TOOLS = ("annotator", "taguette", "qualcoder", "maxqda")
+_NOT_CARRIED = ("colours, inclusion/exclusion criteria, examples, shortcut keys and exclusive groups are not "
+                "part of {tool}'s codebook file")
+
+
+def _shared_names(project: Project) -> list[list[str]]:
+    by_name: dict[str, list[str]] = {}
+    for code in project.codes():
+        by_name.setdefault(code.name.casefold(), []).append(code.path)
+    return [paths for paths in by_name.values() if len(paths) > 1]
+
+
+def codebook_for_tool(project: Project, tool: str) -> tuple[list[str] | None, list[list[object]], list[str]]:
+    """(header or None, rows, warnings) of the codebook as ``tool`` reads it.
+
+    Taguette reads ``tag`` and ``description`` (and refuses a file that also has ``name`` or ``path``);
+    its tags are flat, so a code's full path is its tag. QualCoder reads header-less rows ``Category>>Code``
+    and a memo; parents become categories, which hold no codings, and code names must be unique. MAXQDA
+    reads ``Code`` and ``Memo`` with levels separated by a backslash, and shortens names to 63 characters.
+    """
+    codes = project.codes()
+    warnings = [_NOT_CARRIED.format(tool={"taguette": "Taguette", "qualcoder": "QualCoder", "maxqda": "MAXQDA"}[tool])]
+    if tool == "taguette":
+        if any(c.parent_id is not None for c in codes):
+            warnings.append("Taguette has no code tree: each code becomes a tag named by its whole path ('A/B')")
+        return ["tag", "description"], [[c.path, c.description] for c in codes], warnings
+    if tool == "qualcoder":
+        shared = _shared_names(project)
+        if shared:
+            warnings.append(f"{len(shared)} code name(s) are used under different parents ({' and '.join(shared[0][:2])}); "
+                            "QualCoder needs unique code names, and its import would merge them or drop their codings")
+        counts = project.segment_counts_by_code()
+        parents = {c.parent_id for c in codes if c.parent_id is not None}
+        applied = [c.path for c in codes if c.id in parents and counts.get(c.id)]
+        if applied:
+            warnings.append(f"{len(applied)} code(s) with sub-codes were applied (first: '{applied[0]}'); in QualCoder they "
+                            "become categories, which cannot hold codings")
+        return None, [[c.path.replace(PATH_SEPARATOR, ">>"), c.description] for c in codes], warnings
+    if tool == "maxqda":
+        long = [c.path for c in codes if len(c.name) > 63]
+        if long:
+            warnings.append(f"{len(long)} code name(s) are longer than the 63 characters MAXQDA keeps (first: '{long[0][:40]}…')")
+        return ["Code", "Memo"], [[c.path.replace(PATH_SEPARATOR, "\\"), c.description] for c in codes], warnings
+    raise InputError(f"unknown tool '{tool}' (choose {', '.join(CODEBOOK_TOOLS)})")
+
+
+def export_codebook_for_tool(project: Project, path: str | os.PathLike[str], tool: str,
+                             options: CsvOptions | None = None) -> tuple[int, list[str]]:
+    """Write the codebook in the CSV layout ``tool`` imports; returns (codes written, warnings)."""
+    header, rows, warnings = codebook_for_tool(project, tool)
+    return write_csv(path, header, rows, options, project_path=project.path), warnings

@@ -1,18 +1,24 @@
 """Importing coding done elsewhere: coded segments and coder assignments from CSV.
 
-Typical sources are a spreadsheet of spans exported from another tool or a script, and a work plan
-saying which coder codes which article. Rows refer to documents by name, codes by path and coders by
-name, so the files are readable and editable by hand. Every row is checked before anything is written;
-one bad row refuses the whole file, naming its line, and the project is left unchanged.
+Typical sources are a spreadsheet of spans exported from another tool or a script, our own segments
+export, and a work plan saying which coder codes which article. Rows refer to documents by name, codes by
+path and coders by name, so the files are readable and editable by hand. Every row is checked before
+anything is written; one bad row refuses the whole file, naming its line, and the project is left unchanged.
+
+The segments export and this import are inverse: the apostrophe that formula protection puts before a
+cell starting with ``= + - @`` (tab, CR) is taken off again (``unprotect``), and ``guid``, ``created`` and
+``updated`` columns, when present, are kept (a guid only when no other segment here has it).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.exporters.csv_export import unprotect
 from annotator.core.importers.csv_table import CsvRow, read_csv_rows
 from annotator.core.model import ASSIGNMENT_STATUSES
 from annotator.core.store import Project, normalise_code_path
@@ -20,6 +26,7 @@ from annotator.core.text import normalise
 
 SEGMENT_COLUMNS = ("document", "coder", "code", "start", "end")
 ASSIGNMENT_COLUMNS = ("document", "coder", "status")
+GUID = re.compile(r"^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,9 @@ class _SegmentRow:
     start: int
     end: int
     memo: str
+    guid: str | None = None
+    created: str | None = None
+    updated: str | None = None
 
 
 class _Lookups:
@@ -42,10 +52,14 @@ class _Lookups:
         lengths = project.document_lengths()
         self.documents = {name: (doc_id, lengths[doc_id]) for doc_id, name in project.document_names().items()}
         self.codes = project.code_ids_by_path()
-        self._texts: dict[int, str] = {}
+        self._text: tuple[int, str] | None = None  # the last document's text (rows come by document)
+
+    def raw(self, row: CsvRow, column: str) -> str:
+        """A cell as the project had it (formula protection undone)."""
+        return unprotect(row.cells.get(column, ""))
 
     def cell(self, row: CsvRow, column: str) -> str:
-        value = row.cells.get(column, "").strip()
+        value = self.raw(row, column).strip()
         if not value:
             raise InputError(f"the {column} cell is empty", path=self.where, line=row.line)
         return value
@@ -81,9 +95,12 @@ class _Lookups:
         raise InputError(f"{column} must be a whole number, not '{value}'", path=self.where, line=row.line)
 
     def text(self, document_id: int) -> str:
-        if document_id not in self._texts:
-            self._texts[document_id] = self.project.document_text(document_id)
-        return self._texts[document_id]
+        if self._text is None or self._text[0] != document_id:
+            self._text = (document_id, self.project.document_text(document_id))
+        return self._text[1]
+
+    def optional(self, row: CsvRow, column: str) -> str | None:
+        return self.raw(row, column).strip() or None
 
 
 def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_done: bool = False) -> int:
@@ -107,7 +124,7 @@ def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_don
         if not 0 <= start < end <= length:
             raise InputError(f"span {start}-{end} is outside the document (0-{length}) or empty",
                              path=lookups.where, line=row.line)
-        expected = row.cells.get("text", "")
+        expected = lookups.raw(row, "text")
         if expected:
             stored = lookups.text(document_id)[start:end]
             if normalise(expected) != stored:
@@ -115,27 +132,22 @@ def import_segments_csv(project: Project, path: str | os.PathLike[str], mark_don
                     f"the text cell does not match the document at {start}-{end} "
                     f"(document has '{_excerpt(stored)}', file has '{_excerpt(expected)}'); "
                     "nothing was imported", path=lookups.where, line=row.line)
-        parsed.append(_SegmentRow(row.line, document_id, coder, code_id, start, end, row.cells.get("memo", "")))
+        guid = lookups.optional(row, "guid")
+        parsed.append(_SegmentRow(row.line, document_id, coder, code_id, start, end, lookups.raw(row, "memo"),
+                                  guid.strip("{}").upper() if guid and GUID.match(guid) else None,
+                                  lookups.optional(row, "created"), lookups.optional(row, "updated")))
     _refuse_exclusive_conflicts(project, parsed, lookups.where)
 
     with project.transaction():
         coder_ids = {name: project.ensure_coder(name).id for name in dict.fromkeys(r.coder for r in parsed)}
-        existing = project.segment_keys()
-        new_rows: list[tuple[int, int, int, int, int, str]] = []
-        for r in parsed:
-            key = (r.document_id, coder_ids[r.coder], r.code_id, r.start, r.end)
-            if key in existing:
-                continue
-            existing.add(key)
-            new_rows.append((*key, r.memo))
-        project.add_segments(new_rows)
-        for document_id, coder_id in dict.fromkeys((r.document_id, coder_ids[r.coder]) for r in parsed):
-            status = project.assignment_status(document_id, coder_id)
-            if mark_done:
-                project.set_assignment(document_id, coder_id, "done")
-            elif status in (None, "assigned"):
-                project.set_assignment(document_id, coder_id, "in_progress")
-    return len(new_rows)
+        added, _duplicates, _taken = project.merge_segments(
+            ((r.document_id, coder_ids[r.coder], r.code_id, r.start, r.end, r.memo, r.guid, r.created, r.updated)
+             for r in parsed), mark_in_progress=False)
+        pairs = dict.fromkeys((r.document_id, coder_ids[r.coder]) for r in parsed)
+        current = project.assignment_statuses(pairs)
+        project.set_assignments({pair: "done" for pair in pairs} if mark_done else
+                                {pair: "in_progress" for pair in pairs if current[pair] in (None, "assigned")})
+    return added
 
 
 def _refuse_exclusive_conflicts(project: Project, rows: list[_SegmentRow], where: str) -> None:

@@ -126,7 +126,6 @@ def test_parent_later_in_file_and_from_project(tmp_path):
 
 @pytest.mark.parametrize("body, message, line", [
     ("A,,,,,,0\nA,,,,,,0\n", r"duplicate code 'A' \(also on line 3\)", 3),
-    ("X/Y,,,,,,0\n", "parent 'X' of 'X/Y' is neither in the file nor in the project", 2),
     ("A,,,,,red,0\n", "invalid colour 'red'", 2),
     ("A,,,,,,maybe\n", "exclusive must be 1 or 0", 2),
     ("A//B,,,,,,0\n", "invalid code path", 2),
@@ -177,7 +176,24 @@ def test_broken_encoding_refused_with_line(tmp_path):
 
 def test_missing_path_column(tmp_path):
     with pytest.raises(InputError, match="has no 'path' column"):
-        import_codebook_csv(Project.memory(), write(tmp_path, "name,description\nA,x\n"))
+        import_codebook_csv(Project.memory(), write(tmp_path, "label,text\nA,x\n"))
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("tag,description,number of highlights\nFrames/Security,threat,3\nTone,,1\n",  # Taguette's export
+     [("Frames", ""), ("Frames/Security", "threat"), ("Tone", "")]),
+    ("name,description\nSecurity,threat\n", [("Security", "threat")]),  # Taguette also reads 'name'
+    ("Code,Memo\nFrames > Security,threat\nFrames\\Morality,values\n",  # MAXQDA: '>' or a backslash
+     [("Frames", ""), ("Frames/Morality", "values"), ("Frames/Security", "threat")]),
+    ('Frames>>Security,"threat"\nTone\n', [("Frames", ""), ("Frames/Security", "threat"), ("Tone", "")]),  # QualCoder
+    ("path,description\nFrames/Security/State,the state\n",  # leaf paths only: parents are implied
+     [("Frames", ""), ("Frames/Security", ""), ("Frames/Security/State", "the state")]),
+])
+def test_other_tools_codebooks_and_leaf_only_files(tmp_path, content, expected):
+    project = Project.memory()
+    summary = import_codebook_csv(project, write(tmp_path, content))
+    assert sorted((c.path, c.description) for c in project.codes()) == expected
+    assert "codes added" in summary
 
 
 def test_semicolon_and_tab_delimited_files(tmp_path):
@@ -207,3 +223,21 @@ def test_round_trip_any_text(tmp_path, descriptions, protect_formulas, delimiter
     if protect_formulas or not any(t.startswith("'") for t in descriptions + [t[::-1] for t in descriptions]):
         assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
         assert dump(first) == dump(second)
+
+
+@pytest.mark.parametrize("tool", ["taguette", "qualcoder", "maxqda"])
+def test_codebook_for_another_tool_reads_back_and_warns(tmp_path, tool):
+    from annotator.core.codebook import export_codebook_for_tool
+
+    project = Project.memory()
+    load_template(project, "policy-frames")
+    n, warnings = export_codebook_for_tool(project, tmp_path / f"{tool}.csv", tool)
+    assert n == len(project.codes()) and warnings
+    again = Project.memory()
+    import_codebook_csv(again, tmp_path / f"{tool}.csv")
+    assert [(c.path, c.description) for c in again.codes()] == [(c.path, c.description) for c in project.codes()]
+    if tool == "qualcoder":  # policy-frames uses 'Economic' both at the top and under 'Primary frame'
+        assert any("unique code names" in w for w in warnings)
+    if tool == "taguette":
+        header = (tmp_path / "taguette.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+        assert header == "tag,description"  # Taguette refuses a file that also has 'name' or 'path'

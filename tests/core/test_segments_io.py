@@ -166,3 +166,35 @@ def test_two_values_of_an_exclusive_group_on_overlapping_text_are_refused_naming
     with pytest.raises(InputError, match=rf"segments.csv, line 2: gives \(with segment {seg.id} already"):
         import_segments_csv(project, write_csv(tmp_path, [rows[0], rows[3]]))
     assert import_segments_csv(project, write_csv(tmp_path, [rows[0], rows[2]])) == 1
+
+
+@pytest.mark.parametrize("protect_formulas", [True, False])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_our_segments_export_imports_back_exactly(tmp_path, protect_formulas, delimiter):
+    """Export and import are inverse (issue 16): '-5% growth' and '=x' memos came back refused or with a '."""
+    from annotator.core.exporters.csv_export import CsvOptions
+    from annotator.core.exporters.segments import export_segments_csv
+    from annotator.core.store import Project
+
+    text = "-5% growth, said =the minister+. @all \t tabbed"
+    source = Project.memory()
+    source.add_documents([DocumentInput(text=text, name="-wire"), DocumentInput(text="=SUM(A1) second", name="two")])
+    code = source.add_code("=Economy/-Costs")
+    coder = source.ensure_coder("+ann")
+    source.add_segment(1, coder.id, code.id, 0, 10, "=a memo")
+    source.add_segment(1, coder.id, code.id, text.index("@"), len(text), "-memo")
+    source.add_segment(2, coder.id, code.id, 0, 8)
+    path = tmp_path / "segments.csv"
+    export_segments_csv(source, path, CsvOptions(protect_formulas=protect_formulas, delimiter=delimiter))
+
+    target = Project.memory()
+    target.add_documents([DocumentInput(text=text, name="-wire"), DocumentInput(text="=SUM(A1) second", name="two")])
+    target.add_code("=Economy/-Costs")
+    assert import_segments_csv(target, path) == 3
+
+    def rows(project):
+        return sorted((s.guid, s.document_id, project.coder(s.coder_id).name, s.start, s.end, s.memo, s.created,
+                       s.updated) for s in project.segments())
+
+    assert rows(target) == rows(source)
+    assert import_segments_csv(target, path) == 0  # and again: nothing new

@@ -69,7 +69,7 @@ def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]], options:
     return buffer.getvalue()
 
 
-def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[object]],
+def write_csv(path: str | os.PathLike[str], header: Sequence[str] | None, rows: Iterable[Sequence[object]],
               options: CsvOptions | None = None, *, project_path: Path | None = None) -> int:
     """Write a CSV file row by row as ``rows`` yields them (memory does not grow with the table), through
     a temporary file renamed into place (``output.output_file``); returns the number of data rows.
@@ -79,16 +79,19 @@ def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterabl
     count = 0
     with output_file(path, project_path=project_path, encoding="utf-8-sig" if options.bom else "utf-8") as handle:
         writer = csv.writer(handle, delimiter=options.delimiter, lineterminator="\r\n")
-        writer.writerow([fix(h) for h in header])
+        if header is not None:  # (QualCoder's codebook files have no header row)
+            writer.writerow([fix(h) for h in header])
         for row in rows:
             writer.writerow([fix(cell(v)) for v in row])
             count += 1
     return count
 
 
-def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a UTF-8 CSV (BOM optional, delimiter , ; tab or | sniffed from the header) into
-    (header, [(line number, row dict)]). Refuses other encodings with the line at fault."""
+def read_csv(path: str | os.PathLike[str], *, header: bool = True
+             ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Read a UTF-8 CSV (BOM optional, delimiter , ; tab or | sniffed from the first line) into
+    (header, [(line number, row dict)]). Refuses other encodings with the line at fault. With
+    ``header=False`` every line is data, keyed "0", "1", ... by position."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -106,14 +109,15 @@ def read_csv(path: str | os.PathLike[str]) -> tuple[list[str], list[tuple[int, d
     delimiter = max((",", ";", "\t", "|"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [h.strip().lower() for h in next(reader, [])]
+        names = [h.strip().lower() for h in next(reader, [])] if header else []
         rows: list[tuple[int, dict[str, str]]] = []
         for values in reader:
             if not any(v.strip() for v in values):
                 continue
-            rows.append((reader.line_num, {h: v for h, v in zip(header, values)}))
+            keys = names if header else [str(i) for i in range(len(values))]
+            rows.append((reader.line_num, {h: v for h, v in zip(keys, values)}))
     except csv.Error as exc:
         raise InputError(f"malformed CSV ({exc})", path=str(path), line=reader.line_num) from None
-    if not header or not any(header):
+    if header and (not names or not any(names)):
         raise InputError("is empty (no header row)", path=str(path))
-    return header, rows
+    return names, rows
