@@ -120,6 +120,9 @@ class Bundle:
     warnings: list[str] = field(default_factory=list)
     knows_exclusive: bool = False  # REFI-QDA cannot express exclusive groups; an Annotator project can
     records_progress: bool = True  # whether the source says who finished what (other tools' .qdpx: no)
+    # Reads the texts of many lazily loaded documents at once (key -> text): a merge reads another
+    # project's texts a slice at a time instead of one query per document.
+    load_texts: Callable[[list[DocumentSpec]], dict[str, str]] | None = None
 
 
 @dataclass
@@ -308,10 +311,13 @@ def _apply_documents(project: Project, bundle: Bundle, report: MergeReport) -> d
         new.append((spec, name))
 
     def inputs() -> Iterator[DocumentInput]:
-        for spec, name in new:
-            yield DocumentInput(text=spec.the_text(), name=name, title=spec.title, outlet=spec.outlet,
-                                date=spec.date, language=spec.language, url=spec.url, source_file=spec.source_file,
-                                attributes=spec.attributes, guid=spec.guid or "")
+        for start in range(0, len(new), 500):
+            batch = new[start:start + 500]
+            texts = bundle.load_texts([spec for spec, _ in batch if not spec.text]) if bundle.load_texts else {}
+            for spec, name in batch:
+                yield DocumentInput(text=texts.get(spec.key) or spec.the_text(), name=name, title=spec.title,
+                                    outlet=spec.outlet, date=spec.date, language=spec.language, url=spec.url,
+                                    source_file=spec.source_file, attributes=spec.attributes, guid=spec.guid or "")
 
     if new:
         added = project.add_documents(inputs())

@@ -44,6 +44,8 @@ def project_bundle(other: Project) -> Bundle:
             url=d.url, source_file=d.source_file, attributes=d.attributes, hash=d.hash,
             load=lambda document_id=d.id: other.document_text(document_id)))
     doc_key = {d.id: d.guid for d in documents}
+    key_id = {d.guid: d.id for d in documents}
+    bundle.load_texts = lambda specs: {doc_key[i]: text for i, text in other.document_texts([key_id[s.key] for s in specs])}
     coder_name = {c.id: c.name for c in coders}
     code_path = {c.id: c.path for c in codes}
     bundle.segments = (SegmentSpec(doc_key[d], coder_name[c], code_path[k], s, e, memo, guid, created, updated)

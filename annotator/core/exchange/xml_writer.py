@@ -12,6 +12,8 @@ from typing import TextIO
 
 # Characters XML 1.0 cannot carry at all, even as character references.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Anything an attribute value must have escaped (most values, guids and numbers, need nothing).
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\x00-\x1f\ufffe\uffff\ud800-\udfff]')
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
                             "\t": "&#09;"})
@@ -26,6 +28,18 @@ def has_invalid(value: str) -> bool:
     return XML_INVALID.search(value) is not None
 
 
+def escape_attribute(value: str) -> str:
+    """``value`` ready to stand between double quotes."""
+    if _ATTRIBUTE_SPECIAL.search(value) is None:
+        return value
+    return xml_safe(value).translate(_ATTRIBUTE)
+
+
+def escape_text(value: str) -> str:
+    """``value`` ready to stand as character data."""
+    return xml_safe(value).translate(_TEXT)
+
+
 class XmlWriter:
     def __init__(self, out: TextIO, *, indent: str = "  ") -> None:
         self.out = out
@@ -38,8 +52,7 @@ class XmlWriter:
     def _attributes(self, attributes: dict[str, str | None] | None) -> str:
         if not attributes:
             return ""
-        return "".join(f' {k}="{xml_safe(str(v)).translate(_ATTRIBUTE)}"' for k, v in attributes.items()
-                       if v is not None)
+        return "".join(f' {k}="{escape_attribute(str(v))}"' for k, v in attributes.items() if v is not None)
 
     def _close_start(self) -> None:
         if self._open_tag:
@@ -73,9 +86,21 @@ class XmlWriter:
     def text_element(self, tag: str, text: str, attributes: dict[str, str | None] | None = None) -> None:
         """``<tag>text</tag>`` on one line (characters XML cannot carry are dropped)."""
         self.start(tag, attributes)
-        self.out.write(">" + xml_safe(text).translate(_TEXT))
+        self.out.write(">" + escape_text(text))
         self._open_tag = False
         self.end()
+
+    @property
+    def depth(self) -> int:
+        return len(self._stack)
+
+    def fragment(self, markup: str) -> None:
+        """Markup made by the caller (one or more whole elements, each line starting with a newline and
+        indented for the current depth): the fast path for the many selections of a large project."""
+        self._close_start()
+        if self._children:
+            self._children[-1] = True
+        self.out.write(markup)
 
     def close(self) -> None:
         while self._stack:

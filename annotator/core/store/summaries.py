@@ -52,6 +52,15 @@ class SummaryQueries:
             f"SELECT document_id, coder_id FROM assignments WHERE document_id IN "
             f"({', '.join('?' * len(document_ids))})", document_ids).fetchall()
 
+    def selections_in(self, document_ids: list[int]) -> list[tuple[Any, ...]]:
+        """(document_id, guid, coder_id, code_id, start, end, memo, created, updated) of the segments of some
+        documents, in document and text order: the .qdpx export, a slice at a time (plain tuples: a
+        100,000-article archive has millions)."""
+        return self.db.execute(
+            f'SELECT document_id, guid, coder_id, code_id, start, "end", memo, created, updated FROM segments '
+            f"WHERE document_id IN ({', '.join('?' * len(document_ids))}) ORDER BY document_id, start, \"end\", id",
+            document_ids).fetchall()
+
     def assignments_in(self, document_ids: list[int]) -> list[tuple[int, int, str]]:
         """(document, coder, status) of the assignments of some documents."""
         return self.db.execute(
