@@ -369,6 +369,8 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
             channels.append(np.full(starts[i + 1] - starts[i], channel, np.int64))
     mine = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
     doc, coder = b.lo[mine], b.coder[mine]
+    if kind == "code" and 3 ** m <= 1 << 20:
+        return _code_document_rows(doc, coder, done)
     ch = np.concatenate(channels) if channels else np.zeros(0, np.int64)
     cell = doc.astype(np.int64) * m + coder
     count = np.bincount(cell, minlength=n_docs * m).reshape(n_docs, m)
@@ -388,3 +390,21 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
     covered = (count > 0).any(axis=1)
     runs = Runs(docs[covered], np.ones(int(covered.sum()), np.int64), docs[covered], count[covered], channel[covered])
     return TargetRows(patterns, inverse, docs, np.ones(n_docs), runs, conflicts[covered], True)
+
+
+def _code_document_rows(doc: np.ndarray, coder: np.ndarray, done: np.ndarray) -> TargetRows:
+    """One code at the document unit with few coders: each document's value vector as one base-3 number
+    (-1/0/1 per coder), built from the finished coders' triples with one bincount, then counted."""
+    n_docs, m = done.shape
+    place = 3 ** np.arange(m - 1, -1, -1, dtype=np.int64)
+    base_key = (done.astype(np.int64) @ place)  # value + 1 per coder: 0 (missing) or 1 (finished, uncoded)
+    valid = done[doc, coder]
+    keys = base_key + np.bincount(doc[valid], weights=place[coder[valid]], minlength=n_docs).astype(np.int64)
+    seen = np.bincount(keys, minlength=3 ** m) > 0
+    present = np.flatnonzero(seen)
+    rank = np.cumsum(seen) - 1
+    digits = (present[:, None] // place[None, :]) % 3
+    z = np.zeros(0, np.int64)
+    runs = Runs(z, z, z, np.zeros((0, m), np.int64), np.zeros((0, m), np.int64))
+    return TargetRows(digits - 1, rank[keys], np.arange(n_docs, dtype=np.int64), np.ones(n_docs), runs,
+                      np.zeros((0, m), bool), True)

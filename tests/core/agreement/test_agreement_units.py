@@ -111,3 +111,27 @@ def test_merge_intervals_is_the_union_per_group(items):
         merged = [(s, e) for gg, s, e in zip(g, a, b) if gg == key]
         assert {x for s, e in merged for x in range(s, e)} == covered
         assert all(e1 <= s2 for (_s1, e1), (s2, _e2) in zip(merged, merged[1:]))  # disjoint, in order
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 12), st.integers(2, 5), st.integers(1, 3),
+       st.lists(st.tuples(st.integers(0, 11), st.integers(0, 4), st.integers(0, 2)), max_size=60),
+       st.integers(0, 2 ** 32 - 1), st.sampled_from(["code", "group"]))
+def test_document_rows_equal_the_sweep(n_docs, m, channels, triples, seed, kind):
+    """The document unit's direct path (no sweep; base-3 keys for a code) gives the sweep's reliability data."""
+    from annotator.core.agreement.units import document_rows
+
+    triples = sorted({(d % n_docs, c % m, k % channels if kind == "group" else 0) for d, c, k in triples})
+    arr = np.array(triples, dtype=np.int64).reshape(-1, 3)
+    done = np.random.default_rng(seed).random((n_docs, m)) < 0.8
+    axis = build_axis("document", [10] * n_docs)
+    mapping = {c: c + 1 for c in range(channels if kind == "group" else 1)}
+    bounds = Boundaries.build(arr[:, 2], arr[:, 1], arr[:, 0], arr[:, 0] + 1, m)
+    swept = code_rows(target_runs(bounds, mapping, axis.doc_offsets, m), done, axis.doc_units, kind)
+    direct = document_rows(bounds, mapping, done, kind)
+    k = 2 if kind == "code" else channels + 1
+    a = M.coincidence_matrix(M.ReliabilityData(swept.patterns, swept.weights, tuple(range(k))))
+    b = M.coincidence_matrix(M.ReliabilityData(direct.patterns, direct.weights, tuple(range(k))))
+    np.testing.assert_allclose(a, b, atol=1e-12)
+    np.testing.assert_allclose(swept.doc_weights(n_docs) @ M.value_counts(swept.patterns, k),
+                               direct.doc_weights(n_docs) @ M.value_counts(direct.patterns, k), atol=1e-12)
