@@ -49,6 +49,11 @@ class CodePicker(QDialog):
         self.resize(380, 320)
         self._filter("")
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.activateWindow()
+        self.field.setFocus()  # typing goes to the name field at once
+
     def _filter(self, typed: str) -> None:
         self.list.clear()
         for code in matching_codes(self.codes, typed):

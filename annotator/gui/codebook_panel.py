@@ -116,7 +116,10 @@ class CodebookPanel(QWidget):
         """Say what the two count columns count: the codings of ``whose`` in the named document, in all."""
         header = self.tree.headerItem()
         if document_title:
-            short = document_title if len(document_title) <= 14 else document_title[:13] + "…"
+            # Elided by width, not by characters: 14 Chinese characters are twice as wide as 14 Latin ones
+            # and would squeeze the Code column.
+            short = self.tree.header().fontMetrics().elidedText(
+                document_title, Qt.TextElideMode.ElideRight, self.tree.header().fontMetrics().horizontalAdvance("0" * 16))
             header.setText(2, short)
             header.setToolTip(2, self.tr("Codings by {whose} in “{title}” (the document of the active pane)")
                               .format(whose=whose, title=document_title))

@@ -262,7 +262,10 @@ class RetrievalView(QWidget):
     def open_segment(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             seg = self.model.segment_at(row)
-            self.bus.show_place(Place(seg.document_id, seg.start, seg.end, coder_id=seg.coder_id))
+            # Another coder's coding is shown beside one's own (Show other coders), never by switching the
+            # coder: that is how people end up coding under someone else's name.
+            self.bus.show_place(Place(seg.document_id, seg.start, seg.end,
+                                      show_others=seg.coder_id != self.bus.coder_id))
 
     def _context_menu(self, point) -> None:
         row = self.table.indexAt(point).row()

@@ -518,18 +518,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Doc</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+53"/>
+        <location line="-54"/>
+        <location line="+56"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-42"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>编辑所选编码</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Codings by {whose} in “{title}” (the document of the active pane)</source>
         <translation>{whose} 在《{title}》中的编码（当前窗格的文档）</translation>
     </message>
@@ -1957,18 +1957,18 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+184"/>
+        <location line="+187"/>
         <source>Edit memo…</source>
         <translation>编辑备忘录…</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+183"/>
+        <location line="-185"/>
+        <location line="+186"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
@@ -1993,7 +1993,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>{1} 篇文档中的 {0} 个编码标注</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Open in the coding view</source>
         <translation>在编码视图中打开</translation>
     </message>
@@ -2521,7 +2521,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+125"/>
+        <location filename="../../annotator/gui/app.py" line="+99"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -2529,7 +2529,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>daily_actions</name>
     <message>
-        <location filename="../../annotator/gui/daily_actions.py" line="+36"/>
+        <location filename="../../annotator/gui/daily_actions.py" line="+49"/>
         <location line="+22"/>
         <source>Retrieved segments</source>
         <translation>检索片段</translation>
@@ -2594,7 +2594,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>document_menu</name>
     <message>
-        <location filename="../../annotator/gui/document_menu.py" line="+59"/>
+        <location filename="../../annotator/gui/document_menu.py" line="+75"/>
         <source>Delete {0} with {1} codings and {2} memos? Ctrl+Z brings them back.</source>
         <translation>删除 {0} 及其 {1} 个编码标注和 {2} 条备忘录？可用 Ctrl+Z 恢复。</translation>
     </message>

@@ -130,7 +130,8 @@ def test_retrieval_lists_exactly_the_database_and_jumps_to_each(window, qtbot):
         assert window.tabs.currentWidget() is window.coding
         pane = next(p for p in window.coding.panes if p.document_id == seg.document_id)
         assert pane.selected_span() == (seg.start, seg.end)
-        assert window.coding.coder_id == seg.coder_id
+        assert window.coding.coder_id == ana.id  # still Ana: another coder's coding is shown, not adopted
+        assert window.coding.show_others == (seg.coder_id != ana.id)
     # Re-code and delete from the list, each one undoable.
     window.show_view("retrieval")
     view.table.selectRow(0)
@@ -343,6 +344,7 @@ def test_keyboard_flow_next_document_coding_done_and_quick_pick(window, qtbot, m
     pane.select_span(start, start + len("biosecurity"))
 
     def pick(picker) -> None:
+        qtbot.waitUntil(picker.field.hasFocus)  # typing goes to the name field, without a click
         qtbot.keyClicks(picker.field, "biosec")
         qtbot.keyClick(picker.field, Qt.Key.Key_Return)
     when_shown(qtbot, pick)
@@ -371,7 +373,7 @@ def test_memos_in_the_memos_tab_and_marks_in_lists(window, qtbot, monkeypatch):
     edit_memo_on(window.bus, window, document_id=doc.id)
     row = next(r for r in range(window.coding.doc_model.rowCount())
                if window.coding.doc_model.document_at(r).id == doc.id)
-    assert window.coding.doc_model.data(window.coding.doc_model.index(row, 0)).endswith("\u270e")
+    assert window.coding.doc_model.data(window.coding.doc_model.index(row, 0)).startswith("\u270e")
 
 
 def test_search_hit_opens_in_the_right_pane_centred(window, qtbot):

@@ -61,7 +61,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return (doc.title or doc.name) + (" \u270e" if doc.id in self._with_memo else "") \
+                return ("\u270e " if doc.id in self._with_memo else "") + (doc.title or doc.name) \
                     if role == Qt.ItemDataRole.DisplayRole else \
                     f"{doc.name}\n{doc.length:,} " + self.tr("characters")
             if column == 1:
