@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from itertools import chain
 from dataclasses import dataclass
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project
-from annotator.core.tokens import segment, snap_to_words, to_simplified, tokenizer_for
+from annotator.core.tokens import segment, snap_to_words, to_simplified, tokenizer_for, warm_up
 
 
 @dataclass(frozen=True)
@@ -122,17 +125,13 @@ def stale_documents(project: Project) -> list[int]:
     return project.stale_token_documents(dictionary_version(project))
 
 
-# Below this many characters a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 300_000
-
-
 def ensure_segmented(project: Project,
                      on_progress: Callable[[int, int], bool | None] | None = None) -> int:
     """Segment every document that needs it, in one transaction; returns how many were segmented.
 
-    jieba is pure Python, so a big batch (a fresh import of a large corpus) is cut in a pool of forked
-    processes, one per core, while this process writes the results. ``on_progress(done, total)`` may
-    return False to stop early (what was done is kept).
+    A big batch (a fresh import of a large corpus) is cut in a pool of forked processes, one per core,
+    fed a bounded number of groups at a time while this process writes the results (the token cache and
+    its search index). ``on_progress(done, total)`` may return False to stop early (what was done is kept).
     """
     todo = stale_documents(project)
     if not todo:
@@ -140,48 +139,62 @@ def ensure_segmented(project: Project,
     version = dictionary_version(project)
     terms = dictionary_terms(project)
     done = 0
-    with project.transaction():
-        for batch in _batches(project, todo):
-            for document_id, tokens, offsets in _segment_batches(batch, terms):
-                _write(project, document_id, version, tokens, offsets)
-                done += 1
-                if on_progress is not None and on_progress(done, len(todo)) is False:
-                    return done
+    with project.transaction(), closing(_segment_all(project, todo, terms)) as results:
+        for document_id, tokens, offsets in results:
+            _write(project, document_id, version, tokens, offsets)
+            done += 1
+            if on_progress is not None and on_progress(done, len(todo)) is False:
+                return done
     return done
 
 
-def _batches(project: Project, todo: list[int], characters: int = 4_000_000) -> Iterator[list[tuple[int, str]]]:
+# Below this many characters a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 300_000
+GROUP_CHARACTERS = 250_000  # one task for a worker: a few tenths of a second of cutting
+
+
+def _groups(project: Project, todo: list[int], characters: int = GROUP_CHARACTERS) -> Iterator[list[tuple[int, str]]]:
     """Documents to segment, read in groups of about ``characters`` characters (bounded memory)."""
-    batch: list[tuple[int, str]] = []
+    group: list[tuple[int, str]] = []
     size = 0
     for document_id, text in project.document_texts(todo):
-        batch.append((document_id, text))
+        group.append((document_id, text))
         size += len(text)
         if size >= characters:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
-def _segment_batches(documents: list[tuple[int, str]], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
-    workers = _worker_count(sum(len(text) for _id, text in documents))
+def _segment_all(project: Project, todo: list[int], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
+    groups = _groups(project, todo)
+    head: list[list[tuple[int, str]]] = []
+    size = 0
+    for group in groups:  # read ahead just far enough to know whether a pool pays
+        head.append(group)
+        size += sum(len(text) for _id, text in group)
+        if size >= PARALLEL_THRESHOLD:
+            break
+    workers = _worker_count(size)
     if workers <= 1:
-        yield from segment_texts(documents, terms)
+        for group in chain(head, groups):
+            yield from segment_texts(group, terms)
         return
     import multiprocessing
 
-    # Groups of roughly equal size, several per worker so a slow one does not hold up the end.
-    groups: list[list[tuple[int, str]]] = [[] for _ in range(workers * 4)]
-    sizes = [0] * len(groups)
-    for item in sorted(documents, key=lambda d: -len(d[1])):
-        k = sizes.index(min(sizes))
-        groups[k].append(item)
-        sizes[k] += len(item[1])
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        for result in pool.imap_unordered(_segment_group, [(g, terms) for g in groups if g]):
-            yield from result
+    if terms:  # the segmenter is loaded once, here; each forked worker inherits it
+        tokenizer_for(terms)
+    else:
+        warm_up()
+    pending: deque = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for group in chain(head, groups):
+            pending.append(pool.apply_async(_segment_group, ((group, terms),)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _worker_count(characters: int) -> int:
@@ -190,7 +203,7 @@ def _worker_count(characters: int) -> int:
     import sys
 
     if characters < PARALLEL_THRESHOLD or not sys.platform.startswith("linux"):
-        return 1  # fork is Linux-safe here; elsewhere a spawned worker would reload jieba (~1 s)
+        return 1  # fork is Linux-safe here; elsewhere a spawned worker would reload the segmenter
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
@@ -206,7 +219,7 @@ def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Ite
     tokenizer = tokenizer_for(terms)
     for document_id, text in documents:
         words, flat = segment(text, tokenizer=tokenizer)
-        yield document_id, " ".join(words), array("i", flat).tobytes()
+        yield document_id, " ".join(words), flat.tobytes()
 
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:
@@ -234,7 +247,7 @@ def decode(document_id: int, tokens: str, offsets: bytes) -> DocumentTokens:
 
 def _store(project: Project, document_id: int, text: str, tokenizer, version: str) -> DocumentTokens:
     words, flat = segment(text, tokenizer=tokenizer)
-    _write(project, document_id, version, " ".join(words), array("i", flat).tobytes())
+    _write(project, document_id, version, " ".join(words), flat.tobytes())
     return DocumentTokens(document_id, words, list(zip(flat[0::2], flat[1::2])))
 
 

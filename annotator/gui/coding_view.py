@@ -24,6 +24,7 @@ from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.inspector import Inspector
 from annotator.gui.models.document_table import DocumentTableModel
 from annotator.gui.project_bus import Place, ProjectBus
+from annotator.gui.span_index import Coding, codings
 
 DIGITS = "123456789"
 
@@ -188,6 +189,14 @@ class CodingView(QWidget):
         coder_ids = None if self.show_others else [self.coder_id]
         return self.project.segments(document_id=document_id, coder_ids=coder_ids)
 
+    def visible_codings(self, document_id: int) -> list[Coding]:
+        """``visible_segments`` as the five numbers drawing needs (cheap for a crowded article)."""
+        coder_ids = None if self.show_others else [self.coder_id]
+        return codings(self.project.segment_codings(document_id, coder_ids))
+
+    def load_segments(self, ids: list[int]) -> list[Segment]:
+        return self.project.segments_by_id(ids)
+
     def fill_context_menu(self, pane: DocumentPane, menu: QMenu, offset: int) -> None:
         self.active_pane = pane
         code_menu = menu.addMenu(self.tr("Code selection as"))
@@ -295,7 +304,7 @@ class CodingView(QWidget):
         pane = self.active_pane
         title = None
         if pane and pane.document_id is not None and pane.editor.span_index:
-            for seg in pane.editor.span_index.segments.values():
+            for seg in pane.editor.span_index.codings.values():
                 in_document[seg.code_id] = in_document.get(seg.code_id, 0) + 1
             title = pane.combo.currentText() or None
         whose = self.tr("every coder") if self.show_others else self.coder_name(self.coder_id)
@@ -523,8 +532,8 @@ class CodingView(QWidget):
 
     def _segments_clicked(self, pane: DocumentPane, ids: list[int]) -> None:
         self.active_pane = pane
-        segments = [pane.editor.span_index.segments[i] for i in ids if pane.editor.span_index
-                    and i in pane.editor.span_index.segments]
+        index = pane.editor.span_index
+        segments = index.segments.many(i for i in ids if i in index.codings) if index else []
         self.inspect(segments)
         self._refresh_counts()
 
@@ -568,7 +577,7 @@ class CodingView(QWidget):
         pane = self.active_pane
         if pane is None or pane.document_id is None or pane.editor.span_index is None:
             return
-        segments = sorted(pane.editor.span_index.segments.values(), key=lambda s: (s.start, s.end, s.id))
+        segments = sorted(pane.editor.span_index.codings.values(), key=lambda s: (s.start, s.end, s.id))
         if not segments:
             self.status_message.emit(self.tr("No codings in this document"))
             return
@@ -582,7 +591,7 @@ class CodingView(QWidget):
         later = [i for i, k in enumerate(keys) if k > here]
         earlier = [i for i, k in enumerate(keys) if k < here]
         index = (later[0] if later else 0) if delta > 0 else (earlier[-1] if earlier else len(keys) - 1)
-        seg = segments[index]
+        seg = pane.editor.span_index.segments[segments[index].id]
         pane.select_span(seg.start, seg.end)
         pane.editor.centre_on(seg.start)
         self.inspect([seg])

@@ -6,6 +6,11 @@ through ``OffsetMap``.
 
 from __future__ import annotations
 
+import gc
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
@@ -18,7 +23,30 @@ from annotator.core.model import Document, Segment
 from annotator.core.tokens import snap_to_words
 from annotator.gui.highlighting import HighlightedEditor, SegmentHighlighter, StripeMargin
 from annotator.gui.offsets import OffsetMap
-from annotator.gui.span_index import SpanIndex
+from annotator.gui.span_index import Coding, SpanIndex
+
+
+# Opening a document highlights the blocks on screen at once and the rest in idle slices, so a crowded
+# article (50,000 codings) shows in a fraction of a second; edits touch few blocks and highlight at once.
+IMMEDIATE_BLOCKS = 60
+PENDING_SLICE_SECONDS = 0.012
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while a document's codings are indexed.
+
+    Indexing 50,000 codings allocates some 200,000 small objects (tuples of numbers, which can hold no
+    cycle); every 700 allocations start a collection, and the older generations' collections walk the
+    whole application's heap, which made them a third of the time to open a crowded article.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class CodingContext(Protocol):
@@ -29,6 +57,8 @@ class CodingContext(Protocol):
     def code_name(self, code_id: int) -> str: ...
     def coder_name(self, coder_id: int) -> str: ...
     def visible_segments(self, document_id: int, ids: set[int] | None = None) -> list[Segment]: ...
+    def visible_codings(self, document_id: int) -> list[Coding]: ...
+    def load_segments(self, ids: list[int]) -> list[Segment]: ...
     def own_coder_id(self) -> int | None: ...
     def fill_context_menu(self, pane: "DocumentPane", menu: QMenu, offset: int) -> None: ...
 
@@ -51,6 +81,13 @@ class CodingEditor(HighlightedEditor):
         self.document().setDocumentMargin(10)
         self.margin = StripeMargin(self)
         self.highlighter = SegmentHighlighter(self)
+        # Blocks still to be highlighted after opening a document: the visible ones are done at once, the
+        # rest in slices of a few milliseconds when the event loop is idle (``_highlight_pending``).
+        self._pending_blocks: list[int] = []
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.timeout.connect(self._highlight_pending)
         self.updateRequest.connect(self._update_margin)
         self.verticalScrollBar().actionTriggered.connect(lambda _action: self._user_scrolled())
         self.blockCountChanged.connect(lambda _n: self._fit_margin())
@@ -118,12 +155,14 @@ class CodingEditor(HighlightedEditor):
         self._centre = None
         self.text = text
         self.offsets = OffsetMap(text)
-        self.span_index = SpanIndex(text, self.offsets)
-        self.highlighter.setDocument(None)  # avoid highlighting twice while the text goes in
+        # The new index is empty until show_segments fills it, so the highlighter passes over the new
+        # text at no cost. (Detaching and re-attaching it instead would queue a second, full rehighlight.)
+        self.span_index = SpanIndex(text, self.offsets, loader=self.context.load_segments)
+        self._pending_blocks = []
+        self._pending_timer.stop()
         self.setPlainText(text)
-        self.highlighter.setDocument(self.document())
 
-    def show_segments(self, segments: list[Segment], changed_ids: set[int] | None = None) -> None:
+    def show_segments(self, segments: list[Segment] | list[Coding], changed_ids: set[int] | None = None) -> None:
         """Index the segments and re-highlight only the paragraphs whose codings changed.
 
         With ``changed_ids``, ``segments`` holds just those still visible and the index is patched.
@@ -136,14 +175,59 @@ class CodingEditor(HighlightedEditor):
             changed = self.span_index.rebuild(segments, own)
         else:
             changed = self.span_index.update(changed_ids, segments, own)
-        doc = self.document()
-        for number in sorted(changed):
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.highlighter.rehighlightBlock(block)
+        if changed_ids is None and len(changed) > IMMEDIATE_BLOCKS:
+            first, last = self._visible_block_range()
+            now = [n for n in changed if first <= n <= last]
+            self._rehighlight(now)
+            self._pending_blocks = sorted(set(self._pending_blocks) | (changed - set(now)))
+            self._pending_timer.start()
+        else:
+            self._rehighlight(sorted(changed))
         if lanes != self.span_index.lanes:
             self._fit_margin()
         self.margin.update()
+
+    def _rehighlight(self, numbers: list[int]) -> None:
+        doc = self.document()
+        for number in numbers:
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+
+    def _visible_block_range(self) -> tuple[int, int]:
+        """Numbers of the first and last block (partly) shown in the viewport."""
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom:
+            last = block.blockNumber()
+            block = block.next()
+        return first, last
+
+    def _highlight_pending(self) -> None:
+        """One slice of the deferred highlighting: the blocks now on screen first, then in order."""
+        if not self._pending_blocks:
+            return
+        first, last = self._visible_block_range()
+        lo, hi = bisect_left(self._pending_blocks, first), bisect_right(self._pending_blocks, last)
+        shown = self._pending_blocks[lo:hi]
+        del self._pending_blocks[lo:hi]
+        self._rehighlight(shown)
+        deadline = time.perf_counter() + PENDING_SLICE_SECONDS
+        done = 0
+        while done < len(self._pending_blocks) and time.perf_counter() < deadline:
+            self._rehighlight(self._pending_blocks[done:done + 8])
+            done += 8
+        del self._pending_blocks[:done]
+        if self._pending_blocks:
+            self._pending_timer.start()
+
+    def finish_highlighting(self) -> None:
+        """Highlight every block now (tests, screenshots, printing)."""
+        pending, self._pending_blocks = self._pending_blocks, []
+        self._pending_timer.stop()
+        self._rehighlight(pending)
 
     def recolour(self) -> None:
         self.highlighter.clear_cache()
@@ -327,7 +411,8 @@ class DocumentPane(QWidget):
             current = self.context.visible_segments(self.document_id, ids=changed_ids)
             self.editor.show_segments(current, changed_ids)
         else:
-            self.editor.show_segments(self.context.visible_segments(self.document_id))
+            with collection_paused():  # tens of thousands of small tuples: see collection_paused
+                self.editor.show_segments(self.context.visible_codings(self.document_id))
 
     def zoom(self, steps: int) -> None:
         font = QFont(self.editor.font())

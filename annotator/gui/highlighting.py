@@ -71,14 +71,48 @@ class SegmentHighlighter(QSyntaxHighlighter):
         spans = index.spans_in_block(self.currentBlock().blockNumber())
         if not spans:
             return
-        cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
-        for lo, hi in zip(cuts, cuts[1:]):
-            if hi <= lo:
-                continue
-            own = tuple(sorted({s.code_id for s in spans if s.own and s.start <= lo and s.end >= hi}))
-            others = tuple(sorted({s.coder_id for s in spans if not s.own and s.start <= lo and s.end >= hi}))
-            if own or others:
-                self.setFormat(lo, hi - lo, self._format(own, others))
+        for lo, hi, own, others in format_runs(spans, len(text)):
+            self.setFormat(lo, hi - lo, self._format(own, others))
+
+
+def format_runs(spans, length: int) -> list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]:
+    """One sorted sweep over a block's spans: the stretches ``[lo, hi)`` of ``[0, length)`` that are
+    coded, each with the own codes and the other coders covering it (sorted, distinct).
+
+    Linear in the spans after one sort, where testing every span against every stretch was quadratic
+    in the codings of a paragraph (50,000 codings in a 300,000-character article took seconds).
+    """
+    events: list[tuple[int, int, int, bool]] = []  # (position, +1 opens / -1 closes, key, own)
+    for span in spans:
+        start, end = max(0, span.start), min(length, span.end)
+        if start < end:
+            key = span.code_id if span.own else span.coder_id
+            events.append((start, 1, key, span.own))
+            events.append((end, -1, key, span.own))
+    events.sort()
+    own: dict[int, int] = {}
+    others: dict[int, int] = {}
+    runs: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]] = []
+    i, n = 0, len(events)
+    while i < n:
+        position = events[i][0]
+        while i < n and events[i][0] == position:  # apply every change at this position
+            _, step, key, is_own = events[i]
+            counts = own if is_own else others
+            left = counts.get(key, 0) + step
+            if left:
+                counts[key] = left
+            else:
+                del counts[key]
+            i += 1
+        if i < n and (own or others):
+            stretch = (tuple(sorted(own)), tuple(sorted(others)))
+            following = events[i][0]
+            if runs and runs[-1][1] == position and runs[-1][2:] == stretch:
+                runs[-1] = (runs[-1][0], following, *stretch)  # the same look continues
+            else:
+                runs.append((position, following, *stretch))
+    return runs
 
 
 class StripeMargin(QWidget):
@@ -172,4 +206,4 @@ class StripeMargin(QWidget):
         super().mousePressEvent(event)
 
 
-__all__ = ["SegmentHighlighter", "StripeMargin", "tint"]
+__all__ = ["SegmentHighlighter", "StripeMargin", "format_runs", "tint"]

@@ -25,6 +25,7 @@ from annotator.core.model import Segment
 from annotator.core.store import Project
 from annotator.gui.document_pane import DocumentPane
 from annotator.gui.project_bus import Place, ProjectBus
+from annotator.gui.span_index import Coding, codings
 
 EXCERPT = 60
 COLUMNS = (QT_TRANSLATE_NOOP("DisagreementModel", "Document"), QT_TRANSLATE_NOOP("DisagreementModel", "Code"),
@@ -129,6 +130,12 @@ class CoderPaneContext:
     def visible_segments(self, document_id: int, ids: set[int] | None = None) -> list[Segment]:
         segments = self.view.project.segments(document_id=document_id, coder_ids=[self.coder_id])
         return [s for s in segments if ids is None or s.id in ids]
+
+    def visible_codings(self, document_id: int) -> list[Coding]:
+        return codings(self.view.project.segment_codings(document_id, [self.coder_id]))
+
+    def load_segments(self, ids: list[int]) -> list[Segment]:
+        return self.view.project.segments_by_id(ids)
 
     def own_coder_id(self) -> int | None:
         return self.coder_id

@@ -111,3 +111,28 @@ def test_segment_matches_the_per_run_algorithm_with_rjieba_and_with_jieba(terms,
     for text in texts:
         words, flat = tokens.segment(text, tokenizer=python_only)
         assert (words, list(flat)) == _reference(text, jieba_cut), text[:30]
+
+
+def test_the_fast_scan_finds_the_tokens_of_the_word_walk():
+    """``_scan_fast`` (regex passes) against ``_scan`` (one step per word) on random mixed strings."""
+    import numpy as np
+
+    alphabet = list("孕妇血样中文乾隆") + list("abcXYZİ09_") + list("'’.-") + list(" ，。\n!") + ["𠀀", "ア", "한"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        view = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+        fast = tokens._scan_fast(view, np)
+        words, starts, ends, runs, run_starts = [], [], [], [], []
+        tokens._scan(view, tokens._DEFAULT_CUTTER, True, words, starts, ends, runs, run_starts)
+        order = sorted(range(len(words)), key=starts.__getitem__)
+        fast_order = sorted(range(len(fast[0])), key=fast[1].__getitem__)
+        assert [(fast[0][i], fast[1][i], fast[2][i]) for i in fast_order] == \
+            [(words[i], starts[i], ends[i]) for i in order], view
+        assert (fast[3], fast[4]) == (runs, run_starts), view
+
+
+def test_unassigned_han_block_code_points_take_the_word_walk():
+    text = "中文\U0002a6e0中文"  # U+2A6E0 is in a Han block but unassigned: not a word character
+    assert tokens._unassigned_han_pattern().search(text)
+    words, flat = tokens.segment(text)
+    assert words == ["中文", "中文"] and list(flat) == [0, 2, 3, 5]

@@ -53,3 +53,42 @@ def test_incremental_matches_rebuild():
                 for b in spans:
                     if a.segment_id != b.segment_id and a.start < b.end and b.start < a.end:
                         assert a.lane != b.lane
+
+
+def _brute_force_runs(spans, length):
+    """The old per-stretch scan: every span tested against every stretch between two boundaries."""
+    cuts = sorted({0, length} | {s.start for s in spans} | {s.end for s in spans})
+    runs = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        if hi <= lo or lo < 0 or hi > length:
+            continue
+        own = tuple(sorted({s.code_id for s in spans if s.own and s.start <= lo and s.end >= hi}))
+        others = tuple(sorted({s.coder_id for s in spans if not s.own and s.start <= lo and s.end >= hi}))
+        if own or others:
+            if runs and runs[-1][1] == lo and runs[-1][2:] == (own, others):
+                runs[-1] = (runs[-1][0], hi, own, others)
+            else:
+                runs.append((lo, hi, own, others))
+    return runs
+
+
+def test_one_sweep_gives_the_same_formats_as_testing_every_stretch():
+    from annotator.gui.highlighting import format_runs
+    from annotator.gui.span_index import DrawnSpan
+
+    rng = random.Random(18)
+    for _ in range(300):
+        length = rng.randint(1, 120)
+        spans = []
+        for i in range(rng.randint(1, 25)):
+            start = rng.randrange(0, length)
+            end = rng.randint(start + 1, length)
+            spans.append(DrawnSpan(start, end, i, rng.randint(1, 4), rng.randint(1, 3), 0, rng.random() < 0.6))
+        assert format_runs(spans, length) == _brute_force_runs(spans, length)
+
+
+def test_lanes_are_the_lowest_free_at_each_start():
+    index = SpanIndex(TEXT, OffsetMap(TEXT))
+    index.rebuild([seg(1, 0, 10), seg(2, 2, 5), seg(3, 5, 8), seg(4, 6, 7), seg(5, 10, 12)], own_coder_id=1)
+    lanes = {s.segment_id: s.lane for s in index.spans_in_block(0)}
+    assert lanes == {1: 0, 2: 1, 3: 1, 4: 2, 5: 0} and index.lanes == 3
