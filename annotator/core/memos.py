@@ -58,7 +58,7 @@ def memo_entries(project: Project, *, kinds: tuple[str, ...] = KINDS, search: st
         from annotator.core.retrieval import RetrievalFilter, retrieve
 
         wanted = RetrievalFilter(document_ids=[document_id] if document_id is not None else None,
-                                 code_ids=[code_id] if code_id is not None else None)
+                                 code_ids=[code_id] if code_id is not None else None, with_memo=True)
         entries += [MemoEntry("segment", s.id, s.memo, s.document, s.code, s.coder, s.document_id, s.code_id,
                               s.start, s.end, s.created, s.updated) for s in retrieve(project, wanted) if s.memo]
     if document_id is not None:

@@ -5,17 +5,19 @@ document, document set and text — MAXQDA's "Retrieved Segments", NVivo's node 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project, normalise_code_path
-from annotator.core.tokens import to_simplified
+from annotator.core.find import search_view
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 EXPORT_COLUMNS = ("document", "coder", "code", "start", "end", "text", "memo")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a list of 30,000 is built in ~50 ms instead of ~300
 class RetrievedSegment:
     id: int
     document_id: int
@@ -48,6 +50,7 @@ class RetrievalFilter:
     set_ids: list[int] | None = None
     text: str = ""  # in the coded text or the memo; case, and simplified/traditional script, ignored
     segment_ids: list[int] | None = field(default=None, repr=False)
+    with_memo: bool = False  # only codings that have a memo
 
 
 def retrieve(project: Project, wanted: RetrievalFilter | None = None) -> list[RetrievedSegment]:
@@ -57,16 +60,26 @@ def retrieve(project: Project, wanted: RetrievalFilter | None = None) -> list[Re
     if wanted.code_ids is not None:
         code_ids = sorted({d for c in wanted.code_ids for d in project.descendant_ids(c)})
     rows = project.retrieval_rows(code_ids=code_ids, coder_ids=wanted.coder_ids, document_ids=wanted.document_ids,
-                                  set_ids=wanted.set_ids, segment_ids=wanted.segment_ids)
-    found = [RetrievedSegment(**row) for row in rows]
-    needle = _searchable(wanted.text.strip())
-    if needle:
-        found = [s for s in found if needle in _searchable(s.text) or needle in _searchable(s.memo)]
+                                  set_ids=wanted.set_ids, segment_ids=wanted.segment_ids, with_memo=wanted.with_memo)
+    texts = dict(project.document_texts(sorted({r["document_id"] for r in rows}))) if rows else {}
+    found = [RetrievedSegment(text=texts[r["document_id"]][r["start"]:r["end"]], **r) for r in rows]
+    if wanted.text.strip():
+        found = _containing(found, texts, wanted.text.strip())
     return found
 
 
-def _searchable(text: str) -> str:
-    return to_simplified(text).casefold() if text else ""
+def _containing(found: list[RetrievedSegment], texts: dict[int, str], text: str) -> list[RetrievedSegment]:
+    """The segments whose text or memo contains ``text``, ignoring case and Chinese script.
+
+    Converting each excerpt to simplified script costs ~17 µs, too much for 30,000 segments; a Han
+    needle is looked up instead in one same-length simplified view per document, sliced at the offsets.
+    """
+    needle = search_view(text)
+    if not _HAN.search(needle):
+        return [s for s in found if needle in s.text.lower() or (s.memo and needle in s.memo.lower())]
+    views = {document_id: search_view(full) for document_id, full in texts.items()}
+    return [s for s in found if needle in views[s.document_id][s.start:s.end]
+            or (s.memo and needle in search_view(s.memo))]
 
 
 def filter_by_names(project: Project, *, codes: Sequence[str] = (), coders: Sequence[str] = (),

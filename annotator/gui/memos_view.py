@@ -89,8 +89,18 @@ class MemosView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         bus.changed.connect(self.on_changes)
-        bus.replaced.connect(lambda _project: self.refresh())
-        self.refresh()
+        bus.replaced.connect(lambda _project: self._mark_stale())
+        self.stale = True  # read when the tab is shown; a hidden tab only notes that it is stale
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def _mark_stale(self) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
 
     @property
     def project(self):
@@ -98,9 +108,10 @@ class MemosView(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.memos or changes.segments or changes.codebook or changes.coders or changes.document_list:
-            self.refresh()
+            self._mark_stale()
 
     def refresh(self) -> None:
+        self.stale = False
         current = self.current()
         kind = self.kind.currentData()
         self.entries = memo_entries(self.project, kinds=(kind,) if kind else KINDS, search=self.search.text())

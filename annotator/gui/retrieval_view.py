@@ -25,6 +25,7 @@ from annotator.gui.models.retrieval_table import RetrievalTableModel
 from annotator.gui.project_bus import Place, ProjectBus
 
 ALL = None  # the "All …" entry of a filter combo
+IN_PLACE = 3000  # up to this many codings in the project the list is read at once; beyond, as a job
 
 
 class RetrievalView(QWidget):
@@ -119,8 +120,23 @@ class RetrievalView(QWidget):
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         bus.changed.connect(self.on_changes)
-        bus.replaced.connect(lambda _project: self.reload())
-        self.reload()
+        bus.replaced.connect(lambda _project: self._mark_stale(filters=True))
+        # The list is read when the tab is first shown (30,000 codings take a few hundred ms), and a
+        # hidden tab only notes that it is stale: coding in the coding view never waits for it.
+        self._stale_filters = self._stale_rows = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale_filters:
+            self.reload()
+        elif self._stale_rows:
+            self.refresh()
+
+    def _mark_stale(self, *, filters: bool) -> None:
+        self._stale_filters = self._stale_filters or filters
+        self._stale_rows = True
+        if self.isVisible():
+            self.showEvent(None)  # type: ignore[arg-type]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -136,6 +152,7 @@ class RetrievalView(QWidget):
 
     def reload(self) -> None:
         """Re-read codes, coders, documents and sets for the filters, keeping what was chosen."""
+        self._stale_filters = False
         self._fill_codes()
         self._fill_combo(self.coder, self.tr("All coders"), [(c.name, c.id) for c in self.project.coders()])
         self._fill_combo(self.document, self.tr("All documents"),
@@ -217,30 +234,66 @@ class RetrievalView(QWidget):
 
     # ---- the list ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Query the list again, keeping the selected codings selected."""
+        """Query the list again, keeping the selected codings selected.
+
+        A big project's list (thousands of codings) is read on the job runner, off the GUI thread; a
+        newer request supersedes a running one.
+        """
+        self._stale_rows = False
         keep = set(self.selected_ids())
         current = self.table.currentIndex()
         current_id = self.model.segment_at(current.row()).id if current.isValid() else None
-        rows = retrieve(self.project, self.current_filter())
+        wanted = self.current_filter()
+        show = lambda rows: self._show_rows(rows, keep, current_id)  # noqa: E731
+        if self.project.segment_count() <= IN_PLACE or self.project.path is None:
+            show(retrieve(self.project, wanted))
+            return
+        self.count.setText(self.tr("Reading codings…"))
+        self.job = self.bus.jobs.run(lambda project, _context: retrieve(project, wanted),
+                                     title=self.tr("Retrieved segments"), key="retrieval", on_done=show,
+                                     on_failed=lambda message: self.count.setText(message))
+
+    def _show_rows(self, rows: list[RetrievedSegment], keep: set[int], current_id: int | None) -> None:
         colours = {c.id: c.color for c in self.project.codes()}
         titles = {d.id: d.title for d in self.project.documents()}
         self.model.reset(rows, colours, titles)
+        self._reselect(keep, current_id)
+        self._show_count()
+
+    def _reselect(self, keep: set[int], current_id: int | None) -> None:
         selection = self.table.selectionModel()
-        for row, seg in enumerate(rows):
+        for row, seg in enumerate(self.model.rows):
             if seg.id in keep:
                 selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)
             if seg.id == current_id:
                 selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _show_count(self) -> None:
+        rows = self.model.rows
         documents = len({s.document_id for s in rows})
         self.count.setText(self.tr("{0} codings in {1} documents").format(len(rows), documents))
         self._update_buttons()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.codebook or changes.coders or changes.document_list or changes.sets:
-            self.reload()
+            self._mark_stale(filters=True)
+        elif changes.segment_ids and not changes.all_segments and self.isVisible() and not self._stale_rows:
+            self._patch(changes.segment_ids)  # an edit of a few codings (often made from this list)
         elif changes.segments:
-            self.refresh()
+            self._mark_stale(filters=False)
+
+    def _patch(self, ids: set[int]) -> None:
+        """Re-read only the codings an edit touched and put them where they belong in the list."""
+        keep = set(self.selected_ids())
+        wanted = self.current_filter()
+        wanted.segment_ids = sorted(ids)
+        fresh = retrieve(self.project, wanted)
+        rows = [r for r in self.model.rows if r.id not in ids] + fresh
+        rows.sort(key=lambda r: (r.document_id, r.start, r.end, r.coder, r.code, r.id))
+        self.model.reset(rows, self.model._colours, self.model._titles)
+        self._reselect(keep, None)
+        self._show_count()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

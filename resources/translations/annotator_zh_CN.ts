@@ -1629,12 +1629,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+127"/>
+        <location line="+138"/>
         <source>New journal entry</source>
         <translation>新建日志条目</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-129"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1650,12 +1650,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+159"/>
         <source>Memo</source>
         <translation>备忘录</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-158"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -1676,7 +1676,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+101"/>
         <source>Delete memo</source>
         <translation>删除备忘录</translation>
     </message>
@@ -1911,7 +1911,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RetrievalView</name>
     <message>
-        <location filename="../../annotator/gui/retrieval_view.py" line="+40"/>
+        <location filename="../../annotator/gui/retrieval_view.py" line="+41"/>
         <source>Tick codes to list their codings (with their sub-codes); none ticked: all</source>
         <translation>勾选编码以列出其编码标注（含子编码）；未勾选则列出全部</translation>
     </message>
@@ -1957,23 +1957,23 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+187"/>
+        <location line="+239"/>
         <source>Edit memo…</source>
         <translation>编辑备忘录…</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+186"/>
+        <location line="-237"/>
+        <location line="+238"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-236"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+59"/>
         <source>All coders</source>
         <translation>全部编码员</translation>
     </message>
@@ -1988,12 +1988,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>全部文档集</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
+        <source>Reading codings…</source>
+        <translation>正在读取编码标注…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrieved segments</source>
+        <translation>检索片段</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>{0} codings in {1} documents</source>
         <translation>{1} 篇文档中的 {0} 个编码标注</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+55"/>
         <source>Open in the coding view</source>
         <translation>在编码视图中打开</translation>
     </message>

@@ -158,6 +158,9 @@ def test_retrieval_memo_edit_and_export(window, qtbot, monkeypatch, tmp_path):
     from annotator.core.commands import Changes
     window.bus.announce(Changes(all_segments=True))
     view = window.daily.retrieval
+    assert view._stale_rows  # a hidden tab reads nothing: it is read when shown
+    window.show_view("retrieval")
+    assert not view._stale_rows and view.model.rowCount() == 1
     view.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("why: the verb", True)))
     view.memo_button.click()
@@ -471,3 +474,15 @@ def test_switching_to_an_empty_project_clears_the_panes_and_the_counts(window, q
     assert [tree.topLevelItem(0).text(c) for c in (2, 3)] == ["", ""]
     assert all(p.document_id is None and p.editor.toPlainText() == "" for p in window.coding.panes)
     assert window.coding.middle.currentWidget() is window.coding.import_hint
+
+
+def test_a_big_list_is_read_off_the_gui_thread(window, qtbot, monkeypatch):
+    import annotator.gui.retrieval_view as retrieval_view
+
+    monkeypatch.setattr(retrieval_view, "IN_PLACE", 0)
+    project = window.project
+    project.add_segment(project.document("en").id, project.coder("Ana").id, project.code("Crime").id, 0, 6)
+    view = window.daily.retrieval
+    window.show_view("retrieval")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
+    assert "1 codings" in view.count.text()
