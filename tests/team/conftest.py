@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL cluster for the team tests: one per test session, one database per test.
 
-The cluster is made with ``initdb`` in a temporary folder and started with ``pg_ctl`` on a free port on
-127.0.0.1 (socket in the same folder), so it never meets a server the machine already runs. ``initdb``
-refuses to run as root, so under root the cluster belongs to the unprivileged ``postgres`` user
+The cluster (pg_cluster.py) is made with ``initdb`` in a temporary folder and started with ``pg_ctl`` on a
+free port on 127.0.0.1 (socket in the same folder), so it never meets a server the machine already runs.
+``initdb`` refuses to run as root, so under root the cluster belongs to the unprivileged ``postgres`` user
 (``runuser -u postgres --``). Password authentication (SCRAM) is on for TCP, as on a real server, so
 bad credentials and ``~/.pgpass`` are tested for real.
 
@@ -12,94 +12,14 @@ a missing server is a failure: ``.ci/run`` installs Debian's ``postgresql`` pack
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import secrets
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-SUPERUSER = "annotator_admin"
-
-
-@dataclass
-class PgServer:
-    """Where the test cluster listens and how its superuser logs in."""
-
-    host: str
-    port: int
-    superuser: str
-    password: str
-    bindir: Path
-    datadir: Path
-    version: int
-    run_as: list[str] = field(default_factory=list)
-    options: str = ""
-    log: Path | None = None
-
-    def url(self, dbname: str = "postgres", user: str | None = None, password: str | None = None,
-            **params: str) -> str:
-        """A libpq connection string (key=value form, so any name needs no URL escaping)."""
-        parts = {"host": self.host, "port": str(self.port), "dbname": dbname,
-                 "user": user or self.superuser, **params}
-        if password is not None or user is None:
-            parts["password"] = password if password is not None else self.password
-        from psycopg.conninfo import make_conninfo
-
-        return make_conninfo("", **parts)
-
-    def connect(self, dbname: str = "postgres", **kwargs: object):
-        import psycopg
-
-        return psycopg.connect(self.url(dbname), autocommit=True, **kwargs)  # type: ignore[arg-type]
-
-    def start(self) -> None:
-        started = self.pg_ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", self.options)
-        if started.returncode != 0:
-            log = self.log.read_text(errors="replace")[-2000:] if self.log and self.log.exists() else ""
-            raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
-
-    def stop(self) -> None:
-        """Stop at once, as a crash or a pulled cable would (the next start recovers)."""
-        self.pg_ctl("stop", "-m", "immediate", "-w")
-
-    def pg_ctl(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.datadir), *args],
-                              capture_output=True, text=True, timeout=60)
-
-
-def find_server_binaries() -> tuple[Path, int] | None:
-    """The newest PostgreSQL server (15+) on this machine: Debian's layout first, then PATH."""
-    found: list[tuple[int, Path]] = []
-    for initdb in glob.glob("/usr/lib/postgresql/*/bin/initdb") + glob.glob("/usr/pgsql-*/bin/initdb"):
-        match = re.search(r"(\d+)", Path(initdb).parent.parent.name)
-        if match:
-            found.append((int(match.group(1)), Path(initdb).parent))
-    on_path = shutil.which("initdb")
-    if on_path and shutil.which("pg_ctl"):
-        out = subprocess.run([on_path, "--version"], capture_output=True, text=True).stdout
-        match = re.search(r"(\d+)", out)
-        if match:
-            found.append((int(match.group(1)), Path(on_path).parent))
-    found = [f for f in found if f[0] >= 15 and (f[1] / "pg_ctl").exists() and (f[1] / "postgres").exists()]
-    if not found:
-        return None
-    version, bindir = max(found)
-    return bindir, version
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+from pg_cluster import ClusterUnavailable, PgServer, start_cluster
 
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
@@ -109,53 +29,16 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    found = find_server_binaries()
-    if found is None:
-        _unavailable("no initdb/pg_ctl 15+ in /usr/lib/postgresql/*/bin or on PATH "
-                     "(install Debian's 'postgresql' package)")
-    bindir, version = found  # type: ignore[misc]
-    run_as: list[str] = []
-    owner = None
-    if os.geteuid() == 0:
-        import pwd
-
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            _unavailable("running as root and there is no unprivileged 'postgres' user for initdb")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    top = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
-    datadir = top / "data"
-    password = secrets.token_urlsafe(16)
-    pwfile = top / "pwfile"
-    pwfile.write_text(password + "\n")
-    if owner is not None:
-        os.chown(top, owner.pw_uid, owner.pw_gid)
-        os.chown(pwfile, owner.pw_uid, owner.pw_gid)
-    port = _free_port()
-    init = subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
-         "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
-         "--no-sync"],
-        capture_output=True, text=True, timeout=120)
-    if init.returncode != 0:
-        shutil.rmtree(top, ignore_errors=True)
-        pytest.fail(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}", pytrace=False)
-    options = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={top} "
-               "-c fsync=off -c full_page_writes=off -c max_connections=100 "
-               "-c shared_buffers=32MB")
-    server = PgServer("127.0.0.1", port, SUPERUSER, password, bindir, datadir, version, run_as, options,
-                      top / "server.log")
     try:
-        server.start()
+        server = start_cluster()
+    except ClusterUnavailable as exc:
+        _unavailable(str(exc))
     except RuntimeError as exc:
-        shutil.rmtree(top, ignore_errors=True)
         pytest.fail(str(exc), pytrace=False)
     try:
         yield server
     finally:
-        server.stop()
-        shutil.rmtree(top, ignore_errors=True)
+        server.destroy()
 
 
 _counter = iter(range(1, 1_000_000))

@@ -156,21 +156,22 @@ def test_lead_and_three_coders_in_random_interleavings_end_with_the_union(team):
 CHILD_SYNC = r"""
 import os, signal, sys
 from annotator.core.store import Project, sync_log
-from annotator.core.team import remote
 from annotator.core.team.sync import sync
 
 def die():
     os.kill(os.getpid(), signal.SIGKILL)
 
 point = sys.argv[2]
-if point == "inside-push":  # after the server took the segments, before COMMIT
-    upsert = remote.upsert
-    def upsert_then_die(conn, table, *args, **kwargs):
-        changed = upsert(conn, table, *args, **kwargs)
-        if table == "segments" and changed:
+if point == "inside-push":  # the server has run the writes; COMMIT has not been sent
+    from annotator.core.team import sync as sync_module
+    push = sync_module._push
+    def push_then_die(conn, *args, **kwargs):
+        counted = push(conn, *args, **kwargs)
+        conn._pipeline.sync()  # make the server run what is queued so far
+        if counted():
             die()
-        return changed
-    remote.upsert = upsert_then_die
+        return counted
+    sync_module._push = push_then_die
 if point == "inside-apply":  # half way through the local transaction
     apply_segments = sync_log._apply_segments
     def apply_then_die(*args, **kwargs):

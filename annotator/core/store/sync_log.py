@@ -189,8 +189,17 @@ def merges(project: "Project", upto_seq: int) -> dict[str, str]:
     return found
 
 
-def known_guids(project: "Project", table: str) -> set[str]:
-    return {r[0] for r in project.db.execute(f"SELECT guid FROM {table}")}  # table: one of WIRE's guid tables
+def known_guids(project: "Project", table: str, among: Iterable[str]) -> set[str]:
+    """Which of these GUIDs a row of ``table`` (one of WIRE's GUID tables) has here."""
+    return set(_ids(project, table, among))
+
+
+def _lengths(project: "Project", document_ids: Iterable[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for batch in chunks(sorted(set(document_ids))):
+        found.update(project.db.execute(f"SELECT id, length FROM documents WHERE id IN ({placeholders(batch)})",
+                                        batch).fetchall())
+    return found
 
 
 def revealed(project: "Project") -> set[str]:
@@ -264,8 +273,15 @@ def apply(project: "Project", upserts: dict[str, list[Record]], deletions: dict[
     return report
 
 
-def _ids(project: "Project", table: str) -> dict[str, int]:
-    return {g: i for i, g in project.db.execute(f"SELECT id, guid FROM {table}")}
+def _ids(project: "Project", table: str, guids: Iterable[str | None] | None = None) -> dict[str, int]:
+    """GUID -> local id, of every row or (cheaper in a big project) of the rows with these GUIDs."""
+    if guids is None:
+        return {g: i for i, g in project.db.execute(f"SELECT id, guid FROM {table}")}
+    found: dict[str, int] = {}
+    for batch in chunks(sorted({g for g in guids if g})):
+        found.update((g, i) for i, g in project.db.execute(
+            f"SELECT id, guid FROM {table} WHERE guid IN ({placeholders(batch)})", batch))
+    return found
 
 
 def _existing(project: "Project", table: str, guids: Sequence[str]) -> dict[str, Record]:
@@ -435,7 +451,8 @@ def _apply_codes(project: "Project", records: list[Record], report: Applied) -> 
 def _apply_members(project: "Project", records: list[Record], report: Applied) -> None:
     if not records:
         return
-    sets, documents = _ids(project, "document_sets"), _ids(project, "documents")
+    sets = _ids(project, "document_sets", (r["set_guid"] for r in records))
+    documents = _ids(project, "documents", (r["document_guid"] for r in records))
     rows = [(sets[r["set_guid"]], documents[r["document_guid"]]) for r in records
             if r["set_guid"] in sets and r["document_guid"] in documents]
     before = project.db.conn.total_changes
@@ -453,8 +470,10 @@ def _apply_segments(project: "Project", records: list[Record], report: Applied) 
     if not records:
         return
     db = project.db
-    documents, coders, codes = _ids(project, "documents"), _ids(project, "coders"), _ids(project, "codes")
-    lengths = dict(db.execute("SELECT id, length FROM documents").fetchall())
+    documents = _ids(project, "documents", (r["document_guid"] for r in records))
+    coders = _ids(project, "coders", (r["coder_guid"] for r in records))
+    codes = _ids(project, "codes", (r["code_guid"] for r in records))
+    lengths = _lengths(project, documents.values())
     existing = _existing(project, "segments", [r["guid"] for r in records])
     inserts, updates, missing = [], [], 0
     for record in records:
@@ -490,9 +509,13 @@ def _apply_assignments(project: "Project", records: list[Record], report: Applie
     if not records:
         return
     db = project.db
-    documents, coders = _ids(project, "documents"), _ids(project, "coders")
-    current = {(d, c): (s, u) for d, c, s, u in db.execute(
-        "SELECT document_id, coder_id, status, updated FROM assignments")}
+    documents = _ids(project, "documents", (r["document_guid"] for r in records))
+    coders = _ids(project, "coders", (r["coder_guid"] for r in records))
+    current = {}
+    for batch in chunks(sorted(set(documents.values()))):
+        current.update(((d, c), (s, u)) for d, c, s, u in db.execute(
+            "SELECT document_id, coder_id, status, updated FROM assignments "
+            f"WHERE document_id IN ({placeholders(batch)})", batch))
     rows = []
     for record in records:
         pair = (documents.get(record["document_guid"]), coders.get(record["coder_guid"]))
@@ -515,7 +538,9 @@ def _apply_memos(project: "Project", records: list[Record], report: Applied) -> 
     if not records:
         return
     db = project.db
-    documents, coders, codes = _ids(project, "documents"), _ids(project, "coders"), _ids(project, "codes")
+    documents = _ids(project, "documents", (r["document_guid"] for r in records))
+    coders = _ids(project, "coders", (r["coder_guid"] for r in records))
+    codes = _ids(project, "codes", (r["code_guid"] for r in records))
     existing = _existing(project, "memos", [r["guid"] for r in records])
     for record in records:
         document_id = documents.get(record["document_guid"]) if record["document_guid"] else None
@@ -545,8 +570,10 @@ def _delete(project: "Project", table: str, keys: list[str], report: Applied) ->
     db = project.db
     before = db.conn.total_changes
     if table in ("assignments", "document_set_members"):
-        documents = _ids(project, "documents")
-        others = _ids(project, "coders" if table == "assignments" else "document_sets")
+        split = [key.partition("|") for key in keys]
+        documents = _ids(project, "documents", (k[0] if table == "assignments" else k[2] for k in split))
+        others = _ids(project, "coders" if table == "assignments" else "document_sets",
+                      (k[2] if table == "assignments" else k[0] for k in split))
         pairs = []
         for key in keys:
             first, _, second = key.partition("|")

@@ -449,16 +449,23 @@ def has_team_project(conn: psycopg.Connection) -> bool:
 
 def read_meta(conn: psycopg.Connection, where: str) -> dict[str, str]:
     """The server's project meta, after checking this client understands its schema (one clear line if not)."""
-    if not has_team_project(conn):
-        raise TeamError(f"{where}: no team project in this database (the lead creates one with "
-                        "'annotator team create PROJECT URL')")
-    try:
+    try:  # one round trip when all is well; the reasons it is not are told apart afterwards
         meta = dict(conn.execute("SELECT key, value FROM annotator.meta").fetchall())
+    except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+        raise TeamError(f"{where}: no team project in this database (the lead creates one with "
+                        "'annotator team create PROJECT URL')") from None
     except psycopg.errors.InsufficientPrivilege:
+        if not has_team_project(conn):
+            raise TeamError(f"{where}: no team project in this database (the lead creates one with "
+                            "'annotator team create PROJECT URL')") from None
         raise TeamError(f"{where}: this login is not a member of the team project; ask the lead to add it "
                         "('annotator team add-coder')") from None
+    check_version(meta, where)
+    return meta
+
+
+def check_version(meta: dict[str, str], where: str) -> None:
     version = int(meta.get("schema_version", "0"))
     if version > SERVER_SCHEMA_VERSION:
         raise TeamError(f"{where}: the team project uses server schema {version}, newer than this Annotator "
                         f"understands (up to {SERVER_SCHEMA_VERSION}); update Annotator")
-    return meta

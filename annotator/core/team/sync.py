@@ -88,11 +88,23 @@ class _Plan:
     assigned_only: list[dict[str, Any]] = field(default_factory=list)  # lead: assignments of others' status
     held_back: dict[str, set[Key]] = field(default_factory=dict)  # owned but not sendable: why, per table
     reasons: dict[Key, str] = field(default_factory=dict)
+    sent: dict[str, set[Key]] = field(default_factory=dict)  # every key this sync sends, per table
+
+    def send(self, table: str, key: Key) -> None:
+        self.sent.setdefault(table, set()).add(key)
+
+    @property
+    def count(self) -> int:
+        return sum(len(keys) for keys in self.sent.values())
 
 
 def sync(project: Project, *, password: str | None = None, progress: Progress | None = None,
-         address: ServerAddress | None = None) -> SyncReport:
-    """Sync ``project`` (a team copy) with its server; raises a one-line ``TeamError`` on failure."""
+         address: ServerAddress | None = None, connection: psycopg.Connection | None = None) -> SyncReport:
+    """Sync ``project`` (a team copy) with its server; raises a one-line ``TeamError`` on failure.
+
+    ``connection`` (autocommit, to this project's server) is used and left open: the window keeps one
+    for its background syncs instead of logging in every few seconds.
+    """
     state = sync_log.team_state(project)
     if not state.get("url"):
         raise TeamError(f"{project.path}: not a copy of a team project (join one with 'annotator team join', "
@@ -100,14 +112,21 @@ def sync(project: Project, *, password: str | None = None, progress: Progress | 
     address = address or ServerAddress.parse(state["url"])
     started = time.perf_counter()
     _step(progress, "connecting")
-    conn = address.connect(password=password, autocommit=True)
+    conn = connection if connection is not None else address.connect(password=password, autocommit=True)
+    lock = "annotator sync " + project.meta("project_guid")
     try:
-        with conn:
-            report = _sync(conn, project, state, address.display(), progress)
-            report.seconds = time.perf_counter() - started
-            _record_event(conn, report, state)
+        try:
+            report = _sync(conn, project, state, address.display(), progress, lock)
+        finally:  # closing a connection releases its lock; one that stays open gives it back
+            if connection is not None and not conn.closed \
+                    and conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+                conn.execute("SELECT pg_advisory_unlock_all()")
+        report.seconds = time.perf_counter() - started
     except psycopg.Error as exc:
         raise describe_error(exc, address) from None
+    finally:
+        if connection is None:
+            conn.close()
     _step(progress, "done")
     return report
 
@@ -119,8 +138,16 @@ def _step(progress: Progress | None, phase: str) -> None:
 
 def identify(conn: psycopg.Connection, meta: dict[str, str], coder_guid: str | None, where: str) -> Identity:
     """Who this login is in the team project; refuses a login that is not (or no longer) a coder of it."""
-    user = conn.execute("SELECT current_user").fetchone()[0]  # type: ignore[index]
-    coders = conn.execute("SELECT guid, name, login, active FROM annotator.coders WHERE NOT deleted").fetchall()
+    with conn.pipeline():
+        asked = conn.execute("SELECT current_user")
+        listed = conn.execute(_CODERS)
+    return _identity(meta, asked.fetchone()[0], listed.fetchall(), coder_guid, where)  # type: ignore[index]
+
+
+_CODERS = "SELECT guid, name, login, active FROM annotator.coders WHERE NOT deleted"
+
+
+def _identity(meta: dict[str, str], user: str, coders: list[tuple], coder_guid: str | None, where: str) -> Identity:
     lead_login = meta.get("lead_login", "")
     signed_in = frozenset(g for g, _, login, _ in coders if login is not None and login != lead_login)
     if user == lead_login:
@@ -139,16 +166,32 @@ def identify(conn: psycopg.Connection, meta: dict[str, str], coder_guid: str | N
     return Identity(False, guid, signed_in)
 
 
-def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], where: str,
-          progress: Progress | None) -> SyncReport:
-    report = SyncReport(where)
-    meta = server_schema.read_meta(conn, where)
+def _hello(conn: psycopg.Connection, project: Project, state: dict[str, str], where: str,
+           lock: str) -> Identity:
+    """In one round trip: the server's meta, who we are, and the lock that keeps two syncs of one file
+    apart (the window's background sync and a command line may meet); then check it all."""
+    try:
+        with conn.pipeline():
+            meta_rows = conn.execute("SELECT key, value FROM annotator.meta")
+            asked = conn.execute("SELECT current_user")
+            listed = conn.execute(_CODERS)
+            conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (lock,))
+    except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName, psycopg.errors.InsufficientPrivilege):
+        server_schema.read_meta(conn, where)  # says which of these it is, in one line
+        raise
+    meta = dict(meta_rows.fetchall())
+    server_schema.check_version(meta, where)
     if meta.get("project_guid") != state.get("project_guid"):
         raise TeamError(f"{where}: holds another team project ('{meta.get('name', '?')}'), not the one "
                         f"{project.path.name if project.path else 'this file'} is a copy of")
-    identity = identify(conn, meta, state.get("coder") or None, where)
-    # One sync of a file at a time (the window's background sync and a command line may meet).
-    conn.execute("SELECT pg_advisory_lock(hashtext(%s))", ("annotator sync " + project.meta("project_guid"),))
+    return _identity(meta, asked.fetchone()[0], listed.fetchall(), state.get("coder") or None,  # type: ignore[index]
+                     where)
+
+
+def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], where: str,
+          progress: Progress | None, lock: str) -> SyncReport:
+    report = SyncReport(where)
+    identity = _hello(conn, project, state, where, lock)
 
     pend = sync_log.pending(project)
     local = {t: sync_log.records(project, t, keys) for t, keys in pend.keys.items()}
@@ -156,35 +199,47 @@ def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], whe
     dirty = {t: [_key(k) for k in keys] for t, keys in pend.keys.items()}
 
     _step(progress, "pushing")
-    with conn.transaction():
-        server_rows = {t: remote.fetch(conn, t, keys) for t, keys in dirty.items()}
-        plan = _plan(conn, identity, dirty, local, server_rows)
-        report.pushed = _push(conn, identity, plan, merges)
+    plan = _Plan()
+    if pend.count:
+        with conn.pipeline():  # BEGIN and the read go out together, then the writes and COMMIT
+            with conn.transaction():
+                wanted = _references(local)
+                for table, keys in dirty.items():
+                    wanted[table] = sorted(set(wanted.get(table, [])) | set(keys))
+                fetched = remote.fetch_all(conn, wanted)
+                server_rows = {t: {k: fetched[t][k] for k in keys if k in fetched[t]} for t, keys in dirty.items()}
+                references = {t: {k[0]: r for k, r in fetched.get(t, {}).items()} for t in ("documents", "codes")}
+                plan = _plan(identity, dirty, local, server_rows, references)
+                counted = _push(conn, identity, plan, merges, state)
+        report.pushed = counted()
 
     _step(progress, "pulling")
-    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-    conn.read_only = True
-    try:
-        with conn.transaction():
-            cursor = remote.snapshot(conn)
-            changed = remote.changes_since(conn, state.get("cursor") or None)
-            readback = {t: remote.fetch(conn, t, keys) for t, keys in dirty.items()}
-            upserts, deletions = _merge_pulled(changed, readback, dirty, local, plan, report, project)
-            newly = _newly_revealed(project, upserts)
-            if newly and not identity.is_lead:
-                for table in ("segments", "memos"):
-                    rows = {remote.key_of(TABLE[table], r): r for r in upserts.get(table, [])}
-                    for row in remote.by_documents(conn, table, sorted(newly)):
-                        rows.setdefault(remote.key_of(TABLE[table], row), row)
-                    upserts[table] = list(rows.values())
-            known = sync_log.known_guids(project, "documents")
-            texts = remote.document_texts(conn, [r["guid"] for r in upserts.get("documents", [])
-                                                 if r["guid"] not in known])
-            for record in upserts.get("documents", []):
-                record["text"] = texts.get(record["guid"])
-    finally:
-        conn.isolation_level = None
-        conn.read_only = False
+    reads = [remote.changes_read(t, state.get("cursor") or None) for t in TABLES]
+    reads += [remote.keys_read(t, keys) for t, keys in dirty.items()]
+    cursor, found = remote.snapshot_and_read(conn, reads)
+    changed = {t.name: rows for t, rows in zip(TABLES, found)}
+    readback = {t: {remote.key_of(TABLE[t], r): r for r in rows} for t, rows in zip(dirty, found[len(TABLES):])}
+    upserts, deletions = _merge_pulled(changed, readback, dirty, local, plan, report, project)
+    # What the snapshot does not have to agree on comes after it: texts never change, and codings of a
+    # document revealed since are read as they are now (anything newer comes again next time).
+    newly = _newly_revealed(project, upserts)
+    pulled = [r["guid"] for r in upserts.get("documents", [])]
+    known = sync_log.known_guids(project, "documents", pulled)
+    missing_texts = [g for g in pulled if g not in known]
+    more = [remote.documents_read(t, sorted(newly)) for t in ("segments", "memos")] \
+        if newly and not identity.is_lead else []
+    if missing_texts:
+        more.append(remote.texts_read(missing_texts))
+    extra = remote.read_all(conn, more)
+    if missing_texts:
+        texts = {r["guid"]: r["text"] for r in extra.pop()}
+        for record in upserts.get("documents", []):
+            record["text"] = texts.get(record["guid"])
+    for table, rows in zip(("segments", "memos"), extra):
+        merged = {remote.key_of(TABLE[table], r): r for r in upserts.get(table, [])}
+        for row in rows:
+            merged.setdefault(remote.key_of(TABLE[table], row), row)
+        upserts[table] = list(merged.values())
 
     _step(progress, "applying")
     _explain_cascades(project, identity, upserts, deletions, changed, report)
@@ -207,13 +262,12 @@ def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], whe
     return report
 
 
-def _plan(conn: psycopg.Connection, me: Identity, dirty: dict[str, list[Key]],
-          local: dict[str, dict[str, dict[str, Any]]], server_rows: dict[str, dict[Key, dict[str, Any]]]) -> _Plan:
+def _plan(me: Identity, dirty: dict[str, list[Key]], local: dict[str, dict[str, dict[str, Any]]],
+          server_rows: dict[str, dict[Key, dict[str, Any]]], references: dict[str, dict]) -> _Plan:
     """Decide what this sync sends: only what ``me`` owns, and only what the server can take."""
     plan = _Plan()
     deleted_here = {t: {k[0] for k in dirty.get(t, []) if _text(k) not in local.get(t, {})}
                     for t in ("documents", "codes")}
-    references = _references(conn, local)
     for table in TABLES:
         for key in dirty.get(table.name, []):
             record = local.get(table.name, {}).get(_text(key))
@@ -222,6 +276,7 @@ def _plan(conn: psycopg.Connection, me: Identity, dirty: dict[str, list[Key]],
                 if server is not None and not server["deleted"] and \
                         _may_delete(me, table.name, server, deleted_here):
                     plan.tombstones.setdefault(table.name, []).append(key)
+                    plan.send(table.name, key)
                 continue
             record = dict(record)
             if table.name == "memos" and record["coder_guid"] is None and not me.is_lead:
@@ -239,6 +294,7 @@ def _plan(conn: psycopg.Connection, me: Identity, dirty: dict[str, list[Key]],
                 continue  # the lead removed this assignment: the pull removes it here too
             else:
                 plan.upserts.setdefault(table.name, []).append(record)
+            plan.send(table.name, key)
     return plan
 
 
@@ -257,8 +313,8 @@ def _may_delete(me: Identity, table: str, server: dict[str, Any], deleted_here: 
     return me.is_lead
 
 
-def _references(conn: psycopg.Connection, local: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict]:
-    """The server's documents and codes that the rows about to be sent refer to (visible to this login)."""
+def _references(local: dict[str, dict[str, dict[str, Any]]]) -> dict[str, list[Key]]:
+    """The documents and codes the rows about to be sent refer to: the server must have them."""
     wanted: dict[str, set[str]] = {"documents": set(), "codes": set()}
     for table in ("segments", "memos", "assignments", "document_set_members"):
         for record in local.get(table, {}).values():
@@ -269,8 +325,7 @@ def _references(conn: psycopg.Connection, local: dict[str, dict[str, dict[str, A
     for record in local.get("codes", {}).values():
         if record.get("parent_guid"):
             wanted["codes"].add(record["parent_guid"])
-    return {t: {k[0]: r for k, r in remote.fetch(conn, t, [(g,) for g in sorted(guids)]).items()}
-            for t, guids in wanted.items()}
+    return {t: [(g,) for g in sorted(guids)] for t, guids in wanted.items()}
 
 
 def _unsendable(me: Identity, table: str, record: dict[str, Any], references: dict[str, dict],
@@ -292,37 +347,45 @@ def _unsendable(me: Identity, table: str, record: dict[str, Any], references: di
     return None
 
 
-def _push(conn: psycopg.Connection, me: Identity, plan: _Plan, merges: dict[str, str]) -> dict[str, int]:
-    pushed: dict[str, int] = {}
+def _push(conn: psycopg.Connection, me: Identity, plan: _Plan, merges: dict[str, str],
+          state: dict[str, str]) -> Callable[[], dict[str, int]]:
+    """Queue the plan (inside the caller's pipeline): upserts parents first, then tombstones children
+    first, and the sync's entry in the server's log (``team status`` shows each coder's last sync).
+    Returns how to count what changed once the pipeline has run."""
+    statements: list[tuple[str, remote.Statement]] = []
 
-    def count(table: str, keys: list[Key]) -> None:
-        if keys:
-            pushed[table] = pushed.get(table, 0) + len(set(keys))
+    def add(table: str, found: list[remote.Statement]) -> None:
+        statements.extend((table, statement) for statement in found)
 
     for table in TABLES:
         rows = plan.upserts.get(table.name, [])
-        if table.name == "codes":
-            rows = sorted(rows, key=lambda r: r["path"].count("/"))
-            if me.is_lead:
-                count("codes", remote.upsert(conn, "codes", rows, fixed={"merged_into": None}))
-            else:
-                count("codes", remote.upsert(conn, "codes", rows, update=table.columns,
-                                             fixed={"status": "proposed", "proposed_by": me.coder_guid}))
+        if table.name == "codes" and me.is_lead:
+            add("codes", remote.upsert_statements("codes", rows, fixed={"merged_into": None}))
+        elif table.name == "codes":
+            add("codes", remote.upsert_statements("codes", rows, update=table.columns,
+                                                  fixed={"status": "proposed", "proposed_by": me.coder_guid}))
         elif table.name == "assignments" and not me.is_lead:
-            count("assignments", remote.upsert(conn, "assignments", rows, update=("status", "updated"),
-                                               set_deleted=False))
+            add("assignments", remote.upsert_statements("assignments", rows, update=("status", "updated"),
+                                                        set_deleted=False))
         else:
-            count(table.name, remote.upsert(conn, table.name, rows))
-        if table.name == "assignments" and plan.assigned_only:
-            count("assignments", remote.upsert(conn, "assignments", plan.assigned_only, revive_only=True))
+            add(table.name, remote.upsert_statements(table.name, rows))
+        if table.name == "assignments":
+            add("assignments", remote.upsert_statements("assignments", plan.assigned_only, revive_only=True))
     for table in reversed(TABLES):
         keys = plan.tombstones.get(table.name, [])
-        if table.name == "codes" and me.is_lead:
-            count("codes", remote.tombstone(conn, "codes", keys,
-                                            merged_into={k: merges[k[0]] for k in keys if k[0] in merges}))
-        else:
-            count(table.name, remote.tombstone(conn, table.name, keys))
-    return pushed
+        found = {k: merges[k[0]] for k in keys if k[0] in merges} if table.name == "codes" and me.is_lead else None
+        add(table.name, remote.tombstone_statements(table.name, keys, merged_into=found))
+    cursors = [(table, conn.execute(statement, params)) for table, (statement, params) in statements]
+    conn.execute("INSERT INTO annotator.sync_events (coder_guid, pushed) VALUES (%s, %s)",
+                 (state.get("coder") or None, plan.count))
+
+    def counted() -> dict[str, int]:  # once the pipeline has run
+        pushed: dict[str, set[Key]] = {}
+        for table, cursor in cursors:
+            pushed.setdefault(table, set()).update(tuple(row) for row in cursor.fetchall())
+        return {t: len(keys) for t, keys in pushed.items() if keys}
+
+    return counted
 
 
 def _merge_pulled(changed: dict[str, list[dict]], readback: dict[str, dict[Key, dict]],
@@ -380,10 +443,7 @@ def _plain(table: server_schema.ServerTable, column: str, value: Any) -> Any:
 
 
 def _pushed(plan: _Plan, table: str, key: Key) -> bool:
-    t = TABLE[table]
-    return any(remote.key_of(t, r) == key for r in plan.upserts.get(table, [])) or \
-        any(remote.key_of(t, r) == key for r in plan.assigned_only if table == "assignments") or \
-        key in plan.tombstones.get(table, [])
+    return key in plan.sent.get(table, ())
 
 
 def _describe(table: str, record: dict[str, Any], project: Project) -> str:
@@ -449,14 +509,3 @@ def _top_renames(renamed: list[tuple[str, str]]) -> list[tuple[str, str]]:
     moved = dict(renamed)
     return [(old, new) for old, new in renamed
             if not any(old.startswith(parent + "/") and new.startswith(moved[parent] + "/") for parent in moved)]
-
-
-def _record_event(conn: psycopg.Connection, report: SyncReport, state: dict[str, str]) -> None:
-    """Log the sync on the server (``team status`` shows each coder's last sync); the sync itself is done
-    by now, so a failure here is not one."""
-    try:
-        conn.execute("INSERT INTO annotator.sync_events (coder_guid, pushed, pulled, seconds) "
-                     "VALUES (%s, %s, %s, %s)",
-                     (state.get("coder") or None, report.pushed_total, report.pulled_total, report.seconds))
-    except psycopg.Error:
-        pass
