@@ -29,6 +29,7 @@ from annotator.gui.help_menu import install_help_menu
 from annotator.gui.project_bus import Place, ProjectBus
 from annotator.gui.review_view import ReviewView
 from annotator.gui.search_view import SearchView
+from annotator.gui.team_menu import install_team
 
 
 class MainWindow(QMainWindow):
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         coder_menu = menu.addMenu(self.tr("&Coder"))
         coder_menu.addAction(self.act_add_coder)
         self.daily.populate(edit, view, coder_menu)
+        self.team = install_team(self)  # Team menu, background sync, sync state in the status bar
         install_help_menu(self, edit)  # Help menu, and Preferences in Edit (annotator.gui.help_menu)
 
     def _zoom(self, steps: int) -> None:
@@ -258,8 +260,14 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.team.sync.wants_final_sync():  # a team copy sends what waits first, then closes
+            event.ignore()
+            self.show_status(self.tr("Sending your last changes to the team server…"), 0)
+            self.team.sync.final_sync(self.close)
+            return
         if self.remember_state:
             self._save_state()
+        self.team.sync.shutdown()
         self.bus.jobs.shutdown()
         super().closeEvent(event)
 

@@ -224,6 +224,7 @@ class Applied:
     coders: bool = False
     assignments: bool = False
     document_sets: bool = False
+    memos: bool = False
 
     def count(self, table: str) -> int:
         return self.added.get(table, 0) + self.changed.get(table, 0) + self.deleted.get(table, 0)
@@ -560,8 +561,7 @@ def _apply_memos(project: "Project", records: list[Record], report: Applied) -> 
             report._bump(report.changed, "memos")
         else:
             continue
-        if document_id is not None:
-            report.documents.add(document_id)
+        report.memos = True
 
 
 def _delete(project: "Project", table: str, keys: list[str], report: Applied) -> None:
@@ -602,3 +602,4 @@ def _delete(project: "Project", table: str, keys: list[str], report: Applied) ->
         report.coders |= table == "coders"
         report.assignments |= table == "assignments"
         report.document_sets |= table in ("document_sets", "document_set_members")
+        report.memos |= table == "memos"

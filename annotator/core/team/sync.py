@@ -24,6 +24,7 @@ from typing import Any
 
 import psycopg
 
+from annotator.core.commands import Changes
 from annotator.core.store import Project, now
 from annotator.core.store import sync_log
 from annotator.core.team import remote, server_schema
@@ -79,6 +80,19 @@ class SyncReport:
     def lines(self) -> list[str]:
         return [f"synced with {self.where} in {self.seconds:.2f} s: {self.summary()}",
                 *(f"note: {n}" for n in self.notes)]
+
+    def changes(self) -> Changes:
+        """What the pull changed here, for the window's event bus (every view refreshes from it)."""
+        a = self.applied
+        return Changes(documents=set(a.documents), codebook=a.codebook, assignments=a.assignments, coders=a.coders,
+                       document_list=a.document_list, sets=a.document_sets, memos=a.memos)
+
+    @property
+    def rewrote_history(self) -> bool:
+        """Whether the pull changed or removed codes, documents, coders or sets here: edits on the undo
+        stack may refer to rows that are no longer what they were, so the window clears it."""
+        tables = ("codes", "documents", "coders", "document_sets")
+        return any(self.applied.changed.get(t) or self.applied.deleted.get(t) for t in tables)
 
 
 @dataclass

@@ -1,0 +1,341 @@
+"""Dialogs of the Team menu: share on a server, the new logins, join, reveal, and team status with the
+lead's coder administration (add, disable, enable, reset password, accept a proposed code).
+
+They only collect input and show results; the work runs through ``TeamMenu.run_on_server`` (a job).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Project
+
+if TYPE_CHECKING:
+    from annotator.gui.team_menu import TeamMenu
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("team_dialogs", text)
+
+
+SERVER_HINT = "postgresql://you@db.example.edu/framing?sslmode=verify-full"
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class _ServerDialog(QDialog):
+    """A dialog whose first field is the server; OK stays off until it parses."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.server = QLineEdit()
+        self.server.setPlaceholderText(SERVER_HINT)
+        self.server.setMinimumWidth(460)
+        self.server.setToolTip(tr("A postgresql:// URL, 'host=… dbname=… user=…', or a service name from "
+                                  "~/.pg_service.conf. A password typed here is used once and not stored."))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.form = QFormLayout()
+        self.form.addRow(tr("Server:"), self.server)
+
+    def finish(self, ok_text: str) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        self.buttons = _buttons(self, ok_text)
+        layout.addWidget(self.buttons)
+        self.server.textChanged.connect(self.check)
+        self.check()
+
+    def address(self):
+        from annotator.core.team.credentials import ServerAddress
+
+        return ServerAddress.parse(self.server.text())
+
+    def check(self) -> bool:
+        problem = ""
+        if self.server.text().strip():
+            try:
+                self.address()
+            except AnnotatorError as exc:
+                problem = str(exc)
+        else:
+            problem = " "
+        problem = problem or self.extra_problem()
+        self.problem.setText(problem.strip())
+        ok = not problem
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def extra_problem(self) -> str:
+        return ""
+
+
+class ShareDialog(_ServerDialog):
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Share on a server"), parent)
+        intro = QLabel(tr("Upload this project to an empty PostgreSQL database (15 or newer) and lead it as a "
+                          "team project: every coder gets a login of their own, and the server keeps coding "
+                          "blind until you reveal a document. See the Team guide (docs/team.md)."))
+        intro.setWordWrap(True)
+        self.form.insertRow(0, intro)
+        self.lead = QComboBox()
+        self.lead.addItem(tr("(I do not code)"), None)
+        for coder in project.coders():
+            self.lead.addItem(coder.name, coder.name)
+        self.form.addRow(tr("I code as:"), self.lead)
+        self.passwords = QCheckBox(tr("Make a password for each coder's login"))
+        self.passwords.setChecked(True)
+        self.form.addRow("", self.passwords)
+        self.finish(tr("Share"))
+
+    def lead_coder(self) -> str | None:
+        return self.lead.currentData()
+
+    def with_passwords(self) -> bool:
+        return self.passwords.isChecked()
+
+
+class LoginsDialog(QDialog):
+    """The coders' logins and passwords, shown once after sharing (or a reset)."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None, title: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or tr("Coders' logins"))
+        layout = QVBoxLayout(self)
+        logins = getattr(report, "logins", [report])
+        lines = [login.line() for login in logins] + [f"note: {n}" for n in getattr(report, "notes", [])]
+        explain = QLabel(tr("Give each coder their login and password. They are shown only now and stored "
+                            "nowhere; a coder keeps theirs in ~/.pgpass (HOST:PORT:DATABASE:LOGIN:PASSWORD)."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        self.text.setMinimumSize(460, 160)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        copy = QPushButton(tr("Copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        row.addWidget(copy)
+        row.addStretch(1)
+        close = QPushButton(tr("Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+
+class JoinDialog(_ServerDialog):
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Join a team project"), parent)
+        self.coder_name = QLineEdit()
+        self.coder_name.setPlaceholderText(tr("the coder name the lead gave you"))
+        self.form.addRow(tr("Coder:"), self.coder_name)
+        self.file = QLineEdit(str(folder / "team.annotator"))
+        browse = QPushButton(tr("Choose…"))
+        browse.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        self.form.addRow(tr("New local file:"), row)
+        self.coder_name.textChanged.connect(self.check)
+        self.file.textChanged.connect(self.check)
+        self.finish(tr("Join"))
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Your copy of the team project"), self.file.text(),
+                                              tr("Annotator projects (*.annotator)"))
+        if path:
+            self.file.setText(path if path.endswith(".annotator") else path + ".annotator")
+
+    def extra_problem(self) -> str:
+        if not getattr(self, "coder_name", None) or not self.coder_name.text().strip():
+            return " "
+        if Path(self.file.text()).exists():
+            return tr("That file exists already: a team copy is a new file.")
+        return ""
+
+    def coder(self) -> str:
+        return self.coder_name.text().strip()
+
+    def path(self) -> str:
+        return self.file.text().strip()
+
+
+class RevealDialog(QDialog):
+    def __init__(self, documents: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Reveal for review"))
+        layout = QVBoxLayout(self)
+        explain = QLabel(tr("After the reveal, coders read everyone's codings of the document and their own "
+                            "there become read-only. This cannot be undone."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.choice = QComboBox()
+        self.choice.addItem(tr("Every document"), None)
+        for name in documents:
+            self.choice.addItem(name, name)
+        layout.addWidget(self.choice)
+        layout.addWidget(_buttons(self, tr("Reveal")))
+
+    def document(self) -> str | None:
+        return self.choice.currentData()
+
+
+COLUMNS = ("coder", "login", "assigned", "started", "done", "segments", "last sync")
+
+
+class TeamStatusDialog(QDialog):
+    """Who finished what; for the lead also the coders' administration and proposed codes."""
+
+    def __init__(self, team: "TeamMenu", address: Any, *, lead: bool) -> None:
+        super().__init__(team.window)
+        self.team, self.address, self.lead = team, address, lead
+        self.setWindowTitle(tr("Team status"))
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(tr("Loading…"))
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in ("Coder", "Login", "Assigned", "Started", "Done",
+                                                               "Segments", "Last sync")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        if lead:
+            row = QHBoxLayout()
+            for key, text, slot in (("add", tr("Add coder…"), self.add_coder),
+                                    ("disable", tr("Disable"), lambda: self.set_enabled(False)),
+                                    ("enable", tr("Enable"), lambda: self.set_enabled(True)),
+                                    ("reset", tr("Reset password…"), self.reset_password)):
+                button = QPushButton(text)
+                button.clicked.connect(slot)
+                row.addWidget(button)
+                self.buttons[key] = button
+            row.addStretch(1)
+            layout.addLayout(row)
+            layout.addWidget(QLabel(tr("Codes coders proposed (only they and you see them):")))
+            self.proposals = QListWidget()
+            self.proposals.setMaximumHeight(90)
+            layout.addWidget(self.proposals)
+            accept = QPushButton(tr("Accept into the codebook"))
+            accept.clicked.connect(self.accept_code)
+            self.buttons["accept"] = accept
+            layout.addWidget(accept, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rules = QLabel()
+        self.rules.setWordWrap(True)
+        self.rules.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.rules)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.status: Any = None
+
+    # ---- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from annotator.core.team.status import team_status
+
+        self.team.run_on_server(self.address, tr("Team status"),
+                                lambda _p, password: team_status(self.address, password=password), self.show_status)
+
+    def show_status(self, status: Any) -> None:
+        self.status = status
+        self.heading.setText(tr("Team project '{project}' on {server} (lead: {lead}): {documents} documents, "
+                                "{revealed} revealed for review.").format(
+            project=status.project, server=status.where, lead=status.lead, documents=status.documents,
+            revealed=status.revealed))
+        self.table.setRowCount(len(status.coders))
+        for row, coder in enumerate(status.coders):
+            name = coder.name if coder.active else tr("{name} (disabled)").format(name=coder.name)
+            values = (name, coder.login or "—", coder.assigned, coder.in_progress, coder.done, coder.segments,
+                      coder.last_sync or tr("never"))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, coder.name)
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        if self.lead:
+            self.proposals.clear()
+            for proposal in status.proposals:
+                self.proposals.addItem(tr("{path} (by {coder})").format(path=proposal["path"], coder=proposal["by"]))
+                self.proposals.item(self.proposals.count() - 1).setData(Qt.ItemDataRole.UserRole, proposal["path"])
+        self.rules.setText(tr("Who owns what:") + "\n" + "\n".join(f"• {rule}" for rule in status.rules))
+
+    def selected_coder(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    # ---- the lead's actions --------------------------------------------------------------------
+    def add_coder(self, name: str | None = None) -> None:
+        from annotator.core.team.administration import add_coder
+
+        if not name:
+            name, ok = QInputDialog.getText(self, tr("Add coder"), tr("Name of the new coder:"))
+            if not ok or not name.strip():
+                return
+        self.team.run_on_server(self.address, tr("Add coder"),
+                                lambda _p, password: add_coder(self.address, name, lead_password=password),
+                                self._show_login)
+
+    def set_enabled(self, enabled: bool, name: str | None = None) -> None:
+        from annotator.core.team.administration import set_coder_enabled
+
+        name = name or self.selected_coder()
+        if not name:
+            return
+        self.team.run_on_server(
+            self.address, tr("Enable coder") if enabled else tr("Disable coder"),
+            lambda _p, password: set_coder_enabled(self.address, name, enabled, lead_password=password),
+            lambda _login: self.reload())
+
+    def reset_password(self, name: str | None = None) -> None:
+        from annotator.core.team.administration import reset_password
+
+        name = name or self.selected_coder()
+        if not name:
+            return
+        self.team.run_on_server(self.address, tr("Reset password"),
+                                lambda _p, password: reset_password(self.address, name, lead_password=password),
+                                self._show_login)
+
+    def accept_code(self, path: str | None = None) -> None:
+        from annotator.core.team.administration import accept_code
+
+        if path is None:
+            item = self.proposals.currentItem()
+            if item is None:
+                return
+            path = item.data(Qt.ItemDataRole.UserRole)
+        self.team.run_on_server(self.address, tr("Accept code"),
+                                lambda _p, password: accept_code(self.address, path, lead_password=password),
+                                lambda _none: (self.reload(), self.team.sync.sync_now()))
+
+    def _show_login(self, login: Any) -> None:
+        self.reload()
+        self.team.sync.sync_now()  # the lead's copy learns the new coder
+        self.team.dialog = LoginsDialog(login, self, title=tr("Login"))
+        self.team.dialog.open()
