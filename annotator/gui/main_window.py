@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
             self._save_state()
         self.team.sync.shutdown()
         self.bus.jobs.shutdown()
+        self.team.sync.release()
         super().closeEvent(event)
 
     def _save_state(self) -> None:

@@ -50,6 +50,9 @@ class _Credentials:
     def forget(self, address: str) -> None:
         self._passwords.pop(address, None)
 
+    def clear(self) -> None:
+        self._passwords.clear()
+
 
 CREDENTIALS = _Credentials()
 
@@ -106,6 +109,7 @@ class TeamSync(QObject):
         self._connection_lock = threading.Lock()
         self._closing_callback = None
         self._final_sync_tried = False
+        self._shut = False  # the window closed: no more syncs, no more signals
         bus.replaced.connect(self._project_replaced)
         bus.changed.connect(lambda _changes: self.refresh_waiting())
         self._read_state()
@@ -120,6 +124,9 @@ class TeamSync(QObject):
         if url:
             self.state.server = ServerAddress.parse(url).display()
             self.state.waiting = sync_log.waiting(self.bus.project)
+            coder = self.bus.project.coder_by_guid(team.get("coder") or "")
+            if coder is not None:
+                self.bus.set_coder(coder.id)  # a team copy codes as its coder: nothing else would be sent
             self.timer.start(200)  # the first sync right after opening
         else:
             self.timer.stop()
@@ -155,7 +162,7 @@ class TeamSync(QObject):
     # ---- syncing -------------------------------------------------------------------------------
     def sync_now(self) -> Job | None:
         """Start a sync unless one is running (then one more follows it)."""
-        if not self.state.active:
+        if not self.state.active or self._shut:
             return None
         if self._job is not None and self._job.is_running:
             self._again = True
@@ -202,6 +209,8 @@ class TeamSync(QObject):
 
     def _finished(self, outcome: Outcome) -> None:
         self.state.running = False
+        if self._shut:
+            return
         if outcome.report is not None:
             report = outcome.report
             self._failures = 0
@@ -236,6 +245,8 @@ class TeamSync(QObject):
 
     def _cancelled(self) -> None:
         self.state.running = False
+        if self._shut:
+            return
         self.state_changed.emit(self.state)
         self._next()
 
@@ -285,7 +296,12 @@ class TeamSync(QObject):
                 then()
 
     def shutdown(self) -> None:
+        """The window closes: stop syncing (a sync in progress completes; the job runner waits for it)."""
+        self._shut = True
         self.timer.stop()
+
+    def release(self) -> None:
+        """After the window's jobs have stopped: close the kept connection."""
         self._drop_connection()
 
     def _drop_connection(self) -> None:
@@ -330,7 +346,12 @@ class TeamStatusLabel(QLabel):
         self.setVisible(state.active)
         if not state.active:
             return
-        waiting = self.tr("%n change(s) waiting", "", state.waiting) if state.waiting else ""
+        if not state.waiting:
+            waiting = ""
+        elif state.waiting == 1:
+            waiting = self.tr("1 change waiting")
+        else:
+            waiting = self.tr("{count} changes waiting").format(count=state.waiting)
         if state.running:
             text = self.tr("Team: syncing…")
         elif state.error:
@@ -362,6 +383,8 @@ def _ago(widget: QWidget, stamp: float) -> str:
     seconds = max(0, int(time.time() - stamp))
     if seconds < 60:
         return widget.tr("just now")
+    if seconds < 120:
+        return widget.tr("1 min ago")
     if seconds < 3600:
-        return widget.tr("%n min ago", "", seconds // 60)
+        return widget.tr("{minutes} min ago").format(minutes=seconds // 60)
     return time.strftime("%H:%M", time.localtime(stamp))

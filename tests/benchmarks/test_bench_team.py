@@ -134,7 +134,7 @@ def test_join_as_a_coder_with_their_work(benchmark, team: Team) -> None:
 def _edit(path: Path, rng: random.Random, n: int = 100) -> None:
     """n edits as a coder makes them in a working session: 60% new codings, 25% memos, 15% deletions."""
     with Project.open(path) as project:
-        coder = project.coder(sync_log.team_state(project).get("coder_name") or project.meta("active_coder"))
+        coder = project.coder_by_guid(sync_log.team_state(project)["coder"])
         codes = [c.id for c in project.codes() if c.parent_id is not None]
         documents = project.document_ids()
         lengths = project.document_lengths()
@@ -237,7 +237,6 @@ def test_twenty_coders_syncing_at_once(benchmark, team: Team) -> None:
         with Project.open(path) as project:
             sync_log.update_state(project, coder=guids[name], url=team.address(team.logins[name]).stored)
             project.set_meta("project_guid", f"crowd-{i}")
-            project.set_meta("active_coder", name)
         _edit(path, random.Random(i))
         files.append(path)
     results: list[dict] = []

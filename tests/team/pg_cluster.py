@@ -128,6 +128,30 @@ class ClusterUnavailable(Exception):
 TEST_SETTINGS = "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB"
 
 
+PREFIX = "annotator-pg-"
+OWNER_FILE = "owner.pid"  # the process that made the cluster; gone means the cluster was left behind
+
+
+def reap_orphans(bindir: Path, run_as: list[str]) -> None:
+    """Stop and remove clusters whose test run was killed before its teardown (timeout, SIGKILL)."""
+    for top in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((top / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # still running: not ours to touch
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if (top / "data" / "postmaster.pid").exists():
+            subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(top / "data"), "stop", "-m", "immediate",
+                            "-w"], capture_output=True, timeout=60)
+        shutil.rmtree(top, ignore_errors=True)
+
+
 def start_cluster(settings: str = TEST_SETTINGS) -> PgServer:
     """Make and start a cluster; ``destroy()`` stops it and removes its folder."""
     found = find_server_binaries()
@@ -146,7 +170,9 @@ def start_cluster(settings: str = TEST_SETTINGS) -> PgServer:
             raise ClusterUnavailable("running as root and there is no unprivileged 'postgres' user for "
                                      "initdb") from None
         run_as = ["runuser", "-u", "postgres", "--"]
-    top = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
+    reap_orphans(bindir, run_as)
+    top = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (top / OWNER_FILE).write_text(str(os.getpid()))
     datadir = top / "data"
     password = secrets.token_urlsafe(16)
     pwfile = top / "pwfile"

@@ -47,7 +47,6 @@ def join(address: ServerAddress, path: str | os.PathLike[str], coder: str, *, pa
     try:
         sync_log.link(project, {"url": address.stored, "project_guid": meta["project_guid"], "coder": found[0],
                                 "role": "lead" if identity.is_lead else "coder"})
-        project.set_meta("active_coder", coder.strip())
         report = sync(project, password=password, progress=progress, address=address)
     except BaseException:
         project.close()

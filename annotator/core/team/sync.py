@@ -145,6 +145,16 @@ def sync(project: Project, *, password: str | None = None, progress: Progress | 
     return report
 
 
+LOG_IDLE_EVERY_S = 300
+
+
+def _log_due(state: dict[str, str]) -> bool:
+    try:
+        return time.time() - float(state.get("last_logged", "0")) > LOG_IDLE_EVERY_S
+    except ValueError:
+        return True
+
+
 def _step(progress: Progress | None, phase: str) -> None:
     if progress is not None:
         progress(phase)
@@ -255,11 +265,21 @@ def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], whe
             merged.setdefault(remote.key_of(TABLE[table], row), row)
         upserts[table] = list(merged.values())
 
+    if not pend.count and _log_due(state):
+        # Nothing was sent, so nothing logged this sync: say now and then that this copy is in touch
+        # (team status shows each coder's last sync), without a write every few seconds.
+        conn.execute("INSERT INTO annotator.sync_events (coder_guid, pushed) VALUES (%s, 0)",
+                     (state.get("coder") or None,))
+        logged = True
+    else:
+        logged = bool(pend.count)
+
     _step(progress, "applying")
     _explain_cascades(project, identity, upserts, deletions, changed, report)
     revealed = {r["guid"] for r in upserts.get("documents", []) if r.get("revealed_at")}
-    report.applied = sync_log.apply(project, upserts, deletions, upto_seq=pend.seq,
-                                    state={"cursor": cursor, "last_sync": now()}, revealed_documents=revealed)
+    stamp = {"cursor": cursor, "last_sync": now(), **({"last_logged": str(time.time())} if logged else {})}
+    report.applied = sync_log.apply(project, upserts, deletions, upto_seq=pend.seq, state=stamp,
+                                    revealed_documents=revealed)
     if newly:
         report.notes.append(f"the lead revealed {len(newly)} document(s) for review: everyone's codings of them "
                             "are in this copy now, and yours there are read-only")
