@@ -7,7 +7,7 @@ They only collect input and show results; the work runs through ``TeamMenu.run_o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,13 +19,6 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
-
-if TYPE_CHECKING:
-    from annotator.gui.team_menu import TeamMenu
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("team_dialogs", text)
 
 
 SERVER_HINT = "postgresql://you@db.example.edu/framing?sslmode=verify-full"
@@ -42,19 +35,20 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 class _ServerDialog(QDialog):
     """A dialog whose first field is the server; OK stays off until it parses."""
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    def __init__(self, parent: QWidget | None, *, title: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.server = QLineEdit()
-        self.server.setPlaceholderText(SERVER_HINT)
+        self.server.setPlaceholderText(QCoreApplication.translate("team_dialogs", "for example {url}").format(
+            url=SERVER_HINT))
         self.server.setMinimumWidth(460)
-        self.server.setToolTip(tr("A postgresql:// URL, 'host=… dbname=… user=…', or a service name from "
+        self.server.setToolTip(QCoreApplication.translate("team_dialogs", "A postgresql:// URL, 'host=… dbname=… user=…', or a service name from "
                                   "~/.pg_service.conf. A password typed here is used once and not stored."))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020")
         self.form = QFormLayout()
-        self.form.addRow(tr("Server:"), self.server)
+        self.form.addRow(QCoreApplication.translate("team_dialogs", "Server:"), self.server)
 
     def finish(self, ok_text: str) -> None:
         layout = QVBoxLayout(self)
@@ -91,21 +85,21 @@ class _ServerDialog(QDialog):
 
 class ShareDialog(_ServerDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Share on a server"), parent)
-        intro = QLabel(tr("Upload this project to an empty PostgreSQL database (15 or newer) and lead it as a "
+        super().__init__(parent, title=QCoreApplication.translate("team_dialogs", "Share on a server"))
+        intro = QLabel(QCoreApplication.translate("team_dialogs", "Upload this project to an empty PostgreSQL database (15 or newer) and lead it as a "
                           "team project: every coder gets a login of their own, and the server keeps coding "
                           "blind until you reveal a document. See the Team guide (docs/team.md)."))
         intro.setWordWrap(True)
         self.form.insertRow(0, intro)
         self.lead = QComboBox()
-        self.lead.addItem(tr("(I do not code)"), None)
+        self.lead.addItem(QCoreApplication.translate("team_dialogs", "(I do not code)"), None)
         for coder in project.coders():
             self.lead.addItem(coder.name, coder.name)
-        self.form.addRow(tr("I code as:"), self.lead)
-        self.passwords = QCheckBox(tr("Make a password for each coder's login"))
+        self.form.addRow(QCoreApplication.translate("team_dialogs", "I code as:"), self.lead)
+        self.passwords = QCheckBox(QCoreApplication.translate("team_dialogs", "Make a password for each coder's login"))
         self.passwords.setChecked(True)
         self.form.addRow("", self.passwords)
-        self.finish(tr("Share"))
+        self.finish(QCoreApplication.translate("team_dialogs", "Share"))
 
     def lead_coder(self) -> str | None:
         return self.lead.currentData()
@@ -119,11 +113,11 @@ class LoginsDialog(QDialog):
 
     def __init__(self, report: Any, parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or tr("Coders' logins"))
+        self.setWindowTitle(title or QCoreApplication.translate("team_dialogs", "Coders' logins"))
         layout = QVBoxLayout(self)
         logins = getattr(report, "logins", [report])
         lines = [login.line() for login in logins] + [f"note: {n}" for n in getattr(report, "notes", [])]
-        explain = QLabel(tr("Give each coder their login and password. They are shown only now and stored "
+        explain = QLabel(QCoreApplication.translate("team_dialogs", "Give each coder their login and password. They are shown only now and stored "
                             "nowhere; a coder keeps theirs in ~/.pgpass (HOST:PORT:DATABASE:LOGIN:PASSWORD)."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
@@ -132,11 +126,11 @@ class LoginsDialog(QDialog):
         self.text.setMinimumSize(460, 160)
         layout.addWidget(self.text)
         row = QHBoxLayout()
-        copy = QPushButton(tr("Copy"))
+        copy = QPushButton(QCoreApplication.translate("team_dialogs", "Copy"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         row.addWidget(copy)
         row.addStretch(1)
-        close = QPushButton(tr("Close"))
+        close = QPushButton(QCoreApplication.translate("team_dialogs", "Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
@@ -144,24 +138,24 @@ class LoginsDialog(QDialog):
 
 class JoinDialog(_ServerDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Join a team project"), parent)
+        super().__init__(parent, title=QCoreApplication.translate("team_dialogs", "Join a team project"))
         self.coder_name = QLineEdit()
-        self.coder_name.setPlaceholderText(tr("the coder name the lead gave you"))
-        self.form.addRow(tr("Coder:"), self.coder_name)
+        self.coder_name.setPlaceholderText(QCoreApplication.translate("team_dialogs", "the coder name the lead gave you"))
+        self.form.addRow(QCoreApplication.translate("team_dialogs", "Coder:"), self.coder_name)
         self.file = QLineEdit(str(folder / "team.annotator"))
-        browse = QPushButton(tr("Choose…"))
+        browse = QPushButton(QCoreApplication.translate("team_dialogs", "Choose…"))
         browse.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(browse)
-        self.form.addRow(tr("New local file:"), row)
+        self.form.addRow(QCoreApplication.translate("team_dialogs", "New local file:"), row)
         self.coder_name.textChanged.connect(self.check)
         self.file.textChanged.connect(self.check)
-        self.finish(tr("Join"))
+        self.finish(QCoreApplication.translate("team_dialogs", "Join"))
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Your copy of the team project"), self.file.text(),
-                                              tr("Annotator projects (*.annotator)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("team_dialogs", "Your copy of the team project"), self.file.text(),
+                                              QCoreApplication.translate("team_dialogs", "Annotator projects (*.annotator)"))
         if path:
             self.file.setText(path if path.endswith(".annotator") else path + ".annotator")
 
@@ -169,7 +163,7 @@ class JoinDialog(_ServerDialog):
         if not getattr(self, "coder_name", None) or not self.coder_name.text().strip():
             return " "
         if Path(self.file.text()).exists():
-            return tr("That file exists already: a team copy is a new file.")
+            return QCoreApplication.translate("team_dialogs", "That file exists already: a team copy is a new file.")
         return ""
 
     def coder(self) -> str:
@@ -182,41 +176,46 @@ class JoinDialog(_ServerDialog):
 class RevealDialog(QDialog):
     def __init__(self, documents: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Reveal for review"))
+        self.setWindowTitle(QCoreApplication.translate("team_dialogs", "Reveal for review"))
         layout = QVBoxLayout(self)
-        explain = QLabel(tr("After the reveal, coders read everyone's codings of the document and their own "
+        explain = QLabel(QCoreApplication.translate("team_dialogs", "After the reveal, coders read everyone's codings of the document and their own "
                             "there become read-only. This cannot be undone."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.choice = QComboBox()
-        self.choice.addItem(tr("Every document"), None)
+        self.choice.addItem(QCoreApplication.translate("team_dialogs", "Every document"), None)
         for name in documents:
             self.choice.addItem(name, name)
         layout.addWidget(self.choice)
-        layout.addWidget(_buttons(self, tr("Reveal")))
+        layout.addWidget(_buttons(self, QCoreApplication.translate("team_dialogs", "Reveal")))
 
     def document(self) -> str | None:
         return self.choice.currentData()
 
 
-COLUMNS = ("coder", "login", "assigned", "started", "done", "segments", "last sync")
+COLUMNS = 7  # coder, login, assigned, started, done, segments, last sync
 
 
 class TeamStatusDialog(QDialog):
     """Who finished what; for the lead also the coders' administration and proposed codes."""
 
-    def __init__(self, team: "TeamMenu", address: Any, *, lead: bool) -> None:
+    def __init__(self, team: Any, address: Any, *, lead: bool) -> None:
+        """``team`` is the window's ``TeamMenu`` (its jobs, its sync, its window)."""
         super().__init__(team.window)
         self.team, self.address, self.lead = team, address, lead
-        self.setWindowTitle(tr("Team status"))
+        self.setWindowTitle(QCoreApplication.translate("team_dialogs", "Team status"))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(tr("Loading…"))
+        self.heading = QLabel(QCoreApplication.translate("team_dialogs", "Loading…"))
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in ("Coder", "Login", "Assigned", "Started", "Done",
-                                                               "Segments", "Last sync")])
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("team_dialogs", "Coder"), QCoreApplication.translate("team_dialogs", "Login"),
+            QCoreApplication.translate("team_dialogs", "Assigned"),
+            QCoreApplication.translate("team_dialogs", "Started"), QCoreApplication.translate("team_dialogs", "Done"),
+            QCoreApplication.translate("team_dialogs", "Segments"),
+            QCoreApplication.translate("team_dialogs", "Last sync")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -226,21 +225,21 @@ class TeamStatusDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         if lead:
             row = QHBoxLayout()
-            for key, text, slot in (("add", tr("Add coder…"), self.add_coder),
-                                    ("disable", tr("Disable"), lambda: self.set_enabled(False)),
-                                    ("enable", tr("Enable"), lambda: self.set_enabled(True)),
-                                    ("reset", tr("Reset password…"), self.reset_password)):
+            for key, text, slot in (("add", QCoreApplication.translate("team_dialogs", "Add coder…"), self.add_coder),
+                                    ("disable", QCoreApplication.translate("team_dialogs", "Disable"), lambda: self.set_enabled(False)),
+                                    ("enable", QCoreApplication.translate("team_dialogs", "Enable"), lambda: self.set_enabled(True)),
+                                    ("reset", QCoreApplication.translate("team_dialogs", "Reset password…"), self.reset_password)):
                 button = QPushButton(text)
                 button.clicked.connect(slot)
                 row.addWidget(button)
                 self.buttons[key] = button
             row.addStretch(1)
             layout.addLayout(row)
-            layout.addWidget(QLabel(tr("Codes coders proposed (only they and you see them):")))
+            layout.addWidget(QLabel(QCoreApplication.translate("team_dialogs", "Codes coders proposed (only they and you see them):")))
             self.proposals = QListWidget()
             self.proposals.setMaximumHeight(90)
             layout.addWidget(self.proposals)
-            accept = QPushButton(tr("Accept into the codebook"))
+            accept = QPushButton(QCoreApplication.translate("team_dialogs", "Accept into the codebook"))
             accept.clicked.connect(self.accept_code)
             self.buttons["accept"] = accept
             layout.addWidget(accept, 0, Qt.AlignmentFlag.AlignLeft)
@@ -257,20 +256,20 @@ class TeamStatusDialog(QDialog):
     def reload(self) -> None:
         from annotator.core.team.status import team_status
 
-        self.team.run_on_server(self.address, tr("Team status"),
+        self.team.run_on_server(self.address, QCoreApplication.translate("team_dialogs", "Team status"),
                                 lambda _p, password: team_status(self.address, password=password), self.show_status)
 
     def show_status(self, status: Any) -> None:
         self.status = status
-        self.heading.setText(tr("Team project '{project}' on {server} (lead: {lead}): {documents} documents, "
+        self.heading.setText(QCoreApplication.translate("team_dialogs", "Team project '{project}' on {server} (lead: {lead}): {documents} documents, "
                                 "{revealed} revealed for review.").format(
             project=status.project, server=status.where, lead=status.lead, documents=status.documents,
             revealed=status.revealed))
         self.table.setRowCount(len(status.coders))
         for row, coder in enumerate(status.coders):
-            name = coder.name if coder.active else tr("{name} (disabled)").format(name=coder.name)
+            name = coder.name if coder.active else QCoreApplication.translate("team_dialogs", "{name} (disabled)").format(name=coder.name)
             values = (name, coder.login or "—", coder.assigned, coder.in_progress, coder.done, coder.segments,
-                      coder.last_sync or tr("never"))
+                      coder.last_sync or QCoreApplication.translate("team_dialogs", "never"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 item.setData(Qt.ItemDataRole.UserRole, coder.name)
@@ -281,9 +280,9 @@ class TeamStatusDialog(QDialog):
         if self.lead:
             self.proposals.clear()
             for proposal in status.proposals:
-                self.proposals.addItem(tr("{path} (by {coder})").format(path=proposal["path"], coder=proposal["by"]))
+                self.proposals.addItem(QCoreApplication.translate("team_dialogs", "{path} (by {coder})").format(path=proposal["path"], coder=proposal["by"]))
                 self.proposals.item(self.proposals.count() - 1).setData(Qt.ItemDataRole.UserRole, proposal["path"])
-        self.rules.setText(tr("Who owns what:") + "\n" + "\n".join(f"• {rule}" for rule in status.rules))
+        self.rules.setText(QCoreApplication.translate("team_dialogs", "Who owns what:") + "\n" + "\n".join(f"• {rule}" for rule in status.rules))
 
     def selected_coder(self) -> str | None:
         items = self.table.selectedItems()
@@ -294,10 +293,10 @@ class TeamStatusDialog(QDialog):
         from annotator.core.team.administration import add_coder
 
         if not name:
-            name, ok = QInputDialog.getText(self, tr("Add coder"), tr("Name of the new coder:"))
+            name, ok = QInputDialog.getText(self, QCoreApplication.translate("team_dialogs", "Add coder"), QCoreApplication.translate("team_dialogs", "Name of the new coder:"))
             if not ok or not name.strip():
                 return
-        self.team.run_on_server(self.address, tr("Add coder"),
+        self.team.run_on_server(self.address, QCoreApplication.translate("team_dialogs", "Add coder"),
                                 lambda _p, password: add_coder(self.address, name, lead_password=password),
                                 self._show_login)
 
@@ -308,7 +307,7 @@ class TeamStatusDialog(QDialog):
         if not name:
             return
         self.team.run_on_server(
-            self.address, tr("Enable coder") if enabled else tr("Disable coder"),
+            self.address, QCoreApplication.translate("team_dialogs", "Enable coder") if enabled else QCoreApplication.translate("team_dialogs", "Disable coder"),
             lambda _p, password: set_coder_enabled(self.address, name, enabled, lead_password=password),
             lambda _login: self.reload())
 
@@ -318,7 +317,7 @@ class TeamStatusDialog(QDialog):
         name = name or self.selected_coder()
         if not name:
             return
-        self.team.run_on_server(self.address, tr("Reset password"),
+        self.team.run_on_server(self.address, QCoreApplication.translate("team_dialogs", "Reset password"),
                                 lambda _p, password: reset_password(self.address, name, lead_password=password),
                                 self._show_login)
 
@@ -330,12 +329,12 @@ class TeamStatusDialog(QDialog):
             if item is None:
                 return
             path = item.data(Qt.ItemDataRole.UserRole)
-        self.team.run_on_server(self.address, tr("Accept code"),
+        self.team.run_on_server(self.address, QCoreApplication.translate("team_dialogs", "Accept code"),
                                 lambda _p, password: accept_code(self.address, path, lead_password=password),
                                 lambda _none: (self.reload(), self.team.sync.sync_now()))
 
     def _show_login(self, login: Any) -> None:
         self.reload()
         self.team.sync.sync_now()  # the lead's copy learns the new coder
-        self.team.dialog = LoginsDialog(login, self, title=tr("Login"))
+        self.team.dialog = LoginsDialog(login, self, title=QCoreApplication.translate("team_dialogs", "Login"))
         self.team.dialog.open()

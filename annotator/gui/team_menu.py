@@ -22,10 +22,6 @@ from annotator.gui.project_bus import ProjectBus
 from annotator.gui.team_sync import CREDENTIALS, TeamStatusLabel, TeamSync, ask_password, needs_password
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("team_menu", text)
-
-
 class TeamMenu:
     """The Team menu of one main window."""
 
@@ -42,15 +38,15 @@ class TeamMenu:
 
     def populate(self, menu: QMenu) -> None:
         self.menu = menu
-        self.act_share = menu.addAction(tr("Share on a server…"), self.share)
-        self.act_share.setToolTip(tr("Put this project on a PostgreSQL server as a team project (you become its lead)"))
-        self.act_join = menu.addAction(tr("Join a team project…"), self.join)
+        self.act_share = menu.addAction(QCoreApplication.translate("team_menu", "Share on a server…"), self.share)
+        self.act_share.setToolTip(QCoreApplication.translate("team_menu", "Put this project on a PostgreSQL server as a team project (you become its lead)"))
+        self.act_join = menu.addAction(QCoreApplication.translate("team_menu", "Join a team project…"), self.join)
         menu.addSeparator()
-        self.act_sync = menu.addAction(tr("Sync now"), self.sync.sync_now)
+        self.act_sync = menu.addAction(QCoreApplication.translate("team_menu", "Sync now"), self.sync.sync_now)
         self.act_sync.setShortcut(QKeySequence("Ctrl+Shift+Y"))
-        self.act_status = menu.addAction(tr("Team status and coders…"), self.show_status)
-        self.act_reveal = menu.addAction(tr("Reveal for review…"), self.reveal)
-        self.act_reveal.setToolTip(tr("Let coders see everyone's codings of a document (theirs become read-only)"))
+        self.act_status = menu.addAction(QCoreApplication.translate("team_menu", "Team status and coders…"), self.show_status)
+        self.act_reveal = menu.addAction(QCoreApplication.translate("team_menu", "Reveal for review…"), self.reveal)
+        self.act_reveal.setToolTip(QCoreApplication.translate("team_menu", "Let coders see everyone's codings of a document (theirs become read-only)"))
         self.update_actions()
 
     def update_actions(self) -> None:
@@ -120,11 +116,11 @@ class TeamMenu:
 
             self.sync.linked()
             self.update_actions()
-            self.status(tr("Shared on {server}: you are the lead of this team project").format(server=report.where))
+            self.status(QCoreApplication.translate("team_menu", "Shared on {server}: you are the lead of this team project").format(server=report.where))
             self.dialog = LoginsDialog(report, self.window)
             self.dialog.open()
 
-        self.run_on_server(address, tr("Share on a server"), work, done, writable=True)
+        self.run_on_server(address, QCoreApplication.translate("team_menu", "Share on a server"), work, done, writable=True)
 
     def join(self) -> None:
         from annotator.gui.team_dialogs import JoinDialog
@@ -143,9 +139,9 @@ class TeamMenu:
 
         def done(report: Any) -> None:
             if self.open_project(path):
-                self.status(tr("Joined as {coder}: {summary}").format(coder=coder, summary=report.summary()))
+                self.status(QCoreApplication.translate("team_menu", "Joined as {coder}: {summary}").format(coder=coder, summary=report.summary()))
 
-        self.run_on_server(address, tr("Join a team project"), work, done)
+        self.run_on_server(address, QCoreApplication.translate("team_menu", "Join a team project"), work, done)
 
     # ---- status, coders, reveal -----------------------------------------------------------------
     def show_status(self) -> None:
@@ -176,12 +172,12 @@ class TeamMenu:
         address = self.sync.address()
 
         def done(count: int) -> None:
-            what = tr("every document") if document is None else f"'{document}'"
-            self.status(tr("Revealed {what} ({count} newly): coders see everyone's codings after their next "
+            what = QCoreApplication.translate("team_menu", "every document") if document is None else f"'{document}'"
+            self.status(QCoreApplication.translate("team_menu", "Revealed {what} ({count} newly): coders see everyone's codings after their next "
                            "sync").format(what=what, count=count))
             self.sync.sync_now()
 
-        self.run_on_server(address, tr("Reveal for review"),
+        self.run_on_server(address, QCoreApplication.translate("team_menu", "Reveal for review"),
                            lambda _p, password: reveal(address, document, lead_password=password), done)
 
 

@@ -361,7 +361,7 @@ class TeamStatusLabel(QLabel):
         elif state.last_sync is None:
             text = self.tr("Team: not synced yet")
         else:
-            text = self.tr("Team: synced {when}").format(when=_ago(self, state.last_sync))
+            text = self.tr("Team: synced {when}").format(when=self._ago(state.last_sync))
         self.setText(" · ".join(part for part in (text, waiting) if part))
         tip = [state.server]
         if state.error:
@@ -373,18 +373,17 @@ class TeamStatusLabel(QLabel):
         tip.extend(state.notes[:5])
         self.setToolTip("\n".join(tip))
 
+    def _ago(self, stamp: float) -> str:
+        seconds = max(0, int(time.time() - stamp))
+        if seconds < 60:
+            return self.tr("just now")
+        if seconds < 120:
+            return self.tr("1 min ago")
+        if seconds < 3600:
+            return self.tr("{minutes} min ago").format(minutes=seconds // 60)
+        return time.strftime("%H:%M", time.localtime(stamp))
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.sync.state.error = ""
         self.sync.sync_now()
         super().mousePressEvent(event)
-
-
-def _ago(widget: QWidget, stamp: float) -> str:
-    seconds = max(0, int(time.time() - stamp))
-    if seconds < 60:
-        return widget.tr("just now")
-    if seconds < 120:
-        return widget.tr("1 min ago")
-    if seconds < 3600:
-        return widget.tr("{minutes} min ago").format(minutes=seconds // 60)
-    return time.strftime("%H:%M", time.localtime(stamp))

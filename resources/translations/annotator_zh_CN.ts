@@ -803,7 +803,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+58"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+59"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
@@ -813,7 +813,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>只显示某个文档集的文档</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+140"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -897,7 +897,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+30"/>
+        <location filename="../../annotator/gui/review_view.py" line="+31"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1028,7 +1028,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+262"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+346"/>
         <source>Choose a document…</source>
         <translation>选择文档…</translation>
     </message>
@@ -1464,7 +1464,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+51"/>
+        <location filename="../../annotator/gui/main_window.py" line="+52"/>
         <location line="+103"/>
         <source>Coding</source>
         <translation>编码</translation>
@@ -1490,12 +1490,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员姓名：</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source> Coder: </source>
         <translation> 编码员：</translation>
     </message>
@@ -1585,7 +1585,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员(&amp;C)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
@@ -1593,6 +1593,11 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>{name} — Annotator</source>
         <translation>{name} — 标注器</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Sending your last changes to the team server…</source>
+        <translation>正在把最后的更改发送到团队服务器…</translation>
     </message>
 </context>
 <context>
@@ -2047,7 +2052,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+76"/>
+        <location filename="../../annotator/gui/review_view.py" line="+82"/>
         <source>Compare:</source>
         <translation>比较：</translation>
     </message>
@@ -2529,6 +2534,77 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>TeamStatusLabel</name>
+    <message>
+        <location filename="../../annotator/gui/team_sync.py" line="+352"/>
+        <source>1 change waiting</source>
+        <translation>1 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} changes waiting</source>
+        <translation>{count} 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team: syncing…</source>
+        <translation>团队：正在同步…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team: not synced (click to retry)</source>
+        <translation>团队：未同步（点击重试）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team: offline</source>
+        <translation>团队：离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team: not synced yet</source>
+        <translation>团队：尚未同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team: synced {when}</source>
+        <translation>团队：已同步（{when}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server cannot be reached; your work is safe here and is sent when it can be.</source>
+        <translation>无法连接服务器；你的工作安全保存在本地，连上后会自动发送。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 min ago</source>
+        <translation>1 分钟前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min ago</source>
+        <translation>{minutes} 分钟前</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <location line="-202"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Synced: {summary}</source>
+        <translation>已同步：{summary}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../annotator/gui/app.py" line="+99"/>
@@ -2960,7 +3036,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-160"/>
+        <location filename="../../annotator/gui/main_window.py" line="-206"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
@@ -2968,6 +3044,365 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+2"/>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+</context>
+<context>
+    <name>team_dialogs</name>
+    <message>
+        <location filename="../../annotator/gui/team_dialogs.py" line="+42"/>
+        <source>for example {url}</source>
+        <translation>例如 {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A postgresql:// URL, &apos;host=… dbname=… user=…&apos;, or a service name from ~/.pg_service.conf. A password typed here is used once and not stored.</source>
+        <translation>postgresql:// 网址、&apos;host=… dbname=… user=…&apos;，或 ~/.pg_service.conf 中的服务名。在此输入的密码只用一次，不会保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Share on a server</source>
+        <translation>共享到服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload this project to an empty PostgreSQL database (15 or newer) and lead it as a team project: every coder gets a login of their own, and the server keeps coding blind until you reveal a document. See the Team guide (docs/team.md).</source>
+        <translation>将本项目上传到一个空的 PostgreSQL 数据库（15 或更高版本），并作为团队项目由你负责：每位编码员有自己的登录名，在你公开某篇文档之前，服务器保证编码是盲编码。详见团队指南（docs/team.md）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(I do not code)</source>
+        <translation>（我不参与编码）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I code as:</source>
+        <translation>我的编码员身份：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a password for each coder&apos;s login</source>
+        <translation>为每位编码员的登录名生成密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Coders&apos; logins</source>
+        <translation>编码员登录名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give each coder their login and password. They are shown only now and stored nowhere; a coder keeps theirs in ~/.pgpass (HOST:PORT:DATABASE:LOGIN:PASSWORD).</source>
+        <translation>请把登录名和密码分别交给每位编码员。它们只在此时显示一次，不会保存在任何地方；编码员把自己的密码写进 ~/.pgpass（主机:端口:数据库:登录名:密码）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Join a team project</source>
+        <translation>加入团队项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the coder name the lead gave you</source>
+        <translation>负责人给你的编码员名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New local file:</source>
+        <translation>新的本地文件：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your copy of the team project</source>
+        <translation>你的团队项目副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator projects (*.annotator)</source>
+        <translation>Annotator 项目 (*.annotator)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That file exists already: a team copy is a new file.</source>
+        <translation>该文件已存在：团队副本必须是一个新文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reveal for review</source>
+        <translation>公开以供审阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After the reveal, coders read everyone&apos;s codings of the document and their own there become read-only. This cannot be undone.</source>
+        <translation>公开后，编码员可以看到所有人对该文档的编码，而他们自己在该文档上的编码变为只读。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every document</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reveal</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+53"/>
+        <source>Team status</source>
+        <translation>团队状态</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+125"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segments</source>
+        <translation>编码片段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add coder…</source>
+        <translation>添加编码员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Codes coders proposed (only they and you see them):</source>
+        <translation>编码员提议的代码（只有他们和你能看到）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept into the codebook</source>
+        <translation>接受进代码簿</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Team project &apos;{project}&apos; on {server} (lead: {lead}): {documents} documents, {revealed} revealed for review.</source>
+        <translation>团队项目“{project}”位于 {server}（负责人：{lead}）：{documents} 篇文档，{revealed} 篇已公开供审阅。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} (disabled)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} (by {coder})</source>
+        <translation>{path}（由 {coder} 提议）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who owns what:</source>
+        <translation>归属规则：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>Add coder</source>
+        <translation>添加编码员</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Name of the new coder:</source>
+        <translation>新编码员的名称：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enable coder</source>
+        <translation>启用编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable coder</source>
+        <translation>停用编码员</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Accept code</source>
+        <translation>接受代码</translation>
+    </message>
+</context>
+<context>
+    <name>team_menu</name>
+    <message>
+        <location filename="../../annotator/gui/team_menu.py" line="+41"/>
+        <source>Share on a server…</source>
+        <translation>共享到服务器…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this project on a PostgreSQL server as a team project (you become its lead)</source>
+        <translation>把本项目作为团队项目放到 PostgreSQL 服务器上（你成为负责人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a team project…</source>
+        <translation>加入团队项目…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Team status and coders…</source>
+        <translation>团队状态与编码员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal for review…</source>
+        <translation>公开以供审阅…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let coders see everyone&apos;s codings of a document (theirs become read-only)</source>
+        <translation>让编码员看到所有人对某篇文档的编码（他们自己的编码变为只读）</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Shared on {server}: you are the lead of this team project</source>
+        <translation>已共享到 {server}：你是这个团队项目的负责人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share on a server</source>
+        <translation>共享到服务器</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Joined as {coder}: {summary}</source>
+        <translation>已以 {coder} 身份加入：{summary}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Join a team project</source>
+        <translation>加入团队项目</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>every document</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revealed {what} ({count} newly): coders see everyone&apos;s codings after their next sync</source>
+        <translation>已公开 {what}（新增 {count} 篇）：编码员在下次同步后即可看到所有人的编码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reveal for review</source>
+        <translation>公开以供审阅</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>team_sync</name>
+    <message>
+        <location filename="../../annotator/gui/team_sync.py" line="-158"/>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password for {server}
+(not stored: put it in ~/.pgpass to skip this question)</source>
+        <translation>{server} 的密码
+（不会保存：写进 ~/.pgpass 即可不再询问）</translation>
     </message>
 </context>
 <context>
