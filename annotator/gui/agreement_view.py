@@ -29,7 +29,7 @@ from annotator.core.commands import Changes
 from annotator.core.store import Project
 from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job, JobContext
-from annotator.gui.project_bus import ProjectBus
+from annotator.gui.project_bus import Place, ProjectBus
 
 RAW = Qt.ItemDataRole.UserRole + 1  # the unrounded value behind a cell (None when undefined)
 SORT = Qt.ItemDataRole.UserRole + 2
@@ -40,12 +40,16 @@ MEASURES = (
     ("cohen_kappa", "κ (Cohen)"),
     ("light_kappa", "κ (Light)"),
     ("fleiss_kappa", "κ (Fleiss)"),
+    ("conger_kappa", "κ (Conger)"),
     ("scott_pi", "π (Scott)"),
     ("gwet_ac1", "AC1 (Gwet)"),
     ("brennan_prediger", "Brennan-Prediger"),
+    ("weighted_kappa", QT_TRANSLATE_NOOP("AgreementView", "weighted κ")),
+    ("gwet_ac2", "AC2 (Gwet)"),
 )
 SPAN_MEASURES = (("alpha_u", "α_U"), ("observed_disagreement", "D_o"), ("expected_disagreement", "D_e"))
-COUNTS = (("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
+COUNTS = (("q", QT_TRANSLATE_NOOP("AgreementView", "Categories (q)")),
+          ("units", QT_TRANSLATE_NOOP("AgreementView", "Units")),
           ("pairable_values", QT_TRANSLATE_NOOP("AgreementView", "Pairable values")))
 ROW_WORDS = (QT_TRANSLATE_NOOP("AgreementView", "cancelled"), QT_TRANSLATE_NOOP("AgreementView", "done"),
              QT_TRANSLATE_NOOP("AgreementView", "code"), QT_TRANSLATE_NOOP("AgreementView", "group"),
@@ -146,6 +150,17 @@ class AgreementView(QWidget):
         self.bootstrap.setToolTip(self.tr("Resample documents this many times for 95% confidence intervals of alpha"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2_147_483_647)
+        self.categories = QSpinBox()  # q for exclusive groups (--categories N); 0: from the codebook
+        self.categories.setRange(0, 999)
+        self.categories.setSpecialValueText(self.tr("from the codebook"))
+        self.categories.setToolTip(self.tr("How many categories an exclusive group offers, for Brennan-Prediger and "
+                                           "AC1 (q). Default: its children, plus \"(none)\" where a finished coder "
+                                           "left a unit without any"))
+        self.level = QComboBox()  # --level: weights for numbered groups (rating scales)
+        for level in ("nominal", "ordinal", "interval", "ratio"):
+            self.level.addItem(self.tr(level), level)
+        self.level.setToolTip(self.tr("Level of measurement of groups whose children are numbers (a rating scale): "
+                                      "alpha at that level, weighted κ and AC2"))
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
@@ -160,6 +175,8 @@ class AgreementView(QWidget):
         form.addRow(self.tr("Group:"), self.group)
         form.addRow(self.tr("Bootstrap:"), self.bootstrap)
         form.addRow(self.tr("Seed:"), self.seed)
+        form.addRow(self.tr("Categories (q):"), self.categories)
+        form.addRow(self.tr("Level:"), self.level)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +214,22 @@ class AgreementView(QWidget):
         self.pairs = QTableWidget()
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs_label = QLabel(self.tr("Coder pairs (Krippendorff's α; Cohen's κ in the tooltip)"))
+        # The choices behind the selected row's numbers (categories counted, units left out, ...).
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Exclusive-group conflicts: a coder applied two children of a group to one stretch.
+        self.conflicts_label = QLabel()
+        self.conflicts = QTableWidget(0, 4)
+        self.conflicts.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Coder"), self.tr("Characters"),
+                                                  self.tr("Codes")])
+        self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts.verticalHeader().hide()
+        self.conflicts.setToolTip(self.tr("Double-click to show the place in the coding view"))
+        self.conflicts.cellDoubleClicked.connect(self._show_conflict)
+        for widget in (self.conflicts_label, self.conflicts):
+            widget.hide()
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setTitle(self.tr("Krippendorff's α per code"))
@@ -215,6 +248,8 @@ class AgreementView(QWidget):
         pair_layout.setContentsMargins(0, 0, 0, 0)
         pair_layout.addWidget(self.pairs_label)
         pair_layout.addWidget(self.pairs)
+        pair_layout.addWidget(self.conflicts_label)
+        pair_layout.addWidget(self.conflicts)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(pair_box)
         bottom.addWidget(self.chart_view)
@@ -233,6 +268,7 @@ class AgreementView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(exports)
         right_layout.addWidget(results, 1)
+        right_layout.addWidget(self.notes)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -357,7 +393,8 @@ class AgreementView(QWidget):
 
     def set_scope(self, *, coders: list[str] | None = None, unit: str | None = None,
                   codes: list[str] | None = None, documents: list[str] | None = None,
-                  group: str | None = None, bootstrap: int | None = None, seed: int | None = None) -> None:
+                  group: str | None = None, bootstrap: int | None = None, seed: int | None = None,
+                  categories: int | None = None, level: str | None = None) -> None:
         """Set the scope widgets (for scripts and tests)."""
         for widget, wanted, role in ((self.coder_list, coders, None),
                                      (self.code_list, codes, Qt.ItemDataRole.UserRole),
@@ -376,6 +413,10 @@ class AgreementView(QWidget):
             self.bootstrap.setValue(bootstrap)
         if seed is not None:
             self.seed.setValue(seed)
+        if categories is not None:
+            self.categories.setValue(categories)
+        if level is not None:
+            self.level.setCurrentIndex(self.level.findData(level))
 
     def scope(self) -> AgreementScope:
         group = self.group.currentData()
@@ -383,7 +424,8 @@ class AgreementView(QWidget):
             unit=self.unit.currentData(), coders=tuple(self._ticked(self.coder_list)),
             codes=() if group else tuple(self._ticked(self.code_list, Qt.ItemDataRole.UserRole)),
             group=group, documents=tuple(self._ticked(self.doc_list, Qt.ItemDataRole.UserRole)),
-            bootstrap=self.bootstrap.value(), seed=self.seed.value())
+            bootstrap=self.bootstrap.value(), seed=self.seed.value(),
+            categories=self.categories.value() or None, level=self.level.currentData())
 
     # ---- computing ------------------------------------------------------------------------------
     def compute(self) -> None:
@@ -532,6 +574,7 @@ class AgreementView(QWidget):
         self.summary.setText(text + self.tr(" · α ≥ .800 reliable, .667–.800 tentative"))
         for button in (self.export_csv_button, self.export_json_button):
             button.setEnabled(True)
+        self._show_conflicts(report)
         overall = next((i for i, r in enumerate(self.rows) if r[0] == "overall"), 0)
         self.table.selectRow(self.proxy.mapFromSource(self.model.index(overall, 0)).row())
         # The chart is drawn in a later turn of the event loop, so table and chart never freeze the
@@ -583,6 +626,8 @@ class AgreementView(QWidget):
         if 0 <= row < len(self.rows):
             kind, path, values = self.rows[row]
             self._show_pairs(values, path)
+            notes = [*(values.get("notes") or {}).values(), *(self.data.get("notes") or {}).values()]
+            self.notes.setText("\n".join(f"• {n}" for n in notes if n))
 
     def _show_pairs(self, values: dict[str, Any], path: str = "(all codes)") -> None:
         """Coder x coder α (κ in the tooltip): from the row's pairs, or its own values for two coders."""
@@ -618,6 +663,28 @@ class AgreementView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.pairs.setItem(i, j, item)
         self.pairs.resizeColumnsToContents()
+
+    def _show_conflicts(self, report) -> None:
+        conflicts = list(getattr(report, "conflicts", []))
+        self.conflicts.setRowCount(len(conflicts))
+        for row, c in enumerate(conflicts):
+            cells = [c.document, c.coder, f"{c.start}–{c.end}", " + ".join(c.codes)]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (c.document_id, c.start, c.end))
+                self.conflicts.setItem(row, col, item)
+        self.conflicts_label.setText(self.tr("{0} exclusive-group conflicts: a coder applied two children of one "
+                                             "group to the same text; that coder counts as missing there")
+                                     .format(len(conflicts)))
+        self.conflicts.resizeColumnsToContents()
+        for widget in (self.conflicts_label, self.conflicts):
+            widget.setVisible(bool(conflicts))
+
+    def _show_conflict(self, row: int, _column: int) -> None:
+        item = self.conflicts.item(row, 0)
+        if item is not None:
+            document_id, start, end = item.data(Qt.ItemDataRole.UserRole)
+            self.bus.show_place(Place(document_id, start, end, show_others=True))
 
     def pair_value(self, a: str, b: str) -> float | None:
         coders = list(self.data.get("coders", []))

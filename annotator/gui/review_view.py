@@ -180,6 +180,18 @@ class ReviewView(QWidget):
         self.code_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
         self.coder_filter = QComboBox()
         self.coder_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        # What must agree: the unit of the one disagreement model (the CLI's `disagreements --unit`).
+        self.unit = QComboBox()
+        for unit, label in (("character", QT_TRANSLATE_NOOP("ReviewView", "characters (exact spans)")),
+                            ("token", QT_TRANSLATE_NOOP("ReviewView", "words")),
+                            ("sentence", QT_TRANSLATE_NOOP("ReviewView", "sentences")),
+                            ("paragraph", QT_TRANSLATE_NOOP("ReviewView", "paragraphs")),
+                            ("document", QT_TRANSLATE_NOOP("ReviewView", "whole documents"))):
+            self.unit.addItem(self.tr(label), unit)
+        self.unit.setToolTip(self.tr("A disagreement is a place where the coders did not code the same units: at "
+                                     "sentences, marking different words of one sentence is agreement. The same "
+                                     "list as `annotator disagreements --unit`"))
+        self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_settled = QCheckBox(self.tr("Show settled"))
         self.show_settled.setChecked(True)
         self.show_settled.toggled.connect(lambda _on: self._fill_list())
@@ -190,6 +202,9 @@ class ReviewView(QWidget):
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Consensus coder:")))
         top.addWidget(self.consensus_edit)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("Disagree at:")))
+        top.addWidget(self.unit)
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Code:")))
         top.addWidget(self.code_filter)
@@ -338,7 +353,8 @@ class ReviewView(QWidget):
             if coder.name == consensus_name:
                 continue
             box = QCheckBox(coder.name)
-            box.setChecked(coder.id in previous if previous else True)
+            # adjudicators settle disagreements; they are not compared unless ticked (as in `agreement`)
+            box.setChecked(coder.id in previous if previous else not coder.is_adjudicator)
             box.toggled.connect(lambda _on: self.refresh())
             self.coder_boxes[coder.id] = box
             self.coder_row.addWidget(box)
@@ -380,8 +396,12 @@ class ReviewView(QWidget):
             self.consensus_id = found[0] if found else None
         return self.consensus_id
 
-    def scope(self) -> adj.Scope:
-        return adj.Scope(self.chosen_coders())
+    def scope(self, document_ids: list[int] | None = None) -> adj.Scope:
+        return adj.Scope(self.chosen_coders(), document_ids=document_ids, unit=self.unit.currentData())
+
+    def set_unit(self, unit: str) -> None:
+        """Compare at this unit (for scripts and tests)."""
+        self.unit.setCurrentIndex(self.unit.findData(unit))
 
     def refresh(self) -> None:
         """Recompute disagreements and settled state, keeping the current place if it still exists."""
@@ -702,7 +722,8 @@ class ReviewView(QWidget):
         if len(coders) < 2:
             return
         try:
-            fresh = adj.find_disagreements(self.project, adj.Scope(coders, document_ids=sorted(docs)))
+            fresh = adj.find_disagreements(self.project, adj.Scope(coders, document_ids=sorted(docs),
+                                                                    unit=self.unit.currentData()))
         except AnnotatorError as exc:
             self.status_message.emit(str(exc))
             return

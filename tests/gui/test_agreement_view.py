@@ -100,3 +100,50 @@ def test_reliability_marks():
     assert reliability_mark(0.667) == "tentative"
     assert reliability_mark(0.5) == "unreliable"
     assert reliability_mark(None) == "undefined"
+
+
+@pytest.fixture
+def framed(main_window):
+    """An exclusive group Frame (Blame, Cost) where Ana applied both children to one sentence (a conflict)."""
+    project = main_window.project
+    frame = project.add_code("Frame", exclusive=True).id
+    blame, cost = project.add_code("Frame/Blame").id, project.add_code("Frame/Cost").id
+    en = project.document("en")
+    coders = {c.name: c.id for c in project.coders()}
+    rows = [(en.id, coders["Ana"], blame, 0, 20, ""), (en.id, coders["Ana"], cost, 10, 30, ""),
+            (en.id, coders["Ben"], blame, 0, 30, ""), (en.id, coders["Cal"], blame, 0, 30, "")]
+    project.add_segments(rows)
+    del frame
+    main_window.agreement.fill_scope()
+    return main_window
+
+
+def test_categories_field_and_conflicts_like_a_user(framed, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    view = framed.agreement
+    framed.show_view("agreement")
+    view.wait_until_ready()  # the view computes once when first shown
+    view.set_scope(coders=["Ana", "Ben", "Cal"], unit="character", group="Frame")
+    # The user types 5 into "Categories (q)" and presses Compute.
+    view.categories.setFocus()
+    view.categories.lineEdit().selectAll()
+    qtbot.keyClicks(view.categories.lineEdit(), "5")
+    assert view.categories.value() == 5
+    with qtbot.waitSignal(view.computed, timeout=20000):
+        qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    expected, _ = cli_json(framed.project, tmp_path, "--unit", "character", "--group", "Frame", "--categories", "5")
+    assert view.value("Frame", "Categories (q)") == expected["groups"]["Frame"]["q"] == 5
+    assert view.value("Frame", "Brennan-Prediger") == expected["groups"]["Frame"]["brennan_prediger"]
+    # The conflict (Ana: Blame and Cost on characters 10-20) is listed under the pair table.
+    assert view.conflicts.isVisible() and view.conflicts.rowCount() == 1
+    assert [view.conflicts.item(0, c).text() for c in range(4)] == ["en", "Ana", "10–20", "Frame/Blame + Frame/Cost"]
+    assert expected["conflicts"][0]["start"] == 10 and expected["conflicts"][0]["end"] == 20
+    # Selecting the group row shows the choices behind its numbers.
+    row = next(r for r in range(view.model.rowCount()) if view.model.item(r, 0).text() == "Frame")
+    view.table.selectRow(view.proxy.mapFromSource(view.model.index(row, 0)).row())
+    assert "--categories" in view.notes.text() and "conflicts" in view.notes.text()
+    # Double-clicking the conflict shows the place in the coding workspace.
+    with qtbot.waitSignal(framed.bus.place_requested) as shown:
+        view.conflicts.cellDoubleClicked.emit(0, 0)
+    assert (shown.args[0].start, shown.args[0].end) == (10, 20)

@@ -167,3 +167,47 @@ def test_coder_who_did_not_finish_is_missing_not_empty(main_window):
     review.select_row(rows[0])
     titles = [t.text() for t in review.pane_titles]
     assert titles[2].startswith("Cal") and "not finished" in titles[2] and titles[0] == "Ana"
+
+
+def test_review_and_cli_list_the_same_disagreements_at_every_unit(main_window, qtbot, tmp_path):
+    """One disagreement model: the Review tab and `annotator disagreements --unit U` give the same places."""
+    import json
+
+    from annotator.cli import main as cli_main
+
+    review = main_window.review
+    main_window.show_view("review")
+    project = main_window.project
+    names = {c.id: c.name for c in project.coders()}
+    paths = {c.id: c.path for c in project.codes()}
+    documents = project.document_names()
+    counts = {}
+    for unit in ("character", "token", "sentence", "paragraph", "document"):
+        # The user picks the unit in "Disagree at:" (keyboard on the combo box, as with the mouse).
+        review.unit.setFocus()
+        while review.unit.currentData() != unit:
+            qtbot.keyClick(review.unit, Qt.Key.Key_Down)
+        out = tmp_path / f"{unit}.json"
+        assert cli_main(["disagreements", str(project.path), "--unit", unit, "--format", "json",
+                         "--output", str(out)]) == 0
+        cli = [(d["document"], d["code"], d["start"], d["end"], tuple(sorted(d["coded_by"])))
+               for d in json.loads(out.read_text(encoding="utf-8")) if d["kind"] == "disagreement"]
+        shown = [(documents[d.document_id], paths[d.code_id], d.start, d.end,
+                  tuple(sorted(names[c] for c in d.coders_with()))) for d in review.state.disagreements]
+        assert shown == cli, unit
+        assert review.model.rowCount() == len(cli)
+        counts[unit] = len(cli)
+    # Coarser units forgive boundary slips: fewer places disagree at sentences than at characters.
+    assert counts["sentence"] <= counts["character"] and counts["document"] <= counts["paragraph"]
+
+
+def test_consensus_made_in_review_is_an_adjudicator_left_out_of_agreement(main_window, qtbot):
+    review = main_window.review
+    main_window.show_view("review")
+    assert review.accept([review.project.coder("Ana").id])
+    consensus = review.project.coder("Consensus")
+    assert consensus.role == "adjudicator"
+    from annotator.core.agreement.report import AgreementScope, compute_agreement
+
+    report = compute_agreement(review.project, AgreementScope(unit="document"))
+    assert "Consensus" not in report.coders and report.left_out == ["Consensus"]
