@@ -27,7 +27,17 @@
         <translation>一致百分比</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>weighted κ</source>
+        <translation>加权 κ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Categories (q)</source>
+        <translation>类别数 (q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
@@ -38,18 +48,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+391"/>
+        <location line="+429"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+404"/>
+        <location line="-429"/>
+        <location line="+442"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-441"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -65,12 +75,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+431"/>
+        <location line="+469"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-468"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -86,13 +96,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+496"/>
-        <location line="+59"/>
+        <location line="+535"/>
+        <location line="+61"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-595"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -147,7 +157,22 @@
         <translation>对文档重抽样的次数，用于计算 alpha 的 95% 置信区间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>from the codebook</source>
+        <translation>按编码表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many categories an exclusive group offers, for Brennan-Prediger and AC1 (q). Default: its children, plus &quot;(none)&quot; where a finished coder left a unit without any</source>
+        <translation>互斥组可选的类别数，用于 Brennan-Prediger 与 AC1 (q)。默认：其子编码；若有已完成的编码员在某单元未选任何子编码，再加上"(none)"</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Level of measurement of groups whose children are numbers (a rating scale): alpha at that level, weighted κ and AC2</source>
+        <translation>子编码为数字（评分量表）的组的测量层次：该层次的 α、加权 κ 与 AC2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
@@ -177,6 +202,16 @@
         <translation>随机种子：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Categories (q):</source>
+        <translation>类别数 (q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level:</source>
+        <translation>测量层次：</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Coders (two or more):</source>
         <translation>编码员（两名或以上）：</translation>
@@ -202,7 +237,32 @@
         <translation>编码员两两比较（Krippendorff&apos;s α；提示中为 Cohen&apos;s κ）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click to show the place in the coding view</source>
+        <translation>双击在编码视图中显示该处</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Krippendorff&apos;s α per code</source>
         <translation>各编码的 Krippendorff&apos;s α</translation>
     </message>
@@ -217,7 +277,7 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Codings changed since these results were computed; they are computed again when you come back to this view</source>
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
@@ -232,7 +292,7 @@
         <translation>勾选某个文档集的文档…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>Tick at least two coders to compare</source>
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
@@ -307,7 +367,7 @@
         <translation> · α ≥ .800 为可靠，.667–.800 为暂定</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Coder pairs for {path}: Krippendorff&apos;s α (Cohen&apos;s κ, % agreement in the tooltip)</source>
         <translation>{path} 的编码员两两比较：Krippendorff&apos;s α（提示中为 Cohen&apos;s κ 和一致百分比）</translation>
     </message>
@@ -317,7 +377,12 @@
         <translation>{a} × {b}：α {alpha}，κ {kappa}，一致率 {agree}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+18"/>
+        <source>{0} exclusive-group conflicts: a coder applied two children of one group to the same text; that coder counts as missing there</source>
+        <translation>{0} 处互斥组冲突：某编码员对同一段文本使用了同组的两个子编码；该编码员在此处按缺失计</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{0} (undefined)</source>
         <translation>{0}（无定义）</translation>
     </message>
@@ -2062,7 +2127,37 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>接收裁定版本的编码员；与其他编码员一样参与分析</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>characters (exact spans)</source>
+        <translation>字符（精确片段）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>whole documents</source>
+        <translation>整篇文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A disagreement is a place where the coders did not code the same units: at sentences, marking different words of one sentence is agreement. The same list as `annotator disagreements --unit`</source>
+        <translation>分歧是编码员未编码相同单元的位置：以句子为单元时，在同一句中标记不同的词仍算一致。与 `annotator disagreements --unit` 的列表相同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show settled</source>
         <translation>显示已裁定</translation>
     </message>
@@ -2070,6 +2165,11 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+8"/>
         <source>Consensus coder:</source>
         <translation>共识编码员：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disagree at:</source>
+        <translation>分歧单元：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2098,12 +2198,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+256"/>
+        <location line="+261"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-260"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2148,12 +2248,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Any coder</source>
         <translation>任一编码员</translation>
     </message>
