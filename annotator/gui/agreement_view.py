@@ -59,6 +59,8 @@ ROW_WORDS = (QT_TRANSLATE_NOOP("AgreementView", "cancelled"), QT_TRANSLATE_NOOP(
 UNIT_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "character"), QT_TRANSLATE_NOOP("AgreementView", "token"),
               QT_TRANSLATE_NOOP("AgreementView", "sentence"), QT_TRANSLATE_NOOP("AgreementView", "paragraph"),
               QT_TRANSLATE_NOOP("AgreementView", "document"), QT_TRANSLATE_NOOP("AgreementView", "span"))
+LEVEL_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "nominal"), QT_TRANSLATE_NOOP("AgreementView", "ordinal"),
+               QT_TRANSLATE_NOOP("AgreementView", "interval"), QT_TRANSLATE_NOOP("AgreementView", "ratio"))
 MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
 
 
@@ -158,7 +160,7 @@ class AgreementView(QWidget):
                                            "left a unit without any"))
         self.level = QComboBox()  # --level: weights for numbered groups (rating scales)
         for level in ("nominal", "ordinal", "interval", "ratio"):
-            self.level.addItem(self.tr(level), level)
+            self.level.addItem(self.tr(level), level)  # names marked in LEVEL_NAMES
         self.level.setToolTip(self.tr("Level of measurement of groups whose children are numbers (a rating scale): "
                                       "alpha at that level, weighted κ and AC2"))
         self.compute_button = QPushButton(self.tr("Compute"))

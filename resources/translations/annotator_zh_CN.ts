@@ -48,18 +48,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+429"/>
+        <location line="+431"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-429"/>
-        <location line="+442"/>
+        <location line="-431"/>
+        <location line="+444"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-443"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -75,12 +75,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+469"/>
+        <location line="+471"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-470"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -96,13 +96,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+535"/>
+        <location line="+537"/>
         <location line="+61"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-597"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -130,6 +130,26 @@
         <location line="+0"/>
         <source>span</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nominal</source>
+        <translation>定类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ordinal</source>
+        <translation>定序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interval</source>
+        <translation>定距</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ratio</source>
+        <translation>定比</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -164,7 +184,7 @@
     <message>
         <location line="+1"/>
         <source>How many categories an exclusive group offers, for Brennan-Prediger and AC1 (q). Default: its children, plus &quot;(none)&quot; where a finished coder left a unit without any</source>
-        <translation>互斥组可选的类别数，用于 Brennan-Prediger 与 AC1 (q)。默认：其子编码；若有已完成的编码员在某单元未选任何子编码，再加上"(none)"</translation>
+        <translation>互斥组可选的类别数，用于 Brennan-Prediger 与 AC1 (q)。默认：其子编码；若有已完成的编码员在某单元未选任何子编码，再加上&quot;(none)&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
