@@ -26,6 +26,11 @@ REFI_FILTER = "REFI-QDA files (*.qdpx *.qdc);;REFI-QDA project (*.qdpx);;REFI-QD
 MERGE_FILTER = "Annotator projects or REFI-QDA projects (*.annotator *.qdpx);;All files (*)"
 
 
+def report_details(report: Any) -> str:
+    """Every conflict (with how it was resolved) and every warning of an import or merge, one per line."""
+    return "\n".join([*(f"conflict: {c}" for c in report.conflicts), *(f"warning: {w}" for w in report.warnings)])
+
+
 def merge_report_text(report: Any) -> str:
     """The merge report as a few short lines: what was added, skipped, and what needs a look."""
     lines = [
@@ -108,16 +113,17 @@ class ExchangeActions:
             self.merge_file(path)
 
     def import_refi_file(self, path: str) -> Job:
-        """Import a .qdpx project or .qdc codebook into the open project, off the GUI thread."""
-        from annotator.core.exchange.refi import import_refi
+        """Import a .qdpx project or .qdc codebook into the open project, off the GUI thread; every conflict
+        and warning is in the details."""
+        from annotator.core.exchange.refi import import_refi_report
 
         name = Path(path).name
 
-        def done(summary: object) -> None:
-            self._show(QCoreApplication.translate("exchange_actions", "Import REFI-QDA"), f"{name}: {summary}",
-                       QMessageBox.Icon.Information)
+        def done(report: Any) -> None:
+            self._show(QCoreApplication.translate("exchange_actions", "Import REFI-QDA"),
+                       f"{name}: {report.summary()}", QMessageBox.Icon.Information, details=report_details(report))
 
-        return self._run(lambda project, _context: import_refi(project, path), done, "Import REFI-QDA")
+        return self._run(lambda project, _context: import_refi_report(project, path), done, "Import REFI-QDA")
 
     def merge_file(self, path: str) -> Job:
         """Merge another coder's project (or a .qdpx) and show what was added, skipped and conflicting."""
@@ -126,11 +132,9 @@ class ExchangeActions:
         name = Path(path).name
 
         def done(report: Any) -> None:
-            details = "\n".join([*(f"conflict: {c}" for c in report.conflicts),
-                                 *(f"warning: {w}" for w in report.warnings)])
             self._show(QCoreApplication.translate("exchange_actions", "Merged {0}").format(name),
                        merge_report_text(report), QMessageBox.Icon.Information,
-                       details=details)
+                       details=report_details(report))
             self.status(QCoreApplication.translate("exchange_actions", "Merged {0}: {1}").format(name, report.summary()))
 
         return self._run(lambda project, _context: merge_project(project, path), done, "Merge")
@@ -169,4 +173,4 @@ class ExchangeActions:
         self.status(text.splitlines()[0])
 
 
-__all__ = ["ExchangeActions", "merge_report_text"]
+__all__ = ["ExchangeActions", "merge_report_text", "report_details"]

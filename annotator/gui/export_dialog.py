@@ -127,6 +127,11 @@ def refi_summary(project: Project, kind: str) -> str:
                   f"{len(coders)} users: {', '.join(c.name for c in coders)}",
                   f"{n_segments} codings (plain-text selections)"]
     lines += ["", "GUIDs are kept, so exporting again gives the same identifiers."]
+    from annotator.core.exchange.refi import refi_warnings
+
+    warnings = refi_warnings(project, whole_project=kind == "qdpx")
+    if warnings:  # what the format, or the tools that read it, cannot hold
+        lines += ["", "Not carried over:", *(f"• {w}" for w in warnings)]
     return "\n".join(lines)
 
 

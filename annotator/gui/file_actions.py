@@ -151,19 +151,22 @@ class FileActions:
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> Job | None:
-        """Read and store the files as one job; the new documents are announced when it is done."""
+        """Read and store the files as one job, all or nothing (a CSV corpus is stored as it is read, .qdpx
+        and .qdc files are folded in); the new documents are announced when it is done."""
         project = self.bus.project
         files = list(paths)
 
         def job(project: Project, context: JobContext):
-            from annotator.core.importers import read_documents
+            from annotator.core.importers.batch import import_files
 
-            inputs = []
-            for i, path in enumerate(files):
-                context.check()
-                inputs.extend(read_documents(path))
-                context.report(i + 1, len(files))
-            return project.add_documents(inputs, on_progress=context.keep_going)
+            done: list[str] = []
+
+            def read(name: str, _count: int) -> None:
+                done.append(name)
+                context.report(len(done), len(files))
+
+            result = import_files(project, files, on_file=read, on_progress=context.keep_going)
+            return result.documents
 
         progress = QProgressDialog(QCoreApplication.translate("file_actions", "Importing documents…"), QCoreApplication.translate("file_actions", "Cancel"), 0, len(files), self.window)
         progress.setMinimumDuration(300)
@@ -184,7 +187,8 @@ class FileActions:
         job_ = self.bus.jobs.run(
             job, title=QCoreApplication.translate("file_actions", "Import"), writable=True, project=project, on_done=finished, on_failed=failed,
             on_cancelled=cancelled, on_progress=lambda done, _total: progress.setValue(done),
-            announce=lambda report: Changes({d.id for d in report.added}, document_list=True, dictionary=True))
+            announce=lambda report: Changes(document_list=True, dictionary=True, all_segments=True, codebook=True,
+                                            coders=True))
         progress.canceled.connect(job_.cancel)
         return job_
 

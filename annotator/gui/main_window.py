@@ -23,6 +23,7 @@ from annotator.gui.agreement_view import AgreementView
 from annotator.gui.analysis_view import AnalysisView
 from annotator.gui.coding_view import CodingView
 from annotator.gui.exchange_actions import ExchangeActions
+from annotator.gui.integrity_watch import install_integrity_watch
 from annotator.gui.file_actions import FileActions, recent_files, remember_recent
 from annotator.gui.daily_actions import DailyActions, coder_settings_key
 from annotator.gui.help_menu import install_help_menu
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.daily = DailyActions(self)  # Retrieved segments, Memos, coders, keyboard flow (issue 14)
         self.files = FileActions(self.bus, self, self.show_status)
         self.exchange = ExchangeActions(self.bus, self, self.show_status)
+        self.integrity = install_integrity_watch(self.bus, self)  # a damaged file is said at once
         self._build_toolbar()
         self._build_menus()
         self._update_title()
