@@ -257,3 +257,43 @@ def test_done_state_travels_and_other_tools_files_warn(tmp_path):
     assert [a.status for a in other.assignments()] == ["done"]
     for project in (source, lead, other):
         project.close()
+
+
+def test_merge_prints_every_conflict_it_resolves(tmp_path):
+    """A code renamed in one copy and a description changed are conflicts, with how they were resolved."""
+    lead = Project.create(tmp_path / "lead.annotator")
+    lead.add_code("Frames/Security", description="Threat to the nation")
+    lead.add_documents([DocumentInput(text=TEXT_EN, name="analysis")])
+    lead.close()
+    import shutil
+
+    shutil.copy(tmp_path / "lead.annotator", tmp_path / "copy.annotator")
+    with Project.open(tmp_path / "copy.annotator") as copy:
+        security = copy.code("Frames/Security")
+        copy.move_code(security.id, "Frames/Safety")
+        copy.update_code(security.id, description="Anything about safety")
+        copy.update_document_metadata(copy.document("analysis").id, name="analysis-v2")
+    with Project.open(tmp_path / "lead.annotator") as lead:
+        report = merge_project(lead, tmp_path / "copy.annotator")
+    assert "code 'Frames/Security' is called 'Frames/Safety' in the other file; kept 'Frames/Security'" in report.conflicts
+    assert any("the description differs" in c and "kept this project's" in c for c in report.conflicts)
+    assert any("is called 'analysis-v2' in the other file" in c for c in report.conflicts)
+
+
+def test_qdpx_export_warns_about_what_other_tools_cannot_hold(tmp_path):
+    project = Project.memory()
+    project.add_code("Frames/Economic", inclusion="money talk")
+    project.add_code("Primary frame/Economic")
+    warnings = export_qdpx(project, tmp_path / "x.qdpx").warnings
+    assert any("QualCoder needs unique code names" in w for w in warnings)
+    assert any("inclusion/exclusion" in w for w in warnings)
+
+
+def test_users_sharing_a_guid_that_nothing_refers_to_are_both_kept(tmp_path):
+    users = f'<User guid="{G(9)}" name="kim"/><User guid="{G(9)}" name="lee"/><User guid="{G(8)}" name="max"/>'
+    sources = f'<TextSource guid="{G(100)}" name="a" plainTextPath="internal://a.txt">{selection(1, 0, 5, user=8)}</TextSource>'
+    path = qdpx(tmp_path / "x.qdpx", project_qde(sources, users=users), {"sources/a.txt": "Alpha text"})
+    project = Project.memory()
+    report = import_refi_report(project, path)
+    assert {c.name for c in project.coders()} == {"kim", "lee", "max"}
+    assert any("share the GUID" in w for w in report.warnings)

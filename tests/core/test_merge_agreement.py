@@ -73,3 +73,31 @@ def test_two_offline_copies_merge_once_and_agreement_is_computable(tmp_path):
         # Ana: Crime in wire, Ben: Security in wire -> both codes disagree on one of three documents.
         assert abs(result["codes"]["Crime"]["percent_agreement"] - 2 / 3) < 1e-9
         assert abs(result["codes"]["Security"]["percent_agreement"] - 2 / 3) < 1e-9
+
+
+def test_coders_copies_exchanged_as_qdpx_still_give_agreement(tmp_path):
+    """Issue 16: a merged .qdpx left agreement undefined (no "done"); our own .qdpx carries progress, and
+    a file from another tool gets there with --mark-done."""
+    from annotator.core.exchange.refi import export_qdpx
+
+    base = tmp_path / "base.annotator"
+    with Project.create(base) as project:
+        project.add_documents([DocumentInput(text=t, name=n) for n, t in TEXTS.items()])
+        for path in ("Security", "Crime", "Gender"):
+            project.add_code(path)
+    for coder, phrases in (("Ana", ("生物安全", "Son preference", "Police arrested")),
+                           ("Ben", ("生物安全", "Son preference", "biosecurity threat"))):
+        shutil.copy(base, tmp_path / f"{coder}.annotator")
+        with Project.open(tmp_path / f"{coder}.annotator") as copy:
+            for document, code, phrase in zip(("xinhua", "analysis", "wire"), ("Security", "Gender", "Crime"),
+                                              phrases):
+                _code(copy, coder, document, code, phrase)
+            _finish(copy, coder)
+            export_qdpx(copy, tmp_path / f"{coder}.qdpx")
+    with Project.open(base) as lead:
+        for coder in ("Ana", "Ben"):
+            report = merge_project(lead, tmp_path / f"{coder}.qdpx")
+            assert not any("no coder progress" in w for w in report.warnings)
+        result = compute_agreement(lead, AgreementScope(unit="document", coders=("Ana", "Ben"))).to_json_dict()
+        assert result["documents"] == 3
+        assert result["codes"]["Gender"]["percent_agreement"] == 1.0

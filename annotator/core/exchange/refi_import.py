@@ -225,6 +225,7 @@ class _ProjectReader:
         self.bundle = Bundle(records_progress=False)  # unless our own status variables say otherwise
         self.users: dict[str, str] = {}  # guid -> coder name
         self.ambiguous_users: set[str] = set()
+        self.user_clashes: list[str] = []
         self.code_paths: dict[str, str] = {}  # guid -> path
         self.ambiguous_codes: set[str] = set()
         self.variables: dict[str, str] = {}  # guid -> name
@@ -258,9 +259,11 @@ class _ProjectReader:
             if not name:
                 continue
             if guid and guid in self.users:
-                if self.users[guid] != name:
-                    self.ambiguous_users.add(guid)
-                continue
+                if self.users[guid] == name:
+                    continue  # the same user twice
+                self.ambiguous_users.add(guid)
+                self.user_clashes.append(f"users '{self.users[guid]}' and '{name}' share the GUID {guid}")
+                guid = None  # kept as a coder of its own (refused below if codings name that GUID)
             if guid:
                 self.users[guid] = name
             if name not in {c.name for c in self.bundle.coders}:
@@ -462,6 +465,8 @@ class _ProjectReader:
             guid = next(iter(bad_users))
             raise InputError(f"two users with different names share the GUID {guid}, and codings refer to it: the "
                              "file is ambiguous; fix it in the tool that wrote it", path=self.where)
+        for clash in self.user_clashes:
+            self.warn(f"{clash}; the second was kept as a coder with a new GUID (no coding names it)")
         notes_by_guid = {g: n for g, n in self.notes.items()}
         used_notes: set[str] = set()
         unknown_codes = anonymous = 0
