@@ -43,7 +43,7 @@ def test_create_and_bulk_load(benchmark, bench_dir: Path, n_articles: int) -> No
 
 @pytest.mark.parametrize("n_articles", SIZES)
 def test_open_project(benchmark, generated: Callable[..., Path], n_articles: int) -> None:
-    """Project.open (header check, quick_check, schema check) and close (WAL checkpoint)."""
+    """Project.open (header, write-ahead log and schema checks; no whole-file scan) and close (checkpoint)."""
     path = generated(n_articles)
 
     def open_and_close() -> None:
