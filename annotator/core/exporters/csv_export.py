@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from annotator.core.errors import InputError
 from annotator.core.exporters.output import output_file
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FIRST = frozenset("=+-@\t\r'")  # first characters that make protect() look closer
 
 
 @dataclass(frozen=True)
@@ -75,16 +77,29 @@ def write_csv(path: str | os.PathLike[str], header: Sequence[str] | None, rows: 
     a temporary file renamed into place (``output.output_file``); returns the number of data rows.
     ``project_path`` is the project being exported: the target may not be that file or its companions."""
     options = options or CsvOptions()
-    fix = protect if options.protect_formulas else (lambda s: s)
-    count = 0
+    guard = options.protect_formulas
+    counter = itertools.count()
+
+    def cells(row: Sequence[object]) -> list[object]:
+        # The hot loop of every large export: numbers go to the csv module as they are (it formats them),
+        # and only a string whose first character could start a formula is looked at twice.
+        next(counter)
+        out: list[object] = []
+        for value in row:
+            if value.__class__ is str:
+                out.append(protect(value) if guard and value and value[0] in _FIRST else value)  # type: ignore[index]
+            elif value is None or value.__class__ is int:
+                out.append(value)
+            else:
+                out.append(cell(value) if not guard else protect(cell(value)))
+        return out
+
     with output_file(path, project_path=project_path, encoding="utf-8-sig" if options.bom else "utf-8") as handle:
         writer = csv.writer(handle, delimiter=options.delimiter, lineterminator="\r\n")
         if header is not None:  # (QualCoder's codebook files have no header row)
-            writer.writerow([fix(h) for h in header])
-        for row in rows:
-            writer.writerow([fix(cell(v)) for v in row])
-            count += 1
-    return count
+            writer.writerow([protect(h) if guard else h for h in header])
+        writer.writerows(map(cells, rows))
+    return next(counter)
 
 
 def read_csv(path: str | os.PathLike[str], *, header: bool = True

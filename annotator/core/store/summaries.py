@@ -27,13 +27,12 @@ class SummaryQueries:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "codes", "coders", "segments", "memos", "assignments")}
 
-    def segment_export_rows(self, document_ids: Sequence[int] | None = None) -> Iterator[list[Any]]:
+    def segment_export_rows(self, document_ids: Sequence[int] | None = None) -> Iterator[tuple[Any, ...]]:
         """One row per segment for the tidy segments CSV (see ``exporters.segments``), streamed; with
         ``document_ids`` (a document set) only those documents'."""
         where, params = ("", []) if document_ids is None else \
             ("WHERE s.document_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(document_ids))])
-        for row in self.db.execute(SEGMENT_EXPORT_SELECT.format(where=where), params):
-            yield list(row)
+        yield from self.db.execute(SEGMENT_EXPORT_SELECT.format(where=where), params)
 
     def segment_counts_by_place(self) -> list[tuple[int, int, int, int]]:
         """(document, coder, code, number of segments): the document x code matrix."""
