@@ -1224,7 +1224,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+142"/>
         <location line="+81"/>
         <location line="+130"/>
         <source>Export</source>
@@ -1549,13 +1549,13 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+52"/>
-        <location line="+103"/>
+        <location filename="../../annotator/gui/main_window.py" line="+53"/>
+        <location line="+104"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
@@ -1565,7 +1565,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -2873,7 +2873,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>exchange_actions</name>
     <message>
-        <location filename="../../annotator/gui/exchange_actions.py" line="+32"/>
+        <location filename="../../annotator/gui/exchange_actions.py" line="+37"/>
         <source>Added: {0} documents, {1} codes, {2} coders, {3} segments, {4} memos.</source>
         <translation>新增：{0} 篇文档、{1} 个编码、{2} 名编码员、{3} 个片段、{4} 条备忘。</translation>
     </message>
@@ -2924,17 +2924,17 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import REFI-QDA</source>
         <translation>导入 REFI-QDA</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Merge a coder&apos;s project</source>
         <translation>合并编码员的项目</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Merged {0}</source>
         <translation>已合并 {0}</translation>
     </message>
@@ -2947,7 +2947,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location line="-72"/>
+        <location line="-71"/>
         <location filename="../../annotator/gui/file_actions.py" line="+82"/>
         <source>Quit</source>
         <translation>退出</translation>
@@ -3032,12 +3032,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>已关闭 {0}；现在显示演示项目。可通过 文件 ▸ 最近打开 重新打开。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>import cancelled; nothing was imported</source>
         <translation>导入已取消；未导入任何内容</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -3052,7 +3052,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Importing documents…</source>
         <translation>正在导入文档…</translation>
     </message>
@@ -3154,9 +3154,27 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>integrity</name>
+    <message>
+        <location filename="../../annotator/gui/integrity_watch.py" line="+50"/>
+        <source>Check project</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Project file damaged</source>
+        <translation>项目文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is damaged: {1}. Save nothing more in it; restore a backup, or run `annotator check` for the full list.</source>
+        <translation>{0} 已损坏：{1}。请不要再在其中保存任何内容；请恢复备份，或运行 `annotator check` 查看完整列表。</translation>
+    </message>
+</context>
+<context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-206"/>
+        <location filename="../../annotator/gui/main_window.py" line="-207"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
