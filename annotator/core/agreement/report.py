@@ -554,7 +554,10 @@ def compute_agreement(project: Any, scope: AgreementScope,
     ``on_progress(done, total)`` reports steps (documents split into units, then codes);
     ``cancel()`` returning True stops the work with ``AgreementCancelled``.
     """
-    return compute_resolved(project, resolve_scope(project, scope), scope, on_progress, cancel)
+    report = compute_resolved(project, resolve_scope(project, scope), scope, on_progress, cancel)
+    if report.left_out and not scope.coders and report.overall is not None:
+        consensus_diagnostics(project, scope, report)
+    return report
 
 
 def resolve_scope(project: Any, scope: AgreementScope) -> "_Resolved":
@@ -623,7 +626,11 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
         measures = M.all_measures(data, with_pairs=m > 2)
         measures.notes.update(notes)
         stats = M.statistics(data)
+        classified = stats.totals(data.weights[None, :])[0][stats.slots["classified"]].reshape(m, data.n_categories)
         result = TargetResult(target.path, target.kind, measures, _segments_per_coder(r, target, counts))
+        # Coder diagnostics: how each coder used the categories (units per category, over units they rated).
+        result.extra["coder_distribution"] = {
+            name: {str(c): M._number(v) for c, v in zip(data.categories, row)} for name, row in zip(coder_names, classified)}
         item = _Prepared(target, rows, data, stats, result)
         # Per document: every statistic for the bootstrap, else only what per-document values need.
         columns = np.arange(stats.per_pattern.shape[1])
@@ -688,6 +695,8 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
         overall = M.all_measures(data)
         assert pooled_doc is not None
         report.overall = overall
+        report.extra["coder_diagnostics"] = {
+            name: {"alpha_without": value} for name, value in zip(coder_names, alpha_without_each(data))}
         sl = pooled[0].stats.slots
         at = ({"coincidence": slice(0, 4), "agree:nominal": slice(4, 5), "pairable": slice(5, 6)} if not keep_totals
               else sl)
@@ -701,6 +710,39 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
     if keep_totals:
         _bootstrap_all(prepared, pooled, report, scope, weighted, live, n_docs)
     return report
+
+
+def alpha_without_each(data: M.ReliabilityData) -> list[float | None]:
+    """Nominal alpha with each coder left out in turn (which coder pulls agreement down), in one pass per
+    coder over the value patterns: the coder's value is taken out of each pattern's counts."""
+    k = data.n_categories
+    counts = M.value_counts(data.patterns, k)
+    out: list[float | None] = []
+    for g in range(data.n_coders):
+        own = np.stack([data.patterns[:, g] == c for c in range(k)], axis=1).astype(float)
+        o = np.tensordot(data.weights, M._coincidences(counts - own), axes=1)
+        value = M.alpha_from_coincidence_batch(o[None], data.categories, "nominal")[0]
+        out.append(None if np.isnan(value) else float(value))
+    return out
+
+
+def consensus_diagnostics(project: Any, scope: AgreementScope, report: AgreementReport) -> None:
+    """Each coder's agreement with the consensus (adjudicator) coder, pooled over the codes in scope.
+
+    Only when the default coders left an adjudicator out: the comparison is computed once more with that
+    coder added, and the coder-vs-consensus pairs are kept (alpha, Cohen's kappa, percent agreement).
+    """
+    if not report.left_out or report.overall is None or scope.coders:
+        return
+    for name in report.left_out:
+        with_consensus = compute_agreement(project, AgreementScope(**{**scope.__dict__, "coders": (*report.coders, name),
+                                                                       "bootstrap": 0}))
+        pairs = {tuple(p["coders"]): p for p in (with_consensus.overall.pairs if with_consensus.overall else [])}
+        for coder in report.coders:
+            pair = pairs.get((coder, name)) or pairs.get((name, coder))
+            if pair is not None:
+                report.extra["coder_diagnostics"].setdefault(coder, {})[f"vs {name}"] = {
+                    k: pair[k] for k in ("krippendorff_alpha", "cohen_kappa", "percent_agreement", "units")}
 
 
 def _bootstrap_all(prepared: list[_Prepared], pooled: list[_Prepared], report: AgreementReport,

@@ -354,3 +354,24 @@ def test_span_unit_reports_the_whole_u_alpha_family(study):
     group = data["groups"]["Frames"]
     assert group["cu_alpha"] == pytest.approx(expected.cu_alpha)
     assert set(group["k_u_alpha"]) == set(CODES) and 0 < group["cu_alpha_coverage"] <= 1
+
+
+def test_coder_diagnostics_distribution_leave_one_out_and_consensus(study):
+    report = R.compute_agreement(study, R.AgreementScope(unit="character"))
+    data = report.to_json_dict()
+    economic = data["codes"]["Frames/Economic"]["coder_distribution"]
+    assert set(economic) == set(CODERS) and set(economic["ann"]) == {"0", "1"}
+    assert economic["cai"]["1"] == 6  # cai coded 2..8 in the one document cai finished
+    # Leaving a coder out is alpha on the other two coders' pooled data.
+    pooled_two = R.compute_agreement(study, R.AgreementScope(unit="character", coders=("ann", "bob")))
+    assert data["coder_diagnostics"]["cai"]["alpha_without"] == pytest.approx(
+        pooled_two.overall.values["krippendorff_alpha"], abs=1e-12)
+    # A consensus coder (adjudicator) is compared with each coder, not among them.
+    consensus = study.ensure_coder("Consensus", role="adjudicator").id
+    hk = study.document("hk-trade").id
+    study.add_segment(hk, consensus, study.code("Frames/Economic").id, 0, 21)
+    study.set_assignment(hk, consensus, "done")
+    data = R.compute_agreement(study, R.AgreementScope(unit="character")).to_json_dict()
+    assert data["coders"] == list(CODERS)
+    versus = data["coder_diagnostics"]["bob"]["vs Consensus"]
+    assert versus["percent_agreement"] is not None and versus["units"] > 0
