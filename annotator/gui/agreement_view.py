@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementScope
 from annotator.core.commands import Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job, JobContext
@@ -758,9 +759,10 @@ class AgreementView(QWidget):
         return report_csv(self.report)
 
     def export(self, path: str, kind: str) -> None:
+        from annotator.core.exporters.output import write_text
+
         text = self.json_text() if kind == "json" else self.csv_text()
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_text(path, text, project_path=self.project.path)  # never over the project; whole or not at all
 
     def export_dialog(self, kind: str) -> None:
         if self.report is None:
@@ -773,6 +775,8 @@ class AgreementView(QWidget):
                 self.export(path, kind)
             except OSError as exc:
                 QMessageBox.warning(self, self.tr("Annotator"), self.tr("{path}: cannot write ({0})").format(exc.strerror, path=path))
+            except AnnotatorError as exc:
+                QMessageBox.warning(self, self.tr("Annotator"), str(exc))
 
 
 __all__ = ["AgreementView", "compute_job", "reliability_mark", "report_rows"]

@@ -13,6 +13,7 @@ import csv
 import math
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import analysis
 from annotator.core.commands import Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.segmentation import ensure_segmented
 from annotator.core.store import Project
 from annotator.gui.file_dialogs import start_dir
@@ -106,8 +108,11 @@ class RowsModel(QAbstractTableModel):
                        reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
 
-    def write_csv(self, path: str) -> None:
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads Chinese
+    def write_csv(self, path: str, project_path: Path | None = None) -> None:
+        from annotator.core.exporters.output import output_file
+
+        # BOM: Excel reads Chinese. Never over the project; whole or not at all.
+        with output_file(path, project_path=project_path, encoding="utf-8-sig") as handle:
             writer = csv.DictWriter(handle, fieldnames=self.columns, extrasaction="ignore")
             writer.writeheader()
             writer.writerows(self.rows)
@@ -603,6 +608,13 @@ class AnalysisView(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), start_dir(self.project, "chart.png"), self.tr("PNG (*.png);;SVG (*.svg)"))
             if not path:
                 return ""
+        from annotator.core.exporters.output import check_target
+
+        try:
+            check_target(Path(path), self.project.path)  # a picture never over the project
+        except AnnotatorError as exc:
+            self.status.setText(str(exc))
+            return ""
         export_picture(path, size, render)
         self.status.setText(self.tr("Saved {path}").format(path=path))
         return path
@@ -612,7 +624,11 @@ class AnalysisView(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), start_dir(self.project, "table.csv"), self.tr("CSV (*.csv)"))
             if not path:
                 return ""
-        model.write_csv(path)
+        try:
+            model.write_csv(path, self.project.path)
+        except AnnotatorError as exc:
+            self.status.setText(str(exc))
+            return ""
         self.status.setText(self.tr("Saved {path}").format(path=path))
         return path
 

@@ -147,3 +147,19 @@ def test_categories_field_and_conflicts_like_a_user(framed, qtbot, tmp_path):
     with qtbot.waitSignal(framed.bus.place_requested) as shown:
         view.conflicts.cellDoubleClicked.emit(0, 0)
     assert (shown.args[0].start, shown.args[0].end) == (10, 20)
+
+
+def test_exports_never_write_over_the_project(main_window, qtbot, tmp_path):
+    """Issue 16: a save dialog pointed at the project file must not replace it."""
+    import hashlib
+
+    from annotator.core.errors import AnnotatorError
+
+    view = main_window.agreement
+    view.set_scope(coders=["Ana", "Ben"], unit="document")
+    computed(view, qtbot)
+    path = main_window.project.path
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(AnnotatorError, match="project"):
+        view.export(str(path), "json")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

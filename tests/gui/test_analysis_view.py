@@ -85,3 +85,13 @@ def test_word_cloud_layout_never_overlaps(qtbot):
     cloud.set_words(words, "#e6194b", "测试")
     cloud.resize(500, 300)
     assert not cloud.grab().isNull()
+
+
+def test_exports_never_write_over_the_project(view, tmp_path):
+    path = view.project.path
+    if path is None:
+        pytest.skip("in-memory project")
+    before = path.read_bytes()
+    assert view.export_table(view.words_model, str(path)) == ""
+    assert view.export_chart(QSize(600, 400), view._render_chart, str(path)) == ""
+    assert path.read_bytes() == before and "project" in view.status.text()
