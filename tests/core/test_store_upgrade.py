@@ -22,6 +22,7 @@ def _make_schema_2(path):
             db.execute("INSERT INTO documents (guid, name, text, length, hash, imported) VALUES "
                        "('D1', 'old', 'An old article.', 15, 'h1', '2024-01-01T00:00:00+00:00')")
             db.execute("INSERT INTO memos (document_id, text, created, updated) VALUES (1, 'a note', 'x', 'x')")
+            db.execute("INSERT INTO memos (code_id, text, created, updated) VALUES (1, 'code note', 'x', 'x')")
             assert project.stored_schema_version() == 2
 
 
@@ -46,10 +47,11 @@ def test_upgrade_to_schema_5_keeps_memos_and_gives_coders_a_role(tmp_path):
     path = tmp_path / "old.annotator"
     _make_schema_2(path)
     with Project.open(path) as project:
-        assert [(m.document_id, m.text, m.kind) for m in project.memos()] == [(1, "a note", "document")]
+        assert [(m.text, m.kind) for m in project.memos()] == [("a note", "document"), ("code note", "code")]
         assert project.coder("Ana").role == "coder"
         project.add_memo("journal entry")  # a project memo: neither document nor code
-        assert [m.kind for m in project.memos()] == ["document", "project"]
+        assert [m.kind for m in project.memos()] == ["document", "code", "project"]
+        assert len({m.guid for m in project.memos()}) == 3  # migration 6 gave each old memo its own GUID
         assert project.document_sets() == []
 
 

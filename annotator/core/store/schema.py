@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from annotator.core.store.rows import now, run_script
+from annotator.core.store.rows import new_guid, now, run_script
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": lets `file` and we ourselves recognise a project file.
 
@@ -251,7 +251,6 @@ def _migration_6(db: sqlite_utils.Database) -> None:
         CREATE TABLE sync_code_deletions (guid TEXT PRIMARY KEY, segments_left INTEGER NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE sync_revealed (guid TEXT PRIMARY KEY);
         ALTER TABLE memos ADD COLUMN guid TEXT;
-        UPDATE memos SET guid = NEW_GUID;
         CREATE UNIQUE INDEX idx_memos_guid ON memos(guid);
         CREATE TRIGGER memos_guid AFTER INSERT ON memos WHEN NEW.guid IS NULL BEGIN
             UPDATE memos SET guid = NEW_GUID WHERE id = NEW.id;
@@ -283,6 +282,10 @@ def _migration_6(db: sqlite_utils.Database) -> None:
         END;
     """
     run_script(db, script)
+    # Existing memos get their GUIDs here, one per row: in ``UPDATE memos SET guid = (SELECT ...)`` SQLite
+    # evaluates the uncorrelated subquery once, giving every memo the same GUID (and a UNIQUE failure).
+    db.conn.executemany("UPDATE memos SET guid = ? WHERE id = ?",
+                        [(new_guid(), memo_id) for (memo_id,) in db.execute("SELECT id FROM memos").fetchall()])
 
 
 def _migration_7(db: sqlite_utils.Database) -> None:
