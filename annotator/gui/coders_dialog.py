@@ -91,6 +91,8 @@ class CodersDialog(QDialog):
                 self.table.setItem(row, column, item)
             if coder.id == current:
                 self.table.selectRow(row)
+        if current is None and coders:
+            self.table.selectRow(0)  # the buttons work at once
         self._update_buttons()
 
     def current_id(self) -> int | None:

@@ -52,6 +52,7 @@ EXPORT_KINDS = (
     ExportKind("segments", QT_TRANSLATE_NOOP("ExportDialog", "Coded segments (CSV, one row per segment)"), ".csv", "segments"),
     ExportKind("matrix", QT_TRANSLATE_NOOP("ExportDialog", "Document × code matrix per coder (CSV, for R/SPSS)"), ".csv", "rows"),
     ExportKind("assignments", QT_TRANSLATE_NOOP("ExportDialog", "Assignments and progress (CSV)"), ".csv", "assignments"),
+    ExportKind("memos", QT_TRANSLATE_NOOP("ExportDialog", "Memos: journal, documents, codes and codings (CSV)"), ".csv", "memos"),
     ExportKind("qdc", QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook (.qdc)"), ".qdc", ""),
     ExportKind("qdpx", QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (.qdpx, for other QDA tools)"), ".qdpx", ""),
 )
@@ -87,6 +88,10 @@ def run_export(project: Project, request: ExportRequest) -> str:
         from annotator.core.exporters.matrix import export_matrix_csv
 
         n = export_matrix_csv(project, path, options, within)
+    elif kind.key == "memos":
+        from annotator.core.memos import export_memos_csv
+
+        n = export_memos_csv(project, path, options)
     elif kind.key == "assignments":
         from annotator.core.exporters.assignments import export_assignments_csv
 

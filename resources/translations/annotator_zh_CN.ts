@@ -839,7 +839,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>裁定者</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -1215,6 +1215,11 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Memos: journal, documents, codes and codings (CSV)</source>
+        <translation>备忘录：项目日志、文档、编码和编码标注（CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>REFI-QDA codebook (.qdc)</source>
         <translation>REFI-QDA 编码本 (.qdc)</translation>
     </message>
@@ -1224,7 +1229,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <location line="+81"/>
         <location line="+130"/>
         <source>Export</source>

@@ -96,7 +96,7 @@ def test_options_change_the_preview_and_the_file(qtbot, coded, tmp_path):
     assert rows[1:] == _preview_cells(dialog)
 
 
-@pytest.mark.parametrize("kind", ["codebook", "matrix", "assignments"])
+@pytest.mark.parametrize("kind", ["codebook", "matrix", "assignments", "memos"])
 def test_other_csv_previews_match_their_files(qtbot, coded, tmp_path, kind):
     dialog = _dialog(qtbot, coded)
     dialog.set_kind(kind)
