@@ -107,9 +107,9 @@ class _CoderSnapshot:
             project.set_segment_fields([s for s in self.segments if s.id in present])
             project.restore_segments([s for s in self.segments if s.id not in present])
             current = {(a.document_id, a.coder_id) for c in ids for a in project.assignments(coder_id=c)}
-            statuses: dict[tuple[int, int], str | None] = {pair: None for pair in current}
-            statuses.update({(a.document_id, a.coder_id): a.status for a in self.assignments})
-            project.set_assignments(statuses)
+            saved = {(a.document_id, a.coder_id) for a in self.assignments}
+            project.set_assignments({pair: None for pair in current - saved})
+            project.restore_assignments(self.assignments)  # with their time stamps
             for coder_id, memo_ids in self.memos.items():
                 project.set_memo_coder(memo_ids, coder_id)
             project.replace_decisions_mentioning(ids, self.decisions)

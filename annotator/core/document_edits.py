@@ -15,7 +15,7 @@ from typing import Any
 
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
-from annotator.core.model import Document, DocumentSet, Memo, Segment
+from annotator.core.model import Assignment, Document, DocumentSet, Memo, Segment
 from annotator.core.store import Project
 
 PROPERTIES = ("title", "outlet", "date", "language", "url", "name")
@@ -95,7 +95,7 @@ class _DocumentsSnapshot:
     rows: list[dict[str, Any]]
     segments: list[Segment]
     memos: list[Memo]
-    statuses: dict[tuple[int, int], str | None]
+    assignments: list[Assignment]
     memberships: list[tuple[int, int]]
     decisions: list[tuple[Any, ...]]
 
@@ -121,8 +121,7 @@ class DeleteDocuments(Command):
                 rows=rows,
                 segments=project.segments(document_ids=self.document_ids),
                 memos=project.memos_of_documents(self.document_ids),
-                statuses={(a.document_id, a.coder_id): a.status for a in project.assignments()
-                          if a.document_id in wanted},
+                assignments=[a for a in project.assignments() if a.document_id in wanted],
                 memberships=project.set_memberships(self.document_ids),
                 decisions=project.decision_rows_of_documents(self.document_ids))
             project.delete_documents(self.document_ids)
@@ -135,7 +134,7 @@ class DeleteDocuments(Command):
             project.restore_document_rows(saved.rows)
             project.restore_segments(saved.segments)
             project.restore_memos(saved.memos)
-            project.set_assignments(saved.statuses)
+            project.restore_assignments(saved.assignments)
             project.add_memberships(saved.memberships)
             project.restore_decision_rows(saved.decisions)
         return self._changes()

@@ -67,6 +67,13 @@ class AssignmentQueries:
                                      [pair for pair, s in statuses.items() if s is None])
             self.db.conn.executemany(_UPSERT, [(d, c, s, stamp) for (d, c), s in statuses.items() if s is not None])
 
+    def restore_assignments(self, assignments: Iterable[Assignment]) -> None:
+        """Put assignments back exactly, time stamps included (undo of deleting a document or coder)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO assignments (document_id, coder_id, status, updated) VALUES (?, ?, ?, ?)",
+                [(a.document_id, a.coder_id, a.status, a.updated) for a in assignments])
+
     def _mark_in_progress(self, document_id: int, coder_id: int) -> None:
         self.db.execute(_IN_PROGRESS, (document_id, coder_id, now()))
 
