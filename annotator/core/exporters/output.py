@@ -40,8 +40,9 @@ def check_target(target: Path, project_path: Path | None = None) -> None:
     if project_path is not None:
         for own in files.project_files(Path(project_path)):
             if _same(target, own):
-                raise InputError(f"is the project {'file' if own == project_path else 'file ' + own.name} "
-                                 "itself; choose another name for the export (nothing was written)",
+                what = "the project file itself" if own == Path(project_path) else \
+                    f"the project's own {own.name.rpartition('-')[2]} file"
+                raise InputError(f"is {what}; choose another name for the export (nothing was written)",
                                  path=str(target))
     if target.exists() and files.is_project_file(target):
         raise InputError("is an Annotator project; exports never overwrite a project (nothing was written)",

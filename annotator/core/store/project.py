@@ -100,8 +100,8 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
                     message = files.foreign_wal_message(path, finding)
                     if not readonly:
                         raise ProjectError(message)
-                    warnings.warn(ProjectWarning(f"{message} (read as it is on disk, without the log)"),
-                                  stacklevel=2)
+                    warnings.warn(ProjectWarning(f"{message} (this time it was read as it is on disk, without "
+                                                 "that log)"), stacklevel=2)
                     ignore_wal = True
                 unclean = finding.state == "ours" and live is False
             project = cls._connect(path, readonly, ignore_wal=ignore_wal, full_check=unclean)
