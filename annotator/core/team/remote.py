@@ -220,7 +220,7 @@ def changes_read(table: ServerTable, since: str | None) -> Read:
     """Rows written by transactions not visible in snapshot ``since`` (all live rows when None).
 
     Document texts are left out (``text`` is None): the caller fetches the texts it lacks with
-    ``document_texts``, so a metadata change or a reveal does not re-send every article.
+    ``texts_read``, so a metadata change or a reveal does not re-send every article.
     """
     names, select = _select(table, with_text=False)
     if since is None:
@@ -228,12 +228,6 @@ def changes_read(table: ServerTable, since: str | None) -> Read:
     return Read(table, names, sql.SQL("{} WHERE xid >= pg_snapshot_xmin(%s::pg_snapshot) "
                                       "AND NOT pg_visible_in_snapshot(xid, %s::pg_snapshot)").format(select),
                 (since, since))
-
-
-def changes_since(conn: psycopg.Connection, since: str | None, *,
-                  tables: Sequence[ServerTable] = TABLES) -> dict[str, list[Record]]:
-    found = read_all(conn, [changes_read(t, since) for t in tables])
-    return {t.name: rows for t, rows in zip(tables, found)}
 
 
 def keys_read(table_name: str, keys: Sequence[Key]) -> Read:
@@ -258,10 +252,6 @@ def fetch_all(conn: psycopg.Connection, wanted: dict[str, Sequence[Key]]) -> dic
     return out
 
 
-def fetch(conn: psycopg.Connection, table_name: str, keys: Sequence[Key]) -> dict[Key, Record]:
-    return fetch_all(conn, {table_name: keys})[table_name]
-
-
 def documents_read(table_name: str, documents: Sequence[str]) -> Read:
     """Every visible live row of ``table_name`` on these documents (what a reveal opens up)."""
     table = TABLE[table_name]
@@ -270,21 +260,10 @@ def documents_read(table_name: str, documents: Sequence[str]) -> Read:
                 (list(documents),))
 
 
-def by_documents(conn: psycopg.Connection, table_name: str, documents: Sequence[str]) -> list[Record]:
-    return read_all(conn, [documents_read(table_name, documents)])[0] if documents else []
-
-
 def texts_read(guids: Sequence[str]) -> Read:
     """The texts of these documents (``guid`` and ``text``)."""
     return Read(TABLE["documents"], ["guid", "text"],
                 sql.SQL("SELECT guid, text FROM annotator.documents WHERE guid = ANY(%s)"), (list(guids),))
-
-
-def document_texts(conn: psycopg.Connection, guids: Sequence[str]) -> dict[str, str]:
-    if not guids:
-        return {}
-    rows = conn.execute("SELECT guid, text FROM annotator.documents WHERE guid = ANY(%s)", (list(guids),))
-    return dict(rows.fetchall())
 
 
 def copy_in(conn: psycopg.Connection, table_name: str, records: Sequence[Record],
