@@ -250,3 +250,21 @@ def test_the_leads_own_segments_and_the_consensus_are_the_leads(team):
     assert {s[1] for s in _segments(team.lead_file)} == {"Consensus"}
     ana = team.join("Ana")
     assert _segments(ana) == []  # the consensus is not Ana's to see before a reveal
+
+
+def test_the_lead_cannot_delete_or_merge_away_a_coder_who_signs_in(team):
+    from annotator.core.coder_edits import MergeCoders
+
+    bo = team.join("Bo")
+    with Project.open(bo) as project:
+        code(project, "Bo", "wire", "Frame/Crime", "Police arrested")
+    team.sync(bo)
+    team.sync(team.lead_file)
+    with Project.open(team.lead_file) as lead:  # two names of one person, merged in the lead's copy
+        lead.ensure_coder("Bob")
+        MergeCoders(lead.coder("Bo").id, lead.coder("Bob").id).do(lead)
+    report = team.sync(team.lead_file)
+    assert any("coder 'Bo'" in n and "disable the login instead" in n for n in report.notes), report.notes
+    assert {s[1] for s in _segments(team.lead_file)} == {"Bo"}  # Bo and his segment are back
+    assert [s[1] for s in _segments(bo)] == ["Bo"]
+    assert team.sync(bo).applied.count("segments") == 0  # only the new name 'Bob' arrives

@@ -26,6 +26,8 @@ RULES: tuple[str, ...] = (
     "When the lead reveals a document, coders can read everyone's codings of it and their own become "
     "read-only: they have now seen the others'. Changes made to it afterwards are not sent.",
     "Deleting a document (lead) deletes its codings and assignments for everyone; undoing it brings them back.",
+    "A coder with a login of their own is not deleted or merged into another coder in a team project (th"
+    "at would delete their work everywhere); the lead disables the login instead.",
 )
 
 

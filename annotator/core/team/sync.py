@@ -307,10 +307,18 @@ def _plan(me: Identity, dirty: dict[str, list[Key]], local: dict[str, dict[str, 
             record = local.get(table.name, {}).get(_text(key))
             server = server_rows.get(table.name, {}).get(key)
             if record is None:
-                if server is not None and not server["deleted"] and \
-                        _may_delete(me, table.name, server, deleted_here):
-                    plan.tombstones.setdefault(table.name, []).append(key)
-                    plan.send(table.name, key)
+                if server is None or server["deleted"] or not _may_delete(me, table.name, server, deleted_here):
+                    continue
+                if table.name == "coders" and me.is_lead and server.get("login") \
+                        and server["guid"] in me.signed_in:
+                    # Deleting (or merging away) a coder with a login would delete their work everywhere.
+                    plan.held_back.setdefault("coders", set()).add(key)
+                    plan.reasons[key] = ("a coder with a login of their own is not deleted or merged in a team "
+                                         "project (their segments are theirs); disable the login instead "
+                                         "('annotator team disable-coder')")
+                    continue
+                plan.tombstones.setdefault(table.name, []).append(key)
+                plan.send(table.name, key)
                 continue
             record = dict(record)
             if table.name == "memos" and record["coder_guid"] is None and not me.is_lead:
@@ -481,6 +489,8 @@ def _pushed(plan: _Plan, table: str, key: Key) -> bool:
 
 
 def _describe(table: str, record: dict[str, Any], project: Project) -> str:
+    if table == "coders":
+        return f"the deletion of coder '{record.get('name')}'"
     if table == "segments":
         name = project.document_names().get(project.document_id_by_guid(record["document_guid"]) or -1, "?")
         return f"your segment {record['start']}-{record['end']} in '{name}'"
