@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -22,6 +22,72 @@ from annotator.core.store import Project
 
 
 SERVER_HINT = "postgresql://you@db.example.edu/framing?sslmode=verify-full"
+
+# The ownership rules (annotator.core.team.ownership.RULES, word for word; tests/team checks) marked here for
+# translation: the core has no Qt, so its sentences are translated where they are shown.
+RULE_TEXTS = (
+    QT_TRANSLATE_NOOP("ownership", "Documents, the codebook, coders, document sets and who is assigned which document "
+                                   "belong to the lead."),
+    QT_TRANSLATE_NOOP("ownership", "Each coder's segments, memos and the status of their own assignments belong to that "
+                                   "coder. Segments of coders without a login of their own (such as the consensus coder "
+                                   "made in Review) belong to the lead."),
+    QT_TRANSLATE_NOOP("ownership", "A sync sends only what you own. A change you made to something you do not own is put "
+                                   "back to the server's version by that sync, and the sync tells you what it put back."),
+    QT_TRANSLATE_NOOP("ownership", "A code a coder adds is a proposal: it is sent, only that coder and the lead see it, and "
+                                   "the lead accepts it ('annotator team accept-code') into the codebook everyone sees."),
+    QT_TRANSLATE_NOOP("ownership", "When the lead renames or moves a code, every coder's segments follow it (segments refer "
+                                   "to the code, not its name) and each coder's next sync names the change."),
+    QT_TRANSLATE_NOOP("ownership", "When the lead merges a code into another, every coder's segments of it are re-coded to "
+                                   "the other, also those added offline meanwhile. When the lead deletes a code, every "
+                                   "coder's segments of it go with it; the lead undoing the deletion brings them back."),
+    QT_TRANSLATE_NOOP("ownership", "When the lead reveals a document, coders can read everyone's codings of it and their own "
+                                   "become read-only: they have now seen the others'. Changes made to it afterwards are "
+                                   "not sent."),
+    QT_TRANSLATE_NOOP("ownership", "Deleting a document (lead) deletes its codings and assignments for everyone; undoing it "
+                                   "brings them back."),
+    QT_TRANSLATE_NOOP("ownership", "A coder with a login of their own is not deleted or merged into another coder in a team "
+                                   "project (that would delete their work everywhere); the lead disables the login "
+                                   "instead."),
+)
+
+TABLE_NAMES = {
+    "coders": QT_TRANSLATE_NOOP("team_dialogs", "coders"),
+    "documents": QT_TRANSLATE_NOOP("team_dialogs", "documents"),
+    "codes": QT_TRANSLATE_NOOP("team_dialogs", "codes"),
+    "document_sets": QT_TRANSLATE_NOOP("team_dialogs", "document sets"),
+    "document_set_members": QT_TRANSLATE_NOOP("team_dialogs", "set memberships"),
+    "segments": QT_TRANSLATE_NOOP("team_dialogs", "segments"),
+    "assignments": QT_TRANSLATE_NOOP("team_dialogs", "assignments"),
+    "memos": QT_TRANSLATE_NOOP("team_dialogs", "memos"),
+}
+
+
+def rule_text(rule: str) -> str:
+    return QCoreApplication.translate("ownership", rule)
+
+
+def summary_text(report: Any) -> str:
+    """What a sync moved, in the interface language (the core's own summary is English)."""
+    def counts(items: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{n} {QCoreApplication.translate('team_dialogs', TABLE_NAMES[t])}" for t, n in items if n) \
+            or QCoreApplication.translate("team_dialogs", "nothing")
+
+    pushed = counts(list(report.pushed.items()))
+    pulled = counts([(t, report.applied.count(t)) for t in TABLE_NAMES])
+    return QCoreApplication.translate("team_dialogs", "pushed {pushed}; pulled {pulled}").format(
+        pushed=pushed, pulled=pulled)
+
+
+def when_text(stamp: str | None) -> str:
+    """An ISO time from the server as local date and time; "never" for none."""
+    if not stamp:
+        return QCoreApplication.translate("team_dialogs", "never")
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -269,7 +335,7 @@ class TeamStatusDialog(QDialog):
         for row, coder in enumerate(status.coders):
             name = coder.name if coder.active else QCoreApplication.translate("team_dialogs", "{name} (disabled)").format(name=coder.name)
             values = (name, coder.login or "—", coder.assigned, coder.in_progress, coder.done, coder.segments,
-                      coder.last_sync or QCoreApplication.translate("team_dialogs", "never"))
+                      when_text(coder.last_sync))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 item.setData(Qt.ItemDataRole.UserRole, coder.name)
@@ -282,7 +348,7 @@ class TeamStatusDialog(QDialog):
             for proposal in status.proposals:
                 self.proposals.addItem(QCoreApplication.translate("team_dialogs", "{path} (by {coder})").format(path=proposal["path"], coder=proposal["by"]))
                 self.proposals.item(self.proposals.count() - 1).setData(Qt.ItemDataRole.UserRole, proposal["path"])
-        self.rules.setText(QCoreApplication.translate("team_dialogs", "Who owns what:") + "\n" + "\n".join(f"• {rule}" for rule in status.rules))
+        self.rules.setText(QCoreApplication.translate("team_dialogs", "Who owns what:") + "\n" + "\n".join(f"• {rule_text(rule)}" for rule in status.rules))
 
     def selected_coder(self) -> str | None:
         items = self.table.selectedItems()

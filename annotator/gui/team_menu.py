@@ -138,8 +138,11 @@ class TeamMenu:
             return join(address, path, coder, password=password)
 
         def done(report: Any) -> None:
+            from annotator.gui.team_dialogs import summary_text
+
             if self.open_project(path):
-                self.status(QCoreApplication.translate("team_menu", "Joined as {coder}: {summary}").format(coder=coder, summary=report.summary()))
+                self.status(QCoreApplication.translate("team_menu", "Joined as {coder}: {summary}").format(
+                    coder=coder, summary=summary_text(report)))
 
         self.run_on_server(address, QCoreApplication.translate("team_menu", "Join a team project"), work, done)
 

@@ -217,13 +217,15 @@ class TeamSync(QObject):
             self.state.offline = False
             self.state.error = ""
             self.state.last_sync = time.time()
-            self.state.last_summary = report.summary()  # type: ignore[attr-defined]
+            from annotator.gui.team_dialogs import summary_text
+
+            self.state.last_summary = summary_text(report)
             self.state.notes = list(report.notes)  # type: ignore[attr-defined]
             if report.rewrote_history:  # type: ignore[attr-defined]
                 self.bus.stack.clear()
             moved = report.pushed_total or report.pulled_total  # type: ignore[attr-defined]
             if moved or report.notes:  # type: ignore[attr-defined]
-                line = self.tr("Synced: {summary}").format(summary=report.summary())  # type: ignore[attr-defined]
+                line = self.tr("Synced: {summary}").format(summary=self.state.last_summary)
                 if report.notes:  # type: ignore[attr-defined]
                     line += " — " + report.notes[0]  # type: ignore[attr-defined]
                 self.message.emit(line)

@@ -22,7 +22,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_view.py" line="+39"/>
+        <location filename="../../annotator/gui/agreement_view.py" line="+40"/>
         <source>% agreement</source>
         <translation>一致百分比</translation>
     </message>
@@ -407,17 +407,18 @@
         <translation>{0}（无定义）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Export agreement as {0}</source>
         <translation>将信度结果导出为 {0}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+2"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>{path}: cannot write ({0})</source>
         <translation>{path}：无法写入（{0}）</translation>
     </message>
@@ -425,7 +426,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+315"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+320"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -555,13 +556,13 @@
         <translation>PNG (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+13"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
@@ -2357,7 +2358,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="-572"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="-582"/>
         <source>word</source>
         <translation>词</translation>
     </message>
@@ -2661,7 +2662,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TeamStatusLabel</name>
     <message>
-        <location filename="../../annotator/gui/team_sync.py" line="+352"/>
+        <location filename="../../annotator/gui/team_sync.py" line="+354"/>
         <source>1 change waiting</source>
         <translation>1 项更改待发送</translation>
     </message>
@@ -2719,12 +2720,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TeamSync</name>
     <message>
-        <location line="-202"/>
+        <location line="-204"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Synced: {summary}</source>
         <translation>已同步：{summary}</translation>
     </message>
@@ -3177,6 +3178,54 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>ownership</name>
+    <message>
+        <location filename="../../annotator/gui/team_dialogs.py" line="+29"/>
+        <source>Documents, the codebook, coders, document sets and who is assigned which document belong to the lead.</source>
+        <translation>文档、代码簿、编码员、文档集以及谁被分配了哪篇文档，都归负责人所有。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each coder&apos;s segments, memos and the status of their own assignments belong to that coder. Segments of coders without a login of their own (such as the consensus coder made in Review) belong to the lead.</source>
+        <translation>每位编码员的编码片段、备忘录及其自身任务的状态归该编码员所有。没有自己登录名的编码员（例如在“分歧审阅”中生成的共识编码员）的编码片段归负责人所有。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A sync sends only what you own. A change you made to something you do not own is put back to the server&apos;s version by that sync, and the sync tells you what it put back.</source>
+        <translation>同步只发送归你所有的内容。你对不归你所有的内容所做的更改，会在该次同步中恢复为服务器上的版本，同步会告诉你恢复了什么。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A code a coder adds is a proposal: it is sent, only that coder and the lead see it, and the lead accepts it (&apos;annotator team accept-code&apos;) into the codebook everyone sees.</source>
+        <translation>编码员新增的代码是一项提议：它会被发送，但只有该编码员和负责人能看到；负责人接受它（&apos;annotator team accept-code&apos;）后，才进入所有人可见的代码簿。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the lead renames or moves a code, every coder&apos;s segments follow it (segments refer to the code, not its name) and each coder&apos;s next sync names the change.</source>
+        <translation>负责人重命名或移动某个代码时，所有编码员的编码片段都随之变化（片段指向代码本身，而非其名称），每位编码员的下次同步会说明这一变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the lead merges a code into another, every coder&apos;s segments of it are re-coded to the other, also those added offline meanwhile. When the lead deletes a code, every coder&apos;s segments of it go with it; the lead undoing the deletion brings them back.</source>
+        <translation>负责人把一个代码合并到另一个代码时，所有编码员使用该代码的片段都会改为另一个代码，包括期间离线新增的片段。负责人删除某个代码时，所有编码员使用该代码的片段随之删除；负责人撤销删除即可恢复它们。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When the lead reveals a document, coders can read everyone&apos;s codings of it and their own become read-only: they have now seen the others&apos;. Changes made to it afterwards are not sent.</source>
+        <translation>负责人公开某篇文档后，编码员可以看到所有人对它的编码，而自己的编码变为只读：他们已经看到了别人的编码。此后对该文档所做的更改不会被发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleting a document (lead) deletes its codings and assignments for everyone; undoing it brings them back.</source>
+        <translation>（负责人）删除一篇文档，会为所有人删除它的编码和任务；撤销即可恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A coder with a login of their own is not deleted or merged into another coder in a team project (that would delete their work everywhere); the lead disables the login instead.</source>
+        <translation>在团队项目中，拥有自己登录名的编码员不会被删除或合并到另一位编码员（那会在所有地方删除其工作）；负责人应改为停用其登录名。</translation>
+    </message>
+</context>
+<context>
     <name>search_view</name>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="-207"/>
@@ -3192,7 +3241,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>team_dialogs</name>
     <message>
-        <location filename="../../annotator/gui/team_dialogs.py" line="+42"/>
+        <location filename="../../annotator/gui/team_dialogs.py" line="+60"/>
         <source>for example {url}</source>
         <translation>例如 {url}</translation>
     </message>
@@ -3409,12 +3458,62 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-252"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-30"/>
+        <source>coders</source>
+        <translation>名编码员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents</source>
+        <translation>篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>codes</source>
+        <translation>个代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document sets</source>
+        <translation>个文档集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set memberships</source>
+        <translation>项文档集成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>segments</source>
+        <translation>个编码片段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assignments</source>
+        <translation>项任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memos</source>
+        <translation>条备忘录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pushed {pushed}; pulled {pulled}</source>
+        <translation>发送 {pushed}；接收 {pulled}</translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <source>{path} (by {coder})</source>
         <translation>{path}（由 {coder} 提议）</translation>
     </message>
@@ -3503,12 +3602,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>共享到服务器</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Joined as {coder}: {summary}</source>
         <translation>已以 {coder} 身份加入：{summary}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Join a team project</source>
         <translation>加入团队项目</translation>
     </message>
@@ -3536,7 +3635,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>team_sync</name>
     <message>
-        <location filename="../../annotator/gui/team_sync.py" line="-158"/>
+        <location filename="../../annotator/gui/team_sync.py" line="-160"/>
         <source>Team server</source>
         <translation>团队服务器</translation>
     </message>

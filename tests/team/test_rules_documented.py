@@ -16,3 +16,9 @@ def test_every_ownership_rule_is_in_the_team_guide():
 def test_the_readme_links_the_team_guide():
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     assert "(docs/team.md)" in readme
+
+
+def test_the_window_translates_exactly_these_rules():
+    from annotator.gui.team_dialogs import RULE_TEXTS
+
+    assert RULE_TEXTS == RULES

@@ -268,3 +268,26 @@ def test_the_lead_cannot_delete_or_merge_away_a_coder_who_signs_in(team):
     assert {s[1] for s in _segments(team.lead_file)} == {"Bo"}  # Bo and his segment are back
     assert [s[1] for s in _segments(bo)] == ["Bo"]
     assert team.sync(bo).applied.count("segments") == 0  # only the new name 'Bob' arrives
+
+
+def test_document_sets_travel_from_the_lead_and_stay_the_leads(team):
+    with Project.open(team.lead_file) as lead:
+        wave = lead.ensure_document_set("Wave 1", description="March")
+        lead.add_to_set(wave.id, [lead.document("wire").id, lead.document("xinhua").id])
+    team.sync(team.lead_file)
+    ana = team.join("Ana")
+    with Project.open(ana) as project:
+        wave = project.document_set("Wave 1")
+        assert sorted(project.document_names()[d] for d in project.set_members(wave.id)) == ["wire", "xinhua"]
+        project.remove_from_set(wave.id, [project.document("wire").id])
+    report = team.sync(ana)
+    assert any("set membership" in n and "put back" in n for n in report.notes), report.notes
+    with Project.open(ana, readonly=True) as project:
+        assert len(project.set_members(project.document_set("Wave 1").id)) == 2
+    with Project.open(team.lead_file) as lead:
+        lead.remove_from_set(lead.document_set("Wave 1").id, [lead.document("wire").id])
+    team.sync(team.lead_file)
+    team.sync(ana)
+    with Project.open(ana, readonly=True) as project:
+        assert [project.document_names()[d] for d in project.set_members(project.document_set("Wave 1").id)] == \
+            ["xinhua"]
