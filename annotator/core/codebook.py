@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,28 +213,38 @@ def import_codebook_csv(project: Project, path: str | os.PathLike[str]) -> str:
     return summary + (f", {implied} parent codes created for them" if implied else "")
 
 
-def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: int = 0, bom: bool = True,
-                        delimiter: str = ",", protect_formulas: bool = True) -> int:
-    """Write the codebook, one row per code in tree order, with per-coder usage and sample quotes."""
-    options = CsvOptions(bom=bom, delimiter=delimiter, protect_formulas=protect_formulas)
+def codebook_table(project: Project, quotes: int = 0) -> tuple[list[str], Iterator[list[object]]]:
+    """The codebook export's header, and its rows (one per code in tree order, with per-coder usage
+    and the first ``quotes`` coded passages) made one at a time: a preview of the first rows reads
+    the quotes of those codes only."""
     coders = project.coders()
     counts = project.code_usage_by_coder()
     header = list(EXPORT_COLUMNS)
     for coder in coders:
         header += [f"segments:{coder.name}", f"documents:{coder.name}"]
     header += [f"quote_{i}" for i in range(1, quotes + 1)]
-    rows = []
-    for code in project.codes():
-        row: list[object] = [code.path, code.parent_path, code.level, code.name, code.description,
-                             code.inclusion, code.exclusion, code.example, code.color, code.shortcut,
-                             int(code.exclusive), code.sort_order, code.guid]
-        for coder in coders:
-            n, docs = counts.get((code.id, coder.id), (0, 0))
-            row += [n, docs]
-        if quotes:
-            texts = project.code_quotes(code.id, quotes)
-            row += texts + [""] * (quotes - len(texts))
-        rows.append(row)
+
+    def rows() -> Iterator[list[object]]:
+        for code in project.codes():
+            row: list[object] = [code.path, code.parent_path, code.level, code.name, code.description,
+                                 code.inclusion, code.exclusion, code.example, code.color, code.shortcut,
+                                 int(code.exclusive), code.sort_order, code.guid]
+            for coder in coders:
+                n, docs = counts.get((code.id, coder.id), (0, 0))
+                row += [n, docs]
+            if quotes:
+                texts = project.code_quotes(code.id, quotes)
+                row += texts + [""] * (quotes - len(texts))
+            yield row
+
+    return header, rows()
+
+
+def export_codebook_csv(project: Project, path: str | os.PathLike[str], quotes: int = 0, bom: bool = True,
+                        delimiter: str = ",", protect_formulas: bool = True) -> int:
+    """Write the codebook, one row per code in tree order, with per-coder usage and sample quotes."""
+    options = CsvOptions(bom=bom, delimiter=delimiter, protect_formulas=protect_formulas)
+    header, rows = codebook_table(project, quotes)
     return write_csv(path, header, rows, options, project_path=project.path)
 
 

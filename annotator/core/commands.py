@@ -41,6 +41,17 @@ class Changes:
             setattr(merged, f.name, a | b if isinstance(a, set) else (a or b))
         return merged
 
+    def __repr__(self) -> str:  # short: an edit of 5,000 codings would print 5,000 ids
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, set) and value:
+                shown = ", ".join(map(str, sorted(value)[:5])) + (", …" if len(value) > 5 else "")
+                parts.append(f"{f.name}={len(value)}:{{{shown}}}")
+            elif value is True:
+                parts.append(f.name)
+        return f"Changes({', '.join(parts)})"
+
     @classmethod
     def everything(cls) -> "Changes":
         """Anything may have changed (a merge or an import of another tool's project)."""
@@ -65,6 +76,13 @@ class Command:
     """Base class: ``text`` is what the Edit menu shows ("Undo <text>")."""
 
     text = "edit"
+
+    def weight(self, project: Project) -> int:
+        """Roughly how many rows ``do`` or ``undo`` may touch; a GUI runs heavy edits off its event loop.
+
+        Cheap to compute (a count, never the edit itself); one row unless a command says otherwise.
+        """
+        return 1
 
     def do(self, project: Project) -> Changes:
         raise NotImplementedError
@@ -121,6 +139,9 @@ class DeleteSegment(Command):
         self.segment_ids = [segment_ids] if isinstance(segment_ids, int) else list(segment_ids)
         self.saved: list[Segment] = []
         self.text = "delete coding" if len(self.segment_ids) == 1 else f"delete {len(self.segment_ids)} codings"
+
+    def weight(self, project: Project) -> int:
+        return len(self.segment_ids)
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
@@ -284,6 +305,9 @@ class DeleteCode(Command):
         self.segments: list[Segment] = []
         self.text = "delete code"
 
+    def weight(self, project: Project) -> int:
+        return project.segment_count(code_ids=project.descendant_ids(self.code_id))
+
     def do(self, project: Project) -> Changes:
         with project.transaction():
             ids = project.descendant_ids(self.code_id)
@@ -308,26 +332,34 @@ class MergeCodes(Command):
     def __init__(self, source_id: int, target_id: int) -> None:
         self.source_id = source_id
         self.target_id = target_id
-        self.moved: list[Segment] = []
+        self.moved: list[tuple[int, int, int, str]] = []  # (segment, document, old code, old time stamp)
         self.delete = DeleteCode(source_id)
         self.text = "merge codes"
+
+    def weight(self, project: Project) -> int:
+        return self.delete.weight(project)
 
     def do(self, project: Project) -> Changes:
         with project.transaction():
             ids = project.descendant_ids(self.source_id)
             if self.target_id in ids:
+                from annotator.core.errors import InputError
+
                 raise InputError("cannot merge a code into its own child")
             self.text = f"merge '{project.code(self.source_id).path}' into '{project.code(self.target_id).path}'"
-            self.moved = project.segments(code_ids=ids)
-            project.recode_segments([s.id for s in self.moved], self.target_id)
+            self.moved = project.segment_code_states(ids)
+            project.recode_segments([m[0] for m in self.moved], self.target_id)
             changes = self.delete.do(project)
-        return changes | Changes({s.document_id for s in self.moved}, codebook=True)
+        return changes | self._changes()
 
     def undo(self, project: Project) -> Changes:
         with project.transaction():
             changes = self.delete.undo(project)
-            project.set_segment_fields(self.moved)
-        return changes | Changes({s.document_id for s in self.moved}, codebook=True)
+            project.restore_segment_codes(self.moved)
+        return changes | self._changes()
+
+    def _changes(self) -> Changes:
+        return Changes({m[1] for m in self.moved}, codebook=True, segment_ids={m[0] for m in self.moved})
 
 
 class SetAssignment(Command):

@@ -148,18 +148,21 @@ def code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int
 
     A hit already coded with exactly that span, code and coder is skipped rather than duplicated.
     """
+    return [s.id for s in _code_hits(project, hits, coder_id, code_id)]
+
+
+def _code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int) -> list[Segment]:
     project.coder(coder_id)
     project.code(code_id)
     with project.transaction():
-        existing = {(s.document_id, s.start, s.end)
-                    for s in project.segments(coder_ids=[coder_id], code_ids=[code_id])}
+        existing = project.segment_places(coder_id, code_id)
         rows = []
         for hit in hits:
             key = (hit.document_id, hit.start, hit.end)
             if key not in existing:
                 existing.add(key)
                 rows.append((hit.document_id, coder_id, code_id, hit.start, hit.end, ""))
-        return project.add_segments(rows, mark_in_progress=True)
+        return project.create_segments(rows, mark_in_progress=True)
 
 
 def delete_segments(project: Project, segment_ids: Sequence[int]) -> None:
@@ -183,12 +186,14 @@ class CodeHits(Command):
         self.text = f"code {len(self.hits)} hit(s) as '{code_name}'" if code_name else \
             f"code {len(self.hits)} hit(s)"
 
+    def weight(self, project: Project) -> int:
+        return len(self.hits)
+
     def do(self, project: Project) -> Changes:
         with project.transaction():
             self.statuses = project.assignment_statuses({(h.document_id, self.coder_id) for h in self.hits})
             if not self.segments:
-                ids = code_hits(project, self.hits, self.coder_id, self.code_id)
-                self.segments = project.segments_by_id(ids)
+                self.segments = _code_hits(project, self.hits, self.coder_id, self.code_id)
             else:  # redo: the same ids and guids, so later commands referring to them stay valid
                 project.restore_segments(self.segments)
                 coded = {s.document_id for s in self.segments}

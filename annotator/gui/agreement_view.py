@@ -282,8 +282,7 @@ class AgreementView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.fill_scope()
-        self.bus.changed.connect(self._on_changes)
-        self.bus.replaced.connect(self.set_project)
+        self.bus.subscribe(self, self._on_changes, self.set_project)  # while hidden, changes wait
 
     @property
     def project(self) -> Project:

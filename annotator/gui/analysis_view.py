@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt,
@@ -142,8 +144,11 @@ class WordCloud(QWidget):
         self.words: list[tuple[str, float]] = []
         self.setMinimumSize(240, 180)
 
-    def set_words(self, words: Sequence[tuple[str, float]], color: str = "#4363d8", title: str = "") -> None:
+    def set_words(self, words: Sequence[tuple[str, float]], color: str = "#4363d8", title: str = "",
+                  empty: str | None = None) -> None:
+        """``empty``: what the cloud says when there is no word to show (why, in the view's terms)."""
         self.words = [(w, float(n)) for w, n in words if n > 0][:80]
+        self.empty = empty
         self.color = QColor(color)
         self.title = title
         self.update()
@@ -158,36 +163,78 @@ class WordCloud(QWidget):
         self.render_cloud(painter, QRectF(self.rect()))
         painter.end()
 
+    empty: str | None = None
+
     def render_cloud(self, painter: QPainter, area: QRectF) -> None:
-        draw_cloud(painter, area, self.words, self.color, self.title, self.font())
+        draw_cloud(painter, area, self.words, self.color, self.title, self.font(), self.empty)
+
+
+_SPIRAL_STEPS = 4000
+_LAYOUTS: "OrderedDict[tuple, list[tuple[str, QFont, QRectF, int]]]" = OrderedDict()  # most recent last
+_LAYOUTS_KEPT = 64
+
+
+def _spiral() -> tuple[np.ndarray, np.ndarray]:
+    """Candidate centres on an Archimedean spiral from the middle, widened for landscape clouds."""
+    angle = 0.35 * np.arange(_SPIRAL_STEPS)
+    radius = 1.6 * angle
+    return radius * np.cos(angle) * 1.5, radius * np.sin(angle)
+
+
+def _first_free(left: np.ndarray, upper: np.ndarray, width: float, height: float, boxes: np.ndarray,
+                chunk: int = 256) -> int:
+    """The first spiral step where a width x height box overlaps none of ``boxes`` (-1 if none), testing
+    a slice of steps at a time against all boxes."""
+    for begin in range(0, len(left), chunk):
+        x = left[begin:begin + chunk, None]
+        y = upper[begin:begin + chunk, None]
+        clash = ((x < boxes[:, 2]) & (x + width > boxes[:, 0]) & (y < boxes[:, 3]) & (y + height > boxes[:, 1])).any(axis=1)
+        free = np.flatnonzero(~clash)
+        if len(free):
+            return begin + int(free[0])
+    return -1
 
 
 def layout_cloud(words: Sequence[tuple[str, float]], base: QFont) -> list[tuple[str, QFont, QRectF, int]]:
-    """Place words (largest first) on an Archimedean spiral; returns (word, font, rect, rank)."""
+    """Place words (largest first) on a spiral without overlap; returns (word, font, rect, rank).
+
+    The layout does not depend on the size painted at (it is scaled to fit), so it is computed once per
+    word list and font and kept: a repaint or resize only draws. Each word tests every spiral position
+    against every placed word at once (numpy), instead of one rectangle pair at a time.
+    """
     if not words:
         return []
+    key = (tuple(words), base.key())
+    cached = _LAYOUTS.get(key)
+    if cached is not None:
+        _LAYOUTS.move_to_end(key)
+        return cached
+    xs, ys = _spiral()
     top = max(n for _w, n in words)
     placed: list[tuple[str, QFont, QRectF, int]] = []
+    boxes = np.empty((len(words), 4))  # left, top, right, bottom of each placed word
     for rank, (word, count) in enumerate(sorted(words, key=lambda x: -x[1])):
         font = QFont(base)
         font.setPixelSize(int(12 + 40 * math.sqrt(count / top)))
         font.setBold(rank < 5)
         metrics = QFontMetricsF(font)
         width, height = metrics.horizontalAdvance(word) + 4, metrics.height()
-        for step in range(4000):
-            angle = 0.35 * step
-            radius = 1.6 * angle
-            x = radius * math.cos(angle) * 1.5 - width / 2
-            y = radius * math.sin(angle) - height / 2
-            rect = QRectF(x, y, width, height)
-            if not any(rect.intersects(other) for _w, _f, other, _r in placed):
-                placed.append((word, font, rect, rank))
-                break
+        left, upper = xs - width / 2, ys - height / 2
+        n = len(placed)
+        step = 0 if not n else _first_free(left, upper, width, height, boxes[:n])
+        if step < 0:
+            continue  # no room on the spiral: the word is left out, as before
+        x, y = float(left[step]), float(upper[step])
+        boxes[n] = (x, y, x + width, y + height)
+        placed.append((word, font, QRectF(x, y, width, height), rank))
+    _LAYOUTS[key] = placed
+    while len(_LAYOUTS) > _LAYOUTS_KEPT:
+        _LAYOUTS.popitem(last=False)
     return placed
 
 
 def draw_cloud(painter: QPainter, area: QRectF, words: Sequence[tuple[str, float]], color: QColor,
-               title: str, base: QFont) -> None:
+               title: str, base: QFont, empty: str | None = None) -> None:
     painter.save()
     painter.fillRect(area, QColor("white"))
     inner = QRectF(area)
@@ -203,7 +250,8 @@ def draw_cloud(painter: QPainter, area: QRectF, words: Sequence[tuple[str, float
     placed = layout_cloud(words, base)
     if not placed:
         painter.setPen(QColor("#888888"))
-        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, "No words yet: code some text with this frame")
+        painter.drawText(inner.adjusted(12, 0, -12, 0), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         empty or QCoreApplication.translate("WordCloud", "No words yet: code some text with this frame"))
         painter.restore()
         return
     bounds = QRectF(placed[0][2])
@@ -525,8 +573,12 @@ class AnalysisView(QWidget):
         self.words_model.set_rows(["word", "count", "rest_count", "per_10k", "rest_per_10k", "g2", "overused"],
                                   [w.as_dict() for w in result.words])
         self.words_note.setText(self.tr("{0} segment(s), {1} tokens against {2} in the rest of the corpus; G2 ≥ 3.84: p < 0.05").format(result.segments, result.tokens, result.rest_tokens))
+        empty = None
+        if result.tokens and not result.words:  # coded text, but no content word seen twice in it yet
+            empty = self.tr("No content word occurs twice in the {0} coded segment(s) yet ({1} tokens); "
+                            "code more text with this frame").format(result.segments, result.tokens)
         self.word_cloud.set_words([(w.word, w.count) for w in result.by_frequency(60)], result.code.color,
-                                  result.code.path)
+                                  result.code.path, empty)
 
     def compute_frames(self) -> None:
         coder_id, within = self.coder.currentData(), self._within()

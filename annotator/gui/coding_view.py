@@ -126,8 +126,7 @@ class CodingView(QWidget):
         self.add_pane()
         self.add_pane()
         self.open_initial_documents()
-        bus.changed.connect(self.on_changes)
-        bus.replaced.connect(self._project_replaced)
+        bus.subscribe(self, self.on_changes, self._project_replaced)  # hidden (another tab): changes wait
         bus.coder_changed.connect(self._coder_changed)
 
     @property

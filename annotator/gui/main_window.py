@@ -31,6 +31,7 @@ from annotator.gui.project_bus import Place, ProjectBus
 from annotator.gui.review_view import ReviewView
 from annotator.gui.search_view import SearchView
 from annotator.gui.team_menu import install_team
+from annotator.gui.undo import undo_actions
 
 
 class MainWindow(QMainWindow):
@@ -185,9 +186,11 @@ class MainWindow(QMainWindow):
         self.files.populate(file_menu)
         self.exchange.populate(file_menu)
         edit = menu.addMenu(self.tr("&Edit"))
-        self.act_undo = self.stack.createUndoAction(self, self.tr("Undo"))
+        # Undo / Redo wait while a heavy edit is still being written off the GUI thread.
+        self.act_undo, self.act_redo = undo_actions(self.stack, self, self.tr("Undo"), self.tr("Redo"),
+                                                    can_edit=lambda: not self.bus.editing)
+        self.bus.editing_changed.connect(self.act_undo.refresh)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.stack.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)

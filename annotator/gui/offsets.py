@@ -2,12 +2,15 @@
 
 Qt counts characters outside the Basic Multilingual Plane (emoji, CJK Extension B) as two units; the store
 counts them as one. Text without such characters, nearly all news, takes an identity fast path; otherwise a
-sorted table of astral code-point positions makes each conversion a binary search.
+sorted table of astral code-point positions (found by one regex scan) makes each conversion a binary search.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -16,11 +19,12 @@ class OffsetMap:
     __slots__ = ("_astral", "_astral_utf16")
 
     def __init__(self, text: str) -> None:
-        # Code-point indexes of astral characters; empty for BMP-only text (the fast path).
+        # Code-point indexes of astral characters; empty for BMP-only text (the fast path). A regex scans
+        # in C: 330,000 Chinese characters take a few milliseconds (a Python loop over them, ~0.2 s).
         if text.isascii():
             self._astral: list[int] = []
         else:
-            self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+            self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position of each astral character: shifted by the astral characters before it.
         self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]
 
@@ -53,7 +57,7 @@ class OffsetMap:
 
 
 def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF) if not text.isascii() else len(text)
+    return len(text) if text.isascii() else len(text) + sum(1 for _ in _ASTRAL.finditer(text))
 
 
 __all__ = ["OffsetMap", "utf16_length"]

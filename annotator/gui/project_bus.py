@@ -15,14 +15,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.commands import Changes, Command
+from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
-from annotator.gui.jobs import JobRunner
-from annotator.gui.undo import perform, perform_or_warn
+from annotator.gui.jobs import Job, JobContext, JobRunner
+from annotator.gui.undo import Step, UndoableEdit, command_text, perform
+
+# An edit that may touch this many rows (Command.weight) runs off the GUI thread, with its undo and redo.
+BACKGROUND_ROWS = 300
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class ProjectBus(QObject):
     replaced = Signal(object)  # Project: another project was opened (views re-read everything)
     coder_changed = Signal(int)  # the coder whose codings are made and shown
     place_requested = Signal(object)  # Place: show it in the coding workspace
+    editing_changed = Signal(bool)  # a heavy edit started / finished off the GUI thread
 
     def __init__(self, project: Project, stack: QUndoStack | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +57,7 @@ class ProjectBus(QObject):
         self.stack = stack if stack is not None else QUndoStack(self)
         self.jobs = JobRunner(self)
         self.coder_id: int | None = None
+        self._edit: Job | None = None  # the heavy edit (or its undo / redo) running now
 
     private = False  # made by ``of`` for one view: its jobs stop when that view closes
     owns_project = False  # a private bus opened its project from a path and closes it with its view
@@ -78,18 +86,93 @@ class ProjectBus(QObject):
         return self._project
 
     # ---- edits ---------------------------------------------------------------------------------
+    @property
+    def editing(self) -> bool:
+        """A heavy edit, or its undo or redo, is running off the GUI thread: other edits wait."""
+        return self._edit is not None
+
     def execute(self, command: Command) -> Changes:
-        """Do ``command`` (raising ``AnnotatorError`` if refused), put it on the undo stack, announce it."""
+        """Do ``command`` here and now (raising ``AnnotatorError`` if refused), put it on the undo stack,
+        announce it. Scripts and tests use this; views use ``perform``."""
+        if self.editing:
+            raise AnnotatorError("another edit is still being saved; try again in a moment")
         return perform(self.stack, self._project, command, self.announce)
 
-    def perform(self, command: Command, parent: QWidget | None = None) -> bool:
-        """``execute``, showing a refused edit as a message over ``parent`` instead of raising."""
-        return perform_or_warn(parent, self.stack, self._project, command, self.announce)
+    def perform(self, command: Command, parent: QWidget | None = None,
+                on_done: Callable[[Changes], None] | None = None) -> bool:
+        """Do ``command``, put it on the undo stack and announce its Changes; a refused edit is shown as a
+        message over ``parent``. A heavy one (``Command.weight`` rows) runs as a job: this returns at once
+        and ``on_done`` is called when it is done. False when refused (or another edit is running)."""
+        if self.editing:
+            self._warn(parent, QCoreApplication.translate("ProjectBus", "Another edit is still being saved; "
+                                                          "try again in a moment."))
+            return False
+        if self._project.path is not None and command.weight(self._project) >= BACKGROUND_ROWS:
+            self._run_edit(command, command.do, parent, first=True, on_done=on_done)
+            return True
+        try:
+            changes = perform(self.stack, self._project, command, self.announce)
+        except AnnotatorError as exc:
+            self._warn(parent, str(exc))
+            return False
+        if on_done is not None:
+            on_done(changes)
+        return True
 
     def announce(self, changes: Changes) -> None:
         """Tell every view what changed (also for changes made outside commands: imports, merges)."""
         if not changes.is_empty:
             self.changed.emit(changes)
+
+    def _run_edit(self, command: Command, step: Step, parent: QWidget | None, first: bool,
+                  on_done: Callable[[Changes], None] | None = None) -> None:
+        """Run one step of a heavy edit (do, undo or redo) as a writable job; announce it when done."""
+        project = self._project
+
+        def job(worker_project: Project, _context: JobContext) -> Changes:
+            return step(worker_project)
+
+        def done(changes: Changes) -> None:
+            self._set_edit(None)
+            if first:
+                self.stack.push(UndoableEdit(project, command, self.announce,
+                                             background=lambda s: self._run_edit(command, s, None, first=False)))
+            self.announce(changes)
+            if on_done is not None:
+                on_done(changes)
+
+        def failed(message: str) -> None:
+            self._set_edit(None)
+            if not first:  # the stack moved but the file did not: its history no longer matches
+                self.stack.clear()
+                message += QCoreApplication.translate("ProjectBus", " (the undo history was cleared)")
+            self._warn(parent, message)
+
+        edit = self.jobs.run(job, title=command_text(command.text), writable=True, on_done=done,
+                             on_failed=failed, on_cancelled=lambda: self._set_edit(None))
+        if edit.is_running:
+            self._set_edit(edit)
+
+    def _set_edit(self, job: Job | None) -> None:
+        was = self._edit is not None
+        self._edit = job
+        if was != (job is not None):
+            self.editing_changed.emit(job is not None)
+
+    @staticmethod
+    def _warn(parent: QWidget | None, message: str) -> None:
+        QMessageBox.warning(parent, QCoreApplication.translate("CodingView", "Annotator"), message)
+
+    # ---- subscribing ---------------------------------------------------------------------------
+    def subscribe(self, widget: QWidget, on_changes: Callable[[Changes], None],
+                  on_replaced: Callable[[Project], None] | None = None, *, lazy: bool = True) -> None:
+        """Deliver announcements to ``widget``'s handlers; with ``lazy``, only while it is shown.
+
+        A hidden view (another tab) does no work: what changed meanwhile is merged into one ``Changes``
+        and delivered when it is next shown (after ``on_replaced`` if the project was switched meanwhile,
+        whose earlier changes are then dropped).
+        """
+        _Subscription(self, widget, on_changes, on_replaced, lazy)
 
     # ---- switching -----------------------------------------------------------------------------
     def replace(self, project: Project) -> None:
@@ -106,6 +189,54 @@ class ProjectBus(QObject):
 
     def show_place(self, place: Place) -> None:
         self.place_requested.emit(place)
+
+
+class _Subscription(QObject):
+    """One view's subscription; holds what changed while the view was hidden."""
+
+    def __init__(self, bus: ProjectBus, widget: QWidget, on_changes: Callable[[Changes], None],
+                 on_replaced: Callable[[Project], None] | None, lazy: bool) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.on_changes = on_changes
+        self.on_replaced = on_replaced
+        self.lazy = lazy
+        self.pending: Changes | None = None
+        self.replaced: Project | None = None
+        bus.changed.connect(self._changed)
+        bus.replaced.connect(self._replaced)
+        widget.installEventFilter(self)
+
+    def _shown(self) -> bool:
+        """Deliver now unless the view is hidden inside a shown window (another tab); a view whose
+        window is not shown at all (scripts, tests) is kept current."""
+        return not self.lazy or self.widget.isVisible() or not self.widget.window().isVisible()
+
+    def _changed(self, changes: Changes) -> None:
+        if self._shown():
+            self.on_changes(changes)
+        else:
+            self.pending = changes if self.pending is None else self.pending | changes
+
+    def _replaced(self, project: Project) -> None:
+        self.pending = None
+        if self.on_replaced is None:
+            return
+        if self._shown():
+            self.replaced = None
+            self.on_replaced(project)
+        else:
+            self.replaced = project
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget and event.type() == QEvent.Type.Show:
+            replaced, pending = self.replaced, self.pending
+            self.replaced = self.pending = None
+            if replaced is not None and self.on_replaced is not None:
+                self.on_replaced(replaced)
+            if pending is not None:
+                self.on_changes(pending)
+        return False
 
 
 __all__ = ["Place", "ProjectBus"]

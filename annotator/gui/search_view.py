@@ -207,8 +207,7 @@ class SearchView(QWidget):
         self.refresh_choices()
         if self.bus.coder_id is not None:
             self.set_current_coder(self.bus.coder_id)
-        self.bus.changed.connect(self._on_changes)
-        self.bus.replaced.connect(self._replaced)
+        self.bus.subscribe(self, self._on_changes, self._replaced)
         self.bus.coder_changed.connect(self.set_current_coder)
 
     @property
@@ -319,21 +318,27 @@ class SearchView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.hits[r] for r in rows] if rows else list(self.model.hits)
 
-    def code_selected_hits(self) -> list[int]:
-        """Code the selected hits (or all) with the chosen code and coder: one edit on the undo stack."""
+    def code_selected_hits(self) -> bool:
+        """Code the selected hits (or all) with the chosen code and coder: one edit on the undo stack.
+
+        Thousands of hits are written off the GUI thread; ``hits_coded`` says when they are in the file.
+        """
         hits = self.selected_hits()
         code_id, coder_id = self.current_code_id, self.current_coder_id
         if not hits or code_id is None or coder_id is None:
-            return []
+            return False
         self.code_hits_requested.emit(hits)
         name = self.code_for_hits.currentText()
         command = CodeHits(hits, coder_id, code_id, code_name=name)
-        if not self.bus.perform(command, self):
-            return []
-        ids = [s.id for s in command.segments]
-        self.status.setText(self.tr("{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(ids), name))
-        self.hits_coded.emit(ids)
-        return ids
+
+        def done(_changes: Changes) -> None:
+            ids = [s.id for s in command.segments]
+            self.status.setText(self.tr("{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(ids), name))
+            self.hits_coded.emit(ids)
+
+        if self.bus.perform(command, self, on_done=done) and self.bus.editing:
+            self.status.setText(self.tr("Coding {0} hit(s) as {1}…").format(len(hits), name))
+        return True
 
     # ---- dictionary --------------------------------------------------------------------------
 

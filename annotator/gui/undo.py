@@ -1,20 +1,22 @@
-"""Core commands on a QUndoStack: each edit is committed at once and reports its Changes.
+"""Core commands on a QUndoStack (the one undo stack): each edit is committed at once and reports its
+Changes.
 
-The workspace runs ``command.do`` itself before pushing, so a refused edit (an ``InputError``) never lands
-on the stack; the wrapper then skips the redo() that ``QUndoStack.push`` calls.
+The bus runs ``command.do`` itself before pushing, so a refused edit (an ``InputError``) never lands on
+the stack; the wrapper then skips the redo() that ``QUndoStack.push`` calls. A heavy edit (thousands of
+rows) runs its do, undo and redo as a job off the GUI thread; Undo and Redo wait until it is done.
 """
 
 from __future__ import annotations
 
 import re
+
+import shiboken6
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from annotator.core.commands import Changes, Command
-from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 
 
@@ -60,6 +62,8 @@ COMMAND_TEXTS = [(re.compile(pattern), template) for pattern, template in (
     (r"merge coder '(.*)' into '(.*)'", QT_TRANSLATE_NOOP("undo", "merge coder '{0}' into '{1}'")),
     (r"delete coder '(.*)'", QT_TRANSLATE_NOOP("undo", "delete coder '{0}'")),
     (r"set role '(.*)'", QT_TRANSLATE_NOOP("undo", "set role '{0}'")),
+    (r"code (\d+) hit\(s\) as '(.*)'", QT_TRANSLATE_NOOP("undo", "code {0} hit(s) as '{1}'")),
+    (r"code (\d+) hit\(s\)", QT_TRANSLATE_NOOP("undo", "code {0} hit(s)")),
     (r"edit", QT_TRANSLATE_NOOP("undo", "edit")),
 )]
 
@@ -73,22 +77,60 @@ def command_text(text: str) -> str:
     return text
 
 
+Step = Callable[[Project], Changes]  # command.do or command.undo
+
+
 class UndoableEdit(QUndoCommand):
-    def __init__(self, project: Project, command: Command, notify: Callable[[Changes], None]) -> None:
+    """A core command on the QUndoStack. ``background``, when given, runs a heavy undo or redo as a job
+    (``ProjectBus`` passes its runner, which announces the Changes when the step is done)."""
+
+    def __init__(self, project: Project, command: Command, notify: Callable[[Changes], None],
+                 background: Callable[[Step], None] | None = None) -> None:
         super().__init__(command_text(command.text))
         self.project = project
         self.command = command
         self.notify = notify
+        self.background = background
         self._already_done = True
 
     def redo(self) -> None:
         if self._already_done:
             self._already_done = False
             return
-        self.notify(self.command.do(self.project))
+        self._run(self.command.do)
 
     def undo(self) -> None:
-        self.notify(self.command.undo(self.project))
+        self._run(self.command.undo)
+
+    def _run(self, step: Step) -> None:
+        if self.background is not None:
+            self.background(step)
+        else:
+            self.notify(step(self.project))
+
+
+def undo_actions(stack: QUndoStack, parent: QObject, undo_label: str, redo_label: str,
+                 can_edit: Callable[[], bool]) -> tuple[QAction, QAction]:
+    """Edit ▸ Undo / Redo named after the edit ("Undo code 'Crime'"), disabled while ``can_edit`` is
+    False (a heavy edit is still running off the GUI thread); call ``refresh`` when that changes."""
+    undo, redo = QAction(undo_label, parent), QAction(redo_label, parent)
+
+    def refresh(*_args: object) -> None:
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(undo):
+            return  # the window is being destroyed
+        free = can_edit()
+        undo.setEnabled(free and stack.canUndo())
+        redo.setEnabled(free and stack.canRedo())
+        undo.setText(f"{undo_label} {stack.undoText()}".strip())
+        redo.setText(f"{redo_label} {stack.redoText()}".strip())
+
+    undo.triggered.connect(lambda: can_edit() and stack.undo())
+    redo.triggered.connect(lambda: can_edit() and stack.redo())
+    for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged, stack.cleanChanged):
+        signal.connect(refresh)
+    undo.refresh = refresh  # type: ignore[attr-defined]
+    refresh()
+    return undo, redo
 
 
 def perform(stack: QUndoStack, project: Project, command: Command, notify: Callable[[Changes], None]) -> Changes:
@@ -97,14 +139,3 @@ def perform(stack: QUndoStack, project: Project, command: Command, notify: Calla
     stack.push(UndoableEdit(project, command, notify))
     notify(changes)
     return changes
-
-
-def perform_or_warn(parent: QWidget, stack: QUndoStack, project: Project, command: Command,
-                    notify: Callable[[Changes], None]) -> bool:
-    """``perform``, showing a refused edit (bad span, taken name ...) as a message instead of raising."""
-    try:
-        perform(stack, project, command, notify)
-    except AnnotatorError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("CodingView", "Annotator"), str(exc))
-        return False
-    return True

@@ -48,18 +48,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+431"/>
+        <location line="+430"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-431"/>
-        <location line="+444"/>
+        <location line="-430"/>
+        <location line="+443"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-442"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -75,12 +75,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+471"/>
+        <location line="+470"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-469"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -96,13 +96,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+537"/>
+        <location line="+536"/>
         <location line="+61"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-597"/>
+        <location line="-596"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -297,7 +297,7 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Codings changed since these results were computed; they are computed again when you come back to this view</source>
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="+320"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="+368"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -479,12 +479,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>Frames by outlet</source>
         <translation>各媒体的框架</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-178"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
@@ -546,7 +546,12 @@
         <translation>{0} 个片段，{1} 个词，对照语料其余部分的 {2} 个词；G2 ≥ 3.84：p &lt; 0.05</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+3"/>
+        <source>No content word occurs twice in the {0} coded segment(s) yet ({1} tokens); code more text with this frame</source>
+        <translation>{0} 个已编码片段中（{1} 个词元）尚无出现两次的实词；请用此框架编码更多文本</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -899,7 +904,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>只显示某个文档集的文档</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -970,7 +975,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>第 {0} 个编码标注（共 {1} 个）：“{2}”</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/undo.py" line="+108"/>
+        <location filename="../../annotator/gui/project_bus.py" line="+164"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -1175,7 +1180,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+32"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+34"/>
         <source>Comma ( , )</source>
         <translation>逗号 ( , )</translation>
     </message>
@@ -1230,7 +1235,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+167"/>
         <location line="+81"/>
         <location line="+130"/>
         <source>Export</source>
@@ -1555,7 +1560,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+53"/>
+        <location filename="../../annotator/gui/main_window.py" line="+54"/>
         <location line="+104"/>
         <source>Coding</source>
         <translation>编码</translation>
@@ -1581,12 +1586,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员姓名：</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source> Coder: </source>
         <translation> 编码员：</translation>
     </message>
@@ -1646,17 +1651,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1974,6 +1979,19 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>A new language is used from the next start of Annotator.</source>
         <translation>新的界面语言将在标注器下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectBus</name>
+    <message>
+        <location filename="../../annotator/gui/project_bus.py" line="-57"/>
+        <source>Another edit is still being saved; try again in a moment.</source>
+        <translation>另一项编辑仍在保存中，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source> (the undo history was cleared)</source>
+        <translation>（撤销记录已清空）</translation>
     </message>
 </context>
 <context>
@@ -2358,7 +2376,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../annotator/gui/analysis_view.py" line="-582"/>
+        <location filename="../../annotator/gui/analysis_view.py" line="-632"/>
         <source>word</source>
         <translation>词</translation>
     </message>
@@ -2452,12 +2470,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+163"/>
+        <location line="+162"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-157"/>
         <source>from YYYY-MM-DD</source>
         <translation>起始日期 YYYY-MM-DD</translation>
     </message>
@@ -2503,12 +2521,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Type a word and press Enter.</source>
         <translation>输入词语后按回车。</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-38"/>
         <source>Outlet</source>
         <translation>媒体</translation>
     </message>
@@ -2553,7 +2571,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>编码员身份</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>All outlets</source>
         <translation>全部媒体</translation>
     </message>
@@ -2593,12 +2611,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>{documents} 篇文档中共 {0} 处结果</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
         <translation>已将 {0} 处命中编码为 {1}（编辑 ▸ 撤销可全部还原）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Coding {0} hit(s) as {1}…</source>
+        <translation>正在将 {0} 处命中编码为 {1}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+10"/>
         <location line="+2"/>
         <location line="+15"/>
@@ -2728,6 +2751,14 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+47"/>
         <source>Synced: {summary}</source>
         <translation>已同步：{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>WordCloud</name>
+    <message>
+        <location filename="../../annotator/gui/analysis_view.py" line="+157"/>
+        <source>No words yet: code some text with this frame</source>
+        <translation>尚无词语：请用此框架编码一些文本</translation>
     </message>
 </context>
 <context>
@@ -3228,7 +3259,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-207"/>
+        <location filename="../../annotator/gui/main_window.py" line="-209"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
@@ -3650,7 +3681,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../annotator/gui/undo.py" line="-84"/>
+        <location filename="../../annotator/gui/undo.py" line="+26"/>
         <source>code &apos;{0}&apos;</source>
         <translation>编码为“{0}”</translation>
     </message>
@@ -3843,6 +3874,16 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>set role &apos;{0}&apos;</source>
         <translation>设置角色“{0}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code {0} hit(s) as &apos;{1}&apos;</source>
+        <translation>将 {0} 处命中编码为“{1}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code {0} hit(s)</source>
+        <translation>编码 {0} 处命中</translation>
     </message>
     <message>
         <location line="+1"/>

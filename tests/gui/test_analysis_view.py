@@ -95,3 +95,23 @@ def test_exports_never_write_over_the_project(view, tmp_path):
     assert view.export_table(view.words_model, str(path)) == ""
     assert view.export_chart(QSize(600, 400), view._render_chart, str(path)) == ""
     assert path.read_bytes() == before and "project" in view.status.text()
+
+
+def test_the_word_cloud_says_why_it_is_empty_when_text_is_coded(qtbot):
+    """'5 segment(s), 21 tokens' and 'No words yet: code some text' side by side contradicted each other."""
+    from annotator.core.model import DocumentInput
+    from annotator.core.store import Project
+    from annotator.gui.analysis_view import AnalysisView
+
+    project = Project.memory()
+    doc = project.add_documents([DocumentInput(text="Police raided a clinic downtown.\nOfficials denied it.\n",
+                                               name="d", language="en")]).added[0]
+    coder = project.ensure_coder("Ana")
+    frame = project.add_code("Frames/Crime")
+    project.add_segment(doc.id, coder.id, frame.id, 0, 32)
+    view = AnalysisView(project)
+    qtbot.addWidget(view)
+    view.set_code(frame.id)
+    view.compute_words()  # in memory: computed in place
+    assert "1 segment(s)" in view.words_note.text()
+    assert view.word_cloud.words == [] and "occurs twice" in view.word_cloud.empty

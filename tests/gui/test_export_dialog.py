@@ -236,3 +236,17 @@ def test_merge_failure_is_reported(qtbot, coded, tmp_path):
     finally:
         win.remember_state = False
         win.close()
+
+
+def test_the_preview_makes_only_the_rows_it_shows(qtbot, coded, monkeypatch):
+    """A codebook preview with quotes reads the quotes of the 20 codes shown, not of every code."""
+    for i in range(40):
+        coded.add_code(f"Extra/Code {i:02d}")
+    asked = []
+    original = type(coded).code_quotes
+    monkeypatch.setattr(type(coded), "code_quotes", lambda self, code_id, n: asked.append(code_id) or original(self, code_id, n))
+    from annotator.gui.export_dialog import PREVIEW_ROWS, ExportRequest, preview
+
+    header, rows = preview(coded, ExportRequest("codebook", "", quotes=1))
+    assert len(rows) == PREVIEW_ROWS and "quote_1" in header
+    assert len(asked) == PREVIEW_ROWS  # 44 codes in the project

@@ -57,6 +57,7 @@ def test_agreement_lists_new_coders_codes_and_documents_at_once(qtbot, new_windo
     assert "Ben" in _items(agreement.coder_list)
     assert ["Frame", "Conflict"] == _items(agreement.code_list)
     assert len(_items(agreement.doc_list)) == 1
+    window.show_view("search")  # a view in another tab catches up when it is shown
     search = window.search_view
     assert search.code_for_hits.findText("Frame/Conflict") >= 0 and search.coder_for_hits.findText("Ben") >= 0
     assert window.coder_combo.currentText() == "Ben"  # the coder just added codes now
@@ -91,14 +92,20 @@ def test_each_edit_undo_and_redo_is_announced_once(window):
 
 
 def test_views_refresh_from_the_bus_not_from_each_other(qtbot, window):
-    """A code added by a command performed on the bus (no view involved) reaches every view."""
+    """A code added by a command performed on the bus (no view involved) reaches every view: the one
+    shown at once, the others (in other tabs) as soon as they are shown."""
     window.bus.execute(commands.AddCode("Economy/Trade"))
+    assert window.agreement.code_list.count() == 3  # hidden: it has not done the work yet
+    window.show_view("agreement")
     assert window.agreement.code_list.count() == 5
+    window.show_view("search")
     assert window.search_view.code_for_hits.findText("Economy/Trade") >= 0
+    window.show_view("main")
     paths = [window.coding.codebook.tree.topLevelItem(i).text(0)
              for i in range(window.coding.codebook.tree.topLevelItemCount())]
     assert "Economy" in paths
     window.act_undo.trigger()
+    window.show_view("agreement")
     assert window.agreement.code_list.count() == 3
 
 
@@ -107,6 +114,8 @@ def test_switching_project_replaces_it_in_every_view(qtbot, window, tmp_path):
     assert window.switch_project(str(other), create=True)
     for view in (window.coding, window.agreement, window.review, window.search_view, window.analysis_view):
         assert view.project is window.project
+    for name in ("agreement", "search"):
+        window.show_view(name)
     assert window.agreement.doc_list.count() == 0
     assert window.search_view.code_for_hits.count() == 0
 

@@ -7,6 +7,7 @@ column to a table or a query cannot shift values into the wrong field.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence, Sized
@@ -35,6 +36,20 @@ def now() -> str:
 
 def new_guid() -> str:
     return str(uuid.uuid4()).upper()
+
+
+def new_guids(n: int) -> list[str]:
+    """``n`` random (version 4) GUIDs at once: one read of the random source instead of ``n``
+    (5,000 ``uuid4()`` calls are a noticeable part of coding 5,000 hits)."""
+    raw = os.urandom(16 * n)
+    out = []
+    for i in range(0, 16 * n, 16):
+        b = bytearray(raw[i:i + 16])
+        b[6] = (b[6] & 0x0F) | 0x40  # version 4
+        b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+        h = b.hex().upper()
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def placeholders(values: Sized) -> str:
