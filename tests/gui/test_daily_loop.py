@@ -157,7 +157,6 @@ def test_retrieval_memo_edit_and_export(window, qtbot, monkeypatch, tmp_path):
     project.add_segment(doc.id, project.coder("Ana").id, project.code("Crime").id, 0, 6)
     from annotator.core.commands import Changes
     window.bus.announce(Changes(all_segments=True))
-    window.show_view("retrieval")  # a hidden view catches up when it is shown
     view = window.daily.retrieval
     assert view._stale_rows  # a hidden tab reads nothing: it is read when shown
     window.show_view("retrieval")
