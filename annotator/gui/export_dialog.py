@@ -157,6 +157,10 @@ def export_table(project: Project, request: ExportRequest) -> tuple[list[str], I
         from annotator.core.exporters.matrix import iter_matrix
 
         return iter_matrix(project, within)
+    if request.kind == "memos":
+        from annotator.core.memos import EXPORT_COLUMNS, memo_entries
+
+        return list(EXPORT_COLUMNS), ([e.as_dict()[c] for c in EXPORT_COLUMNS] for e in memo_entries(project))
     from annotator.core.exporters.assignments import ASSIGNMENT_COLUMNS
 
     return list(ASSIGNMENT_COLUMNS), iter(project.assignment_export_rows())
