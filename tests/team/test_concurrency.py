@@ -184,6 +184,10 @@ else:
     progress = lambda phase: print(phase, flush=True)
 with Project.open(sys.argv[1]) as project:
     sync(project, progress=progress)
+# A sync that outruns the kill waits for it here, so "killed at a random moment" may also mean "after
+# the sync finished" and never turns into a clean exit the test would misread (a flake under load).
+import time
+time.sleep(60)
 print("finished", flush=True)
 """
 
