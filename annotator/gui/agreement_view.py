@@ -29,6 +29,7 @@ from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 from annotator.gui.file_dialogs import start_dir
+from annotator.gui.colours import text_colour
 from annotator.gui.jobs import Job, JobContext
 from annotator.gui.project_bus import Place, ProjectBus
 
@@ -63,6 +64,17 @@ UNIT_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "character"), QT_TRANSLATE_NOOP
 LEVEL_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "nominal"), QT_TRANSLATE_NOOP("AgreementView", "ordinal"),
                QT_TRANSLATE_NOOP("AgreementView", "interval"), QT_TRANSLATE_NOOP("AgreementView", "ratio"))
 MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
+
+
+def shown_value(value: float, digits: int = 3) -> str:
+    """``value`` with ``digits`` decimals, or more where rounding would put it on the other side of a
+    reliability threshold than its mark: .66666 is "0.6667" (unreliable), not "0.667" (which reads as the
+    .667 of "tentative")."""
+    for places in range(digits, 7):
+        rounded = round(value, places)
+        if all((rounded >= t) == (value >= t) for t in THRESHOLDS):
+            return f"{value:.{places}f}"
+    return f"{value:.6f}"
 
 
 def reliability_mark(alpha: float | None) -> str:
@@ -173,6 +185,7 @@ class AgreementView(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
+        self.progress.hide()  # shown only while computing
         form = QFormLayout()
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Group:"), self.group)
@@ -341,7 +354,7 @@ class AgreementView(QWidget):
             ticked = coder.name in ticked_coders if coder.name in known_coders else \
                 coder.name != consensus and not coder.is_adjudicator  # adjudicators: left out by default
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            item.setForeground(QBrush(QColor(coder.color).darker(120)))
+            item.setForeground(QBrush(text_colour(coder.color)))
             self.coder_list.addItem(item)
         codes = self.project.codes()
         parents = {c.parent_id for c in codes if c.parent_id is not None}
@@ -357,7 +370,7 @@ class AgreementView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, code.path)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code.path in ticked_codes else Qt.CheckState.Unchecked)
-            item.setForeground(QBrush(QColor(code.color).darker(130)))
+            item.setForeground(QBrush(text_colour(code.color)))
             self.code_list.addItem(item)
         self.doc_list.clear()
         for doc in self.project.documents():
@@ -438,6 +451,8 @@ class AgreementView(QWidget):
             self.summary.setText(self.tr("Tick at least two coders to compare"))
             return
         self.progress.setRange(0, 0)  # busy until the first code is done
+        self.progress.setFormat("")
+        self.progress.show()
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.summary.setText(self.tr("Computing…"))
@@ -474,10 +489,12 @@ class AgreementView(QWidget):
         self.progress.setFormat(self.tr("{0} of {1} codes").format(done, total))
 
     def _idle(self) -> None:
+        """Nothing computing: no progress bar (a full bar reading "done" looked like a button)."""
         self.worker = None
         self.compute_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, 1)
+        self.progress.hide()
 
     def _cancelled(self) -> None:
         self._idle()
@@ -494,8 +511,6 @@ class AgreementView(QWidget):
 
     def _finished(self, report) -> None:
         self._idle()
-        self.progress.setValue(1)
-        self.progress.setFormat(self.tr("done"))
         self.summary.setStyleSheet("")
         self.show_report(report)
         self.computed.emit()
@@ -597,7 +612,7 @@ class AgreementView(QWidget):
             if reason:
                 item.setToolTip(reason)
         else:
-            item = QStandardItem(f"{value:.{digits}f}" if digits else f"{value:,.0f}")
+            item = QStandardItem(shown_value(value, digits) if digits else f"{value:,.0f}")
             item.setToolTip(f"{key} = {value!r}")
         item.setData(value, RAW)
         item.setData(value, SORT)
@@ -726,8 +741,12 @@ class AgreementView(QWidget):
         y.setLabelsFont(small)
         x = QValueAxis()
         low = min([0.0] + [a for _, a in rows if a is not None])
-        x.setRange(max(-1.0, math.floor(low * 5) / 5), 1.0)
-        x.setTickCount(int(round((1.0 - x.min()) / 0.2)) + 1)
+        # Ticks every .2 anchored at 0 (a computed tick count gave "-0.0" from rounding); the axis ends a
+        # little past 1 so a bar of alpha = 1 and its border stay inside the plot.
+        x.setRange(max(-1.0, math.floor(low * 5) / 5), 1.04)
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickAnchor(0.0)
+        x.setTickInterval(0.2)
         x.setLabelFormat("%.1f")
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)

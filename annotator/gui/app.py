@@ -85,7 +85,13 @@ def open_window(project_path: Path, remember: bool = True):
 
 def run_gui(args: argparse.Namespace) -> int:
     from annotator.core.errors import AnnotatorError
+    from annotator.gui import system_check
 
+    if not args.screenshot and system_check.uses_xcb():
+        missing = system_check.missing_packages()
+        if missing:  # Qt would abort with an unhelpful plugin error
+            print(system_check.explain_missing(missing), file=sys.stderr)
+            return 2
     app = _application(args)
     try:
         window = open_window(choose_project(args), remember=not args.screenshot)

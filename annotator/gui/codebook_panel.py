@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QColorDialog, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton,
+    QAbstractItemView, QLabel, QColorDialog, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -109,25 +109,46 @@ class CodebookPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        # What the count columns count, in words: the header itself stays short so the code names fit.
+        self.counts_caption = QLabel()
+        self.counts_caption.setStyleSheet("color: #555555")
+        self.counts_caption.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.counts_caption)
         layout.addWidget(self.tree, 1)
 
     # ---- display ------------------------------------------------------------------------------
     def set_count_labels(self, document_title: str | None, whose: str) -> None:
-        """Say what the two count columns count: the codings of ``whose`` in the named document, in all."""
+        """Say what the two count columns count: the codings of ``whose`` in the named document, in all.
+
+        The columns keep short headers (a title there squeezes the code names); the caption above the
+        tree and the header tooltips name the document and the coder.
+        """
         header = self.tree.headerItem()
+        header.setText(2, self.tr("Doc"))
+        header.setText(3, self.tr("All"))
         if document_title:
-            # Elided by width, not by characters: 14 Chinese characters are twice as wide as 14 Latin ones
-            # and would squeeze the Code column.
-            short = self.tree.header().fontMetrics().elidedText(
-                document_title, Qt.TextElideMode.ElideRight, self.tree.header().fontMetrics().horizontalAdvance("0" * 16))
-            header.setText(2, short)
             header.setToolTip(2, self.tr("Codings by {whose} in “{title}” (the document of the active pane)")
                               .format(whose=whose, title=document_title))
+            caption = self.tr("Doc: “{title}” · All: every document · {whose}").format(title=document_title,
+                                                                                     whose=whose)
         else:
-            header.setText(2, self.tr("Doc"))
             header.setToolTip(2, self.tr("Codings in the document of the active pane (none is open)"))
-        header.setText(3, self.tr("All"))
+            caption = self.tr("Doc: no document open · All: every document · {whose}").format(whose=whose)
         header.setToolTip(3, self.tr("Codings by {whose} in every document of the project").format(whose=whose))
+        self._caption = caption
+        self.counts_caption.setToolTip(caption)
+        self._elide_caption()
+
+    _caption = ""
+
+    def _elide_caption(self) -> None:
+        width = max(60, self.counts_caption.width() or self.width())
+        self.counts_caption.setText(self.counts_caption.fontMetrics().elidedText(
+            self._caption, Qt.TextElideMode.ElideMiddle, width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide_caption()
 
     def refresh(self, codes: list[Code], keys: dict[int, str], in_document: dict[int, int],
                 in_project: dict[int, int]) -> None:

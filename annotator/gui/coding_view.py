@@ -21,6 +21,7 @@ from annotator.core.segmentation import snap_in_project
 from annotator.gui.codebook_panel import CodebookPanel
 from annotator.gui.document_menu import DocumentFilter, document_menu
 from annotator.gui.document_pane import DocumentPane, alt_held
+from annotator.gui.font_check import hint_if_no_emoji_font
 from annotator.gui.inspector import Inspector
 from annotator.gui.models.document_table import DocumentTableModel
 from annotator.gui.project_bus import Place, ProjectBus
@@ -91,7 +92,7 @@ class CodingView(QWidget):
         self.inspector.delete_requested.connect(lambda seg_id: self.perform(commands.DeleteSegment(seg_id)))
         self.inspector.recode_requested.connect(
             lambda seg_id, code_id: self.perform(commands.UpdateSegment(seg_id, "re-code", code_id=code_id)))
-        self.inspector.memo_changed.connect(lambda seg_id, memo: self.perform(commands.SetMemo(seg_id, memo)))
+        self.inspector.memo_changed.connect(self._save_memo)
         self.inspector.nudge_requested.connect(self.adjust_boundary)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.codebook)
@@ -157,6 +158,7 @@ class CodingView(QWidget):
             self.open_document(doc.id, pane)
         if not only_empty:
             self.active_pane = self.panes[0]
+            self._refresh_counts()  # the counts (and their caption) follow the active pane
 
     # ---- CodingContext for the panes ------------------------------------------------------------
     def code_colour(self, code_id: int) -> QColor:
@@ -363,6 +365,11 @@ class CodingView(QWidget):
         self.open_initial_documents()
         self._refresh_counts()
 
+    def _save_memo(self, segment_id: int, memo: str) -> None:
+        if self.perform(commands.SetMemo(segment_id, memo)):
+            self.inspector.memo_saved()
+            self.status_message.emit(self.tr("Memo saved") if memo.strip() else self.tr("Memo removed"))
+
     # ---- the inspector ----------------------------------------------------------------------------
     def inspect(self, segments: list[Segment], keep: int | None = None) -> None:
         """Show ``segments`` (all of one document) in the inspector and outline them where that document
@@ -419,7 +426,10 @@ class CodingView(QWidget):
 
     def open_document(self, document_id: int, pane: DocumentPane | None = None) -> DocumentPane:
         pane = pane or self.active_pane or self.panes[0]
-        pane.show_document(document_id, self.project.document_text(document_id))
+        text = self.project.document_text(document_id)
+        pane.show_document(document_id, text)
+        if self.isVisible() and not text.isascii():
+            hint_if_no_emoji_font(self, text)  # once: emoji would show as boxes
         pane.editor.mark_segments(self.inspector.segments if document_id == self.inspected_document else [])
         self.active_pane = pane
         self._refresh_counts()

@@ -9,6 +9,7 @@ without the bundle's copy), a message says where the guide lives.
 from __future__ import annotations
 
 import platform
+import re
 import sqlite3
 from importlib import metadata
 from pathlib import Path
@@ -112,13 +113,19 @@ def open_guide(parent: QWidget, page: str = "README.md") -> GuideDialog | None:
 
 
 # ---- keyboard shortcuts ------------------------------------------------------------------------------
+def plain_menu_text(text: str) -> str:
+    """A menu or action text without its mnemonic: "&File" -> "File", and "文件(&F)" -> "文件" (CJK
+    translations put the access key in brackets after the name)."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     found = []
     for action in menu.actions():
         if action.isSeparator():
             continue
         if action.menu() is not None:
-            found += _menu_actions(action.menu(), f"{path} ▸ {action.menu().title().replace('&', '')}")
+            found += _menu_actions(action.menu(), f"{path} ▸ {plain_menu_text(action.menu().title())}")
         else:
             found.append((path, action))
     return found
@@ -132,14 +139,14 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     located = []
     for top in window.menuBar().actions():
         if top.menu() is not None:
-            located += _menu_actions(top.menu(), top.menu().title().replace("&", ""))
+            located += _menu_actions(top.menu(), plain_menu_text(top.menu().title()))
     located += [(QCoreApplication.translate("help_menu", "Toolbar"), a) for a in window.findChildren(QAction)]
     for where, action in located:
         if id(action) in seen or not action.shortcuts():
             continue
         seen.add(id(action))
         keys = ", ".join(s.toString(native) for s in action.shortcuts())
-        rows.append((where, action.text().replace("&", ""), keys))
+        rows.append((where, plain_menu_text(action.text()), keys))
     coding = getattr(window, "coding", None)
     for code_id, key in sorted(getattr(coding, "keys", {}).items(), key=lambda item: item[1]):
         code = coding.code_by_id.get(code_id)

@@ -5,7 +5,7 @@ It only displays and asks; the workspace turns its requests into undoable comman
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
@@ -62,6 +62,9 @@ class Inspector(QWidget):
         form.addRow(self.tr("Boundaries"), bounds)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_memo)
+        self.saved_label = QLabel()  # "✓ Saved" for a moment after the memo is stored
+        self.saved_label.setStyleSheet("color: #2e7d32")
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +136,11 @@ class Inspector(QWidget):
         code_id = self.recode.itemData(index)
         if seg and code_id is not None and code_id != seg.code_id:
             self.recode_requested.emit(seg.id, int(code_id))
+
+    def memo_saved(self) -> None:
+        """Say that the memo is in the project (it was saved without a word before)."""
+        self.saved_label.setText(self.tr("✓ Saved"))
+        QTimer.singleShot(4000, self.saved_label.clear)
 
     def _save_memo(self) -> None:
         seg = self.current()

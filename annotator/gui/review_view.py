@@ -23,6 +23,7 @@ from annotator.core.commands import Changes, Command
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Segment
 from annotator.core.store import Project
+from annotator.gui.colours import text_colour
 from annotator.gui.document_pane import DocumentPane
 from annotator.gui.project_bus import Place, ProjectBus
 from annotator.gui.span_index import Coding, codings
@@ -100,7 +101,7 @@ class DisagreementModel(QAbstractTableModel):
             if d.key in self.view.state.settled:
                 return QBrush(QColor("#8a8a8a"))
             if index.column() == 1:
-                return QBrush(self.view.code_colour(d.code_id).darker(130))
+                return QBrush(text_colour(self.view.code_colour(d.code_id)))
         return None
 
     def refresh_status(self) -> None:
@@ -479,7 +480,8 @@ class ReviewView(QWidget):
             pane.combo.setEnabled(False)
             title = QLabel(self.coder_names[cid])
             colour = self.coder_colour(cid).name()
-            title.setStyleSheet(f"font-weight: bold; color: {colour}; border-bottom: 3px solid {colour}")
+            readable = text_colour(colour).name()  # the name in a colour that reads on white
+            title.setStyleSheet(f"font-weight: bold; color: {readable}; border-bottom: 3px solid {colour}")
             pane.layout().insertWidget(0, title)
             self.pane_titles.append(title)
             pane.editor.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._sync_scroll(p))

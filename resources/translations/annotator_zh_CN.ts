@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="+209"/>
+        <location filename="../../annotator/gui/help_menu.py" line="+216"/>
         <source>About Annotator</source>
         <translation>关于标注器</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_view.py" line="+40"/>
+        <location filename="../../annotator/gui/agreement_view.py" line="+41"/>
         <source>% agreement</source>
         <translation>一致百分比</translation>
     </message>
@@ -48,18 +48,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+430"/>
+        <location line="+446"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-430"/>
-        <location line="+443"/>
+        <location line="-446"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="+1"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
@@ -75,12 +74,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+470"/>
+        <location line="+484"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-483"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -96,13 +95,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+536"/>
+        <location line="+550"/>
         <location line="+61"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-610"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -152,7 +151,7 @@
         <translation>定比</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>document: is the code anywhere in the article (usual for framing studies); character/token/sentence/paragraph: which stretches; span: unitizing alpha_U</source>
         <translation>文档：编码是否出现在文章中的任何位置（框架研究的常用做法）；字符/词/句子/段落：比较哪些文本片段；范围：切分信度 alpha_U</translation>
     </message>
@@ -202,7 +201,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
@@ -317,7 +316,7 @@
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -332,12 +331,12 @@
         <translation>{0} / {1} 个编码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cancelled; the previous results (if any) are still shown</source>
         <translation>已取消；仍显示之前的结果（如有）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -407,7 +406,7 @@
         <translation>{0}（无定义）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Export agreement as {0}</source>
         <translation>将信度结果导出为 {0}</translation>
     </message>
@@ -615,12 +614,12 @@
     </message>
     <message>
         <location line="-54"/>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-41"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
@@ -670,22 +669,32 @@
         <translation>编辑所选编码</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Codings by {whose} in “{title}” (the document of the active pane)</source>
         <translation>{whose} 在《{title}》中的编码（当前窗格的文档）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Doc: “{title}” · All: every document · {whose}</source>
+        <translation>文档：《{title}》 · 全部：所有文档 · {whose}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Codings in the document of the active pane (none is open)</source>
         <translation>当前窗格文档中的编码（尚未打开文档）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Doc: no document open · All: every document · {whose}</source>
+        <translation>文档：尚未打开 · 全部：所有文档 · {whose}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Codings by {whose} in every document of the project</source>
         <translation>{whose} 在项目全部文档中的编码</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+83"/>
         <source>Retrieve codings</source>
         <translation>检索编码标注</translation>
     </message>
@@ -894,7 +903,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+59"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+60"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
@@ -904,7 +913,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>只显示某个文档集的文档</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -934,7 +943,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+60"/>
+        <source>Memo saved</source>
+        <translation>备忘已保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memo removed</source>
+        <translation>备忘已删除</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+114"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
@@ -988,7 +1007,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+31"/>
+        <location filename="../../annotator/gui/review_view.py" line="+32"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1235,7 +1254,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>REFI-QDA 项目（.qdpx，供其他质性分析软件使用）</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+171"/>
         <location line="+81"/>
         <location line="+130"/>
         <source>Export</source>
@@ -1393,7 +1412,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="-151"/>
+        <location filename="../../annotator/gui/help_menu.py" line="-157"/>
         <source>Annotator user guide</source>
         <translation>标注器用户指南</translation>
     </message>
@@ -1504,7 +1523,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>边界</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Click a highlight to inspect it. Alt+Shift+←/→ moves its end, Alt+Ctrl+←/→ its start.</source>
         <translation>点击高亮处查看详情。Alt+Shift+←/→ 移动其结尾，Alt+Ctrl+←/→ 移动其开头。</translation>
     </message>
@@ -1512,6 +1531,11 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+58"/>
         <source>{0}–{1} ({2} characters)</source>
         <translation>{0}–{1}（{2} 个字符）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>✓ Saved</source>
+        <translation>✓ 已保存</translation>
     </message>
 </context>
 <context>
@@ -2242,12 +2266,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2327,7 +2351,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>没有分歧</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Accept {0} ({1})</source>
         <translation>采纳 {0}（{1}）</translation>
     </message>
@@ -2657,7 +2681,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="+89"/>
+        <location filename="../../annotator/gui/help_menu.py" line="+95"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -2764,7 +2788,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="+99"/>
+        <location filename="../../annotator/gui/app.py" line="+105"/>
         <source>Annotator</source>
         <translation>标注器</translation>
     </message>
@@ -3106,20 +3130,43 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>font_check</name>
+    <message>
+        <location filename="../../annotator/gui/font_check.py" line="+39"/>
+        <source>Chinese text</source>
+        <translation>中文文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No installed font can show Chinese characters, so Chinese articles will show boxes. Install a CJK font (for example Noto Sans CJK: &apos;apt install fonts-noto-cjk&apos;, or your system&apos;s language settings) and restart.</source>
+        <translation>没有已安装的字体能显示中文字符，中文文章会显示为方框。请安装中日韩字体（例如 Noto Sans CJK：&apos;apt install fonts-noto-cjk&apos;，或在系统语言设置中安装）后重新启动。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Emoji</source>
+        <translation>表情符号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document contains emoji, but no installed font can show them in colour, so they show as boxes (the text and your codings are not affected). Install an emoji font (for example Noto Color Emoji: &apos;apt install fonts-noto-color-emoji&apos;) and restart.</source>
+        <translation>此文档含有表情符号，但没有已安装的字体能以彩色显示它们，因此会显示为方框（文本和编码不受影响）。请安装表情符号字体（例如 Noto Color Emoji：&apos;apt install fonts-noto-color-emoji&apos;）后重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>help_menu</name>
     <message>
-        <location filename="../../annotator/gui/help_menu.py" line="-74"/>
-        <location line="+137"/>
+        <location filename="../../annotator/gui/help_menu.py" line="-80"/>
+        <location line="+143"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-143"/>
         <source>The user guide is not installed with this copy of Annotator. It is the docs folder of the source code and is included in the desktop bundle.</source>
         <translation>此标注器副本未安装用户指南。用户指南是源代码中的 docs 文件夹，桌面程序包中已包含。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>

@@ -129,3 +129,15 @@ def test_open_recent_holds_only_real_paths_after_a_settings_file_is_read_back(wi
     gone.unlink()
     window.files.refresh_recent()
     assert [a.text() for a in window.files.recent_menu.actions()] == shown  # a deleted project is not offered
+
+
+def test_emoji_font_hint_once_when_a_document_has_emoji(window, monkeypatch):
+    from annotator.gui import font_check
+
+    monkeypatch.setattr(font_check, "has_emoji_font", lambda: False)
+    assert font_check.hint_if_no_emoji_font(window, "no pictures here") is False
+    shown = []
+    monkeypatch.setattr(font_check, "_hint_once", lambda *a: shown.append(a[1]) or True)
+    emoji = window.project.document("emoji", with_text=False)
+    window.coding.open_document(emoji.id, window.coding.panes[0])  # the conftest's emoji document
+    assert shown == ["hints/emoji_font_shown"]
