@@ -28,6 +28,7 @@ from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS,
 from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
+from annotator.gui.document_picker import DocumentChecklist
 from annotator.gui.file_dialogs import start_dir
 from annotator.gui.colours import text_colour
 from annotator.gui.jobs import Job, JobContext
@@ -154,7 +155,8 @@ class AgreementView(QWidget):
         self.group = QComboBox()
         self.group.setToolTip(self.tr("A mutually exclusive group: its children and the group as one nominal variable"))
         self.code_list = QListWidget()
-        self.doc_list = QListWidget()
+        # Documents are found by typing and ticked in a lazy list: no item per document (100,000 articles).
+        self.doc_list = DocumentChecklist(lambda: self.bus.project)
         self.doc_set = QComboBox()  # tick the documents of a document set
         self.doc_set.setToolTip(self.tr("Compare the coders on the documents of one document set"))
         self.doc_set.activated.connect(self._tick_set)
@@ -344,7 +346,6 @@ class AgreementView(QWidget):
         known_coders = {self.coder_list.item(i).text() for i in range(self.coder_list.count())} if keep else set()
         ticked_coders = set(self._ticked(self.coder_list)) if keep else set()
         ticked_codes = set(self._ticked(self.code_list, Qt.ItemDataRole.UserRole)) if keep else set()
-        ticked_docs = set(self._ticked(self.doc_list, Qt.ItemDataRole.UserRole)) if keep else set()
         group = self.group.currentData() if keep else None
         consensus = self.project.meta(CONSENSUS_META_KEY)
         self.coder_list.clear()
@@ -372,13 +373,9 @@ class AgreementView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if code.path in ticked_codes else Qt.CheckState.Unchecked)
             item.setForeground(QBrush(text_colour(code.color)))
             self.code_list.addItem(item)
-        self.doc_list.clear()
-        for doc in self.project.documents():
-            item = QListWidgetItem(doc.title or doc.name)
-            item.setData(Qt.ItemDataRole.UserRole, doc.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if doc.name in ticked_docs else Qt.CheckState.Unchecked)
-            self.doc_list.addItem(item)
+        if not keep:
+            self.doc_list.model.ticked = set()
+        self.doc_list.refresh()
         self.doc_set.clear()
         self.doc_set.addItem(self.tr("Tick the documents of a set…"), None)
         for document_set in self.project.document_sets():
@@ -389,12 +386,8 @@ class AgreementView(QWidget):
         set_id = self.doc_set.itemData(index)
         if set_id is None:
             return
-        names = self.project.document_names()
-        members = {names[d] for d in self.project.set_members(int(set_id))}
-        for i in range(self.doc_list.count()):
-            item = self.doc_list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in members
-                               else Qt.CheckState.Unchecked)
+        members = self.project.set_members(int(set_id))
+        self.doc_list.set_ticked(d.name for d in self.project.listed_documents(members))
         self.doc_set.setCurrentIndex(0)
 
     @staticmethod
@@ -411,9 +404,10 @@ class AgreementView(QWidget):
                   group: str | None = None, bootstrap: int | None = None, seed: int | None = None,
                   categories: int | None = None, level: str | None = None) -> None:
         """Set the scope widgets (for scripts and tests)."""
+        if documents is not None:
+            self.doc_list.set_ticked(documents)
         for widget, wanted, role in ((self.coder_list, coders, None),
-                                     (self.code_list, codes, Qt.ItemDataRole.UserRole),
-                                     (self.doc_list, documents, Qt.ItemDataRole.UserRole)):
+                                     (self.code_list, codes, Qt.ItemDataRole.UserRole)):
             if wanted is None:
                 continue
             for i in range(widget.count()):
@@ -438,7 +432,7 @@ class AgreementView(QWidget):
         return AgreementScope(
             unit=self.unit.currentData(), coders=tuple(self._ticked(self.coder_list)),
             codes=() if group else tuple(self._ticked(self.code_list, Qt.ItemDataRole.UserRole)),
-            group=group, documents=tuple(self._ticked(self.doc_list, Qt.ItemDataRole.UserRole)),
+            group=group, documents=tuple(self.doc_list.ticked()),
             bootstrap=self.bootstrap.value(), seed=self.seed.value(),
             categories=self.categories.value() or None, level=self.level.currentData())
 

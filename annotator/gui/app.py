@@ -125,7 +125,7 @@ def screenshot(app, window, path: str, view: str) -> int:
     window.show()
     for _ in range(5):
         app.processEvents()
-    wait = getattr(window.views.get(view), "wait_until_ready", None)
+    wait = getattr(window.view_widget(view), "wait_until_ready", None)
     if wait is not None:  # a view computing in a worker (agreement) finishes first
         wait()
         app.processEvents()

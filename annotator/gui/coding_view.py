@@ -6,6 +6,8 @@ performed on the project event bus, and refreshes from the bus only what each ``
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,10 +18,10 @@ from annotator.core import commands
 from annotator.core.boundaries import nudge_in_project
 from annotator.core.exclusive import ExclusiveGroups
 from annotator.core.model import Code, Coder, Segment
-from annotator.core.store import Project
+from annotator.core.store import DocumentListQuery, ListedDocument, Project
 from annotator.core.segmentation import snap_in_project
 from annotator.gui.codebook_panel import CodebookPanel
-from annotator.gui.document_menu import DocumentFilter, document_menu
+from annotator.gui.document_menu import document_menu
 from annotator.gui.document_pane import DocumentPane, alt_held
 from annotator.gui.font_check import hint_if_no_emoji_font
 from annotator.gui.inspector import Inspector
@@ -28,6 +30,14 @@ from annotator.gui.project_bus import Place, ProjectBus
 from annotator.gui.span_index import Coding, codings
 
 DIGITS = "123456789"
+
+
+# Above this many codings the project-wide codebook counts are taken in a job (the window does not wait).
+BACKGROUND_COUNTS = 200_000
+
+
+def _picker_tooltip(doc: ListedDocument) -> str:
+    return " · ".join(part for part in (doc.name, doc.outlet, doc.date) if part)
 
 
 class CodingView(QWidget):
@@ -53,19 +63,21 @@ class CodingView(QWidget):
         self.panes: list[DocumentPane] = []
         self.active_pane: DocumentPane | None = None
         self.inspected_document: int | None = None  # the document of the codings in the inspector
+        self._counts: dict[int | None, dict[int, int]] = {}  # project-wide counts by whose codings (None: all)
 
-        self.doc_model = DocumentTableModel(self)
-        self.doc_proxy = DocumentFilter(self)
-        self.doc_proxy.setSourceModel(self.doc_model)
+        # The list is sorted and filtered in SQL and read a page at a time (100,000 articles open at once).
+        self.doc_model = DocumentTableModel(lambda: self.bus.project, self)
+        self.doc_proxy = self.doc_model  # the model the list shows (it used to be a sort/filter proxy)
         self.doc_filter = QLineEdit(placeholderText=self.tr("Filter documents…"), clearButtonEnabled=True)
-        self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
+        self.doc_filter.textChanged.connect(lambda text: self.doc_model.set_query(text=text.strip()))
         self.doc_set = QComboBox()
         self.doc_set.setToolTip(self.tr("Show the documents of one document set"))
         self.doc_set.currentIndexChanged.connect(lambda _i: self._apply_set_filter())
         self.doc_table = QTableView()
-        self.doc_table.setModel(self.doc_proxy)
+        self.doc_table.setModel(self.doc_model)
         self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.doc_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order first
         self.doc_table.setSortingEnabled(True)
         self.doc_table.verticalHeader().hide()
         self.doc_table.horizontalHeader().setStretchLastSection(True)
@@ -144,13 +156,17 @@ class CodingView(QWidget):
 
         ``only_empty``: fill just the panes that show nothing (after the first import into a new project).
         """
-        docs = self.project.documents()
         panes = [p for p in self.panes if p.document_id is None] if only_empty else self.panes
+        shown = {p.document_id for p in self.panes if p.document_id is not None} if only_empty else set()
+        # The first documents in import order are enough to choose from (no need to read 100,000).
+        unfiltered = self.doc_model.query == DocumentListQuery(coder_id=self.doc_model.query.coder_id)
+        ids = self.doc_model.ids if unfiltered else self.project.document_list_ids(DocumentListQuery())
+        first_ids = ids[:200 + len(shown)]
+        docs = self.project.listed_documents(first_ids)
         if not docs:
             for pane in panes:
                 pane.show_nothing()
             return
-        shown = {p.document_id for p in self.panes if p.document_id is not None} if only_empty else set()
         unseen = [d for d in docs if d.id not in shown] or docs
         first = unseen[0]
         contrast = next((d for d in unseen if d.language != first.language), unseen[min(1, len(unseen) - 1)])
@@ -227,13 +243,17 @@ class CodingView(QWidget):
         self.coders = {c.id: c for c in self.project.coders()}
         self._reload_codes()
         self._reload_sets()
-        self.doc_model.reset(self.project.documents(), self._statuses())
+        self.doc_model.query = replace(self.doc_model.query, coder_id=self.coder_id)
+        self.doc_model.refresh()
         self._reload_memo_marks()
-        self.doc_table.resizeColumnsToContents()
-        self.doc_table.setColumnWidth(0, min(self.doc_table.columnWidth(0), 170))  # titles elide; tooltip has all
-        for pane in self.panes:
-            pane.set_documents(self.project.documents())
+        self._fit_list_columns()
         self._show_hint_if_empty()
+
+    def _fit_list_columns(self) -> None:
+        """Column widths from the font, not from measuring every row (titles elide; the tooltip has all)."""
+        metrics = self.doc_table.fontMetrics()
+        for column, sample in enumerate(("M" * 14, "M" * 9, "2024-12-31", "zh-Hant")):
+            self.doc_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 12)
 
     def _show_hint_if_empty(self) -> None:
         empty = self.project.document_count() == 0
@@ -255,13 +275,12 @@ class CodingView(QWidget):
 
     def _apply_set_filter(self) -> None:
         set_id = self.doc_set.currentData()
-        self.doc_proxy.set_allowed(None if set_id is None else set(self.project.set_members(int(set_id))))
+        self.doc_model.set_query(set_id=None if set_id is None else int(set_id))
 
     def _reload_memo_marks(self) -> None:
         """✎ on documents and codes that have a memo."""
-        memos = self.project.memos()
-        self.doc_model.set_memo_documents({m.document_id for m in memos if m.document_id is not None})
-        self.codebook.memo_codes = {m.code_id for m in memos if m.code_id is not None}
+        self.doc_model.reload_rows()  # the list reads its ✎ marks with its rows
+        self.codebook.memo_codes = self.project.codes_with_memos()
 
     def _reload_codes(self) -> None:
         self.codes = self.project.codes()
@@ -290,30 +309,45 @@ class CodingView(QWidget):
                 shortcut.activated.connect(lambda c=code_id, s=snap: self.apply_code(c, snap=s))
                 self._shortcuts.append(shortcut)
 
-    def _statuses(self) -> dict[int, str]:
-        if self.coder_id is None:
+    def _project_counts(self) -> dict[int, int]:
+        """Codings per code in the whole project, for the current coder (or every coder), kept until an
+        edit; counted in a job where the project has many codings (3 M take a second), meanwhile empty."""
+        if self.coder_id is None and not self.show_others:
             return {}
-        return {a.document_id: a.status for a in self.project.assignments(coder_id=self.coder_id)}
+        key = None if self.show_others else self.coder_id
+        if key in self._counts:
+            return self._counts[key]
+        if self.project.segment_count_estimate() < BACKGROUND_COUNTS:
+            self._counts[key] = self.project.segment_counts_by_code(coder_id=key)
+            return self._counts[key]
+
+        def counted(counts: dict[int, int], key=key, project=self.project) -> None:
+            if project is self.project:
+                self._counts[key] = counts
+                self._refresh_counts()
+
+        self.bus.jobs.run(lambda project, _context: project.segment_counts_by_code(coder_id=key),
+                          title=self.tr("Counting codings"), key=f"codebook-counts-{id(self)}", on_done=counted)
+        return {}
 
     def _refresh_counts(self) -> None:
         """The codebook's counts: in the active pane's document (the column is named after it) and in all."""
-        if self.coder_id is None and not self.show_others:
-            in_project: dict[int, int] = {}
-        else:
-            in_project = self.project.segment_counts_by_code(coder_id=None if self.show_others else self.coder_id)
+        in_project = self._project_counts()
         in_document: dict[int, int] = {}
         pane = self.active_pane
         title = None
         if pane and pane.document_id is not None and pane.editor.span_index:
             for seg in pane.editor.span_index.codings.values():
                 in_document[seg.code_id] = in_document.get(seg.code_id, 0) + 1
-            title = pane.combo.currentText() or None
+            title = pane.picker.text() or None
         whose = self.tr("every coder") if self.show_others else self.coder_name(self.coder_id)
         self.codebook.set_count_labels(title, whose)
         self.codebook.refresh(self.codes, self.keys, in_document, in_project)
 
     def on_changes(self, changes: commands.Changes) -> None:
         """Refresh from one announcement on the bus: only what ``changes`` names."""
+        if changes.segments or changes.codebook or changes.coders or changes.document_list:
+            self._counts.clear()
         if changes.coders:
             self.coders = {c.id: c for c in self.project.coders()}
             self.inspector.set_names(self.codes, {i: c.name for i, c in self.coders.items()})
@@ -335,7 +369,7 @@ class CodingView(QWidget):
             if changes.segments_changed_in(pane.document_id):
                 pane.refresh_segments(changes.segment_ids if incremental else None)
         if changes.assignments:
-            self.doc_model.set_status(self._statuses())
+            self.doc_model.reload_rows()
         if changes.segments or changes.codebook:
             self._refresh_counts()
         if changes.segments or changes.codebook or changes.coders:
@@ -343,20 +377,24 @@ class CodingView(QWidget):
 
     def _reload_documents(self) -> None:
         """Documents were added, removed or renamed: the list, the pickers, panes whose document went."""
-        documents = self.project.documents()
-        ids = {d.id for d in documents}
-        self.doc_model.reset(documents, self._statuses())
+        self.doc_model.refresh()
+        wanted = [p.document_id for p in self.panes if p.document_id is not None] + \
+            ([self.inspected_document] if self.inspected_document is not None else [])
+        listed = {d.id: d for d in self.project.listed_documents(wanted)}
         for pane in self.panes:
-            pane.set_documents(documents)
-            if pane.document_id is not None and pane.document_id not in ids:
+            if pane.document_id is not None and pane.document_id not in listed:
                 pane.show_nothing()
-        if self.inspected_document is not None and self.inspected_document not in ids:
+            elif pane.document_id is not None:  # the title may have changed
+                doc = listed[pane.document_id]
+                pane.picker.set_current(doc.id, doc.label, _picker_tooltip(doc))
+        if self.inspected_document is not None and self.inspected_document not in listed:
             self.inspect([])
         if any(p.document_id is None for p in self.panes):
             self.open_initial_documents(only_empty=True)
         self._show_hint_if_empty()
 
     def _project_replaced(self, _project: Project) -> None:
+        self._counts.clear()
         self.inspect([])
         self.last_code_id = None
         for pane in self.panes:  # the old project's text and codings must not be counted or shown
@@ -395,8 +433,7 @@ class CodingView(QWidget):
 
     # ---- panes ---------------------------------------------------------------------------------
     def add_pane(self) -> DocumentPane:
-        pane = DocumentPane(self)
-        pane.set_documents(self.project.documents())
+        pane = DocumentPane(self, project=lambda: self.bus.project)
         pane.document_changed.connect(lambda doc_id, p=pane: self.open_document(doc_id, p))
         pane.segment_clicked.connect(lambda ids, p=pane: self._segments_clicked(p, ids))
         pane.close_requested.connect(lambda p=pane: self.remove_pane(p))
@@ -426,8 +463,10 @@ class CodingView(QWidget):
 
     def open_document(self, document_id: int, pane: DocumentPane | None = None) -> DocumentPane:
         pane = pane or self.active_pane or self.panes[0]
+        listed = self.project.listed_documents([document_id])
+        label, tooltip = (listed[0].label, _picker_tooltip(listed[0])) if listed else ("", "")
         text = self.project.document_text(document_id)
-        pane.show_document(document_id, text)
+        pane.show_document(document_id, text, label, tooltip)
         if self.isVisible() and not text.isascii():
             hint_if_no_emoji_font(self, text)  # once: emoji would show as boxes
         pane.editor.mark_segments(self.inspector.segments if document_id == self.inspected_document else [])
@@ -487,7 +526,8 @@ class CodingView(QWidget):
         for pane in self.panes:
             pane.refresh_segments()
             pane.editor.recolour()
-        self.doc_model.set_status(self._statuses())
+        self.doc_model.set_query(coder_id=self.coder_id)
+        self.doc_model.reload_rows()
         self.inspect([])
         self._refresh_counts()
 
@@ -568,14 +608,15 @@ class CodingView(QWidget):
     def step_document(self, delta: int) -> None:
         """Open the next (+1) or previous (-1) document of the list, as sorted and filtered, in the active pane."""
         pane = self.active_pane or self.panes[0]
-        rows = self.doc_proxy.rowCount()
+        ids = self.doc_model.ids  # the whole list as sorted and filtered, also rows not fetched yet
+        rows = len(ids)
         if not rows:
             return
-        ids = [self.doc_proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(rows)]
-        row = ids.index(pane.document_id) + delta if pane.document_id in ids else (0 if delta > 0 else rows - 1)
+        here = self.doc_model.row_of(pane.document_id) if pane.document_id is not None else -1
+        row = here + delta if here >= 0 else (0 if delta > 0 else rows - 1)
         if 0 <= row < rows:
             self.open_document(int(ids[row]), pane)
-            self.doc_table.selectRow(row)
+            self.doc_table.selectRow(self.doc_model.row_of(ids[row]))
             pane.editor.setFocus()
         else:
             self.status_message.emit(self.tr("This is the last document of the list") if delta > 0

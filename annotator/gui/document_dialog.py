@@ -41,7 +41,7 @@ class DocumentDialog(QDialog):
         self.title = QLineEdit(doc.title)
         self.outlet = QComboBox()
         self.outlet.setEditable(True)
-        self.outlet.addItems(sorted({d.outlet for d in project.documents() if d.outlet}))
+        self.outlet.addItems(project.document_facets()[0])
         self.outlet.setCurrentText(doc.outlet)
         self.date = QLineEdit(doc.date, placeholderText=self.tr("YYYY-MM-DD (or YYYY-MM, YYYY)"))
         self.language = QComboBox()  # names (中文, English) for known codes; a typed code is taken as it is

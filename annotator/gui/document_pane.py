@@ -9,18 +9,20 @@ from __future__ import annotations
 import gc
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QMenu, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QApplication, QHBoxLayout, QMenu, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
-from annotator.core.model import Document, Segment
+from annotator.core.model import Segment
+from annotator.core.store import Project
 from annotator.core.tokens import snap_to_words
+from annotator.gui.document_picker import DocumentPicker
 from annotator.gui.highlighting import HighlightedEditor, SegmentHighlighter, StripeMargin
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.span_index import Coding, SpanIndex
@@ -336,15 +338,14 @@ class DocumentPane(QWidget):
     close_requested = Signal()
     activated = Signal()  # the text got the keyboard focus: this pane is the one the user works in
 
-    def __init__(self, context: CodingContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: CodingContext, parent: QWidget | None = None,
+                 project: Callable[[], Project | None] | None = None) -> None:
+        """``project``: where the picker finds documents (none: the picker only names the document shown)."""
         super().__init__(parent)
         self.context = context
         self.document_id: int | None = None
-        self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(12)
-        self.combo.setPlaceholderText(self.tr("Choose a document…"))  # shown while the pane is empty
-        self.combo.activated.connect(self._picked)
+        self.picker = DocumentPicker(project or (lambda: None))  # searchable: no item per document
+        self.picker.chosen.connect(self._picked)
         close = QToolButton(text="✕", toolTip=self.tr("Close this pane"))
         close.setAutoRaise(True)
         close.clicked.connect(self.close_requested)
@@ -355,7 +356,7 @@ class DocumentPane(QWidget):
         self.find = FindController(self.find_bar, self.editor, lambda: self.editor.text, self.editor.set_find_marks)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.combo, 1)
+        top.addWidget(self.picker, 1)
         top.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -369,27 +370,14 @@ class DocumentPane(QWidget):
         self.find_bar.open_bar(text)
         self.find.update(jump=True)
 
-    def set_documents(self, documents: list[Document]) -> None:
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for doc in documents:
-            self.combo.addItem(doc.title or doc.name, doc.id)
-            self.combo.setItemData(self.combo.count() - 1, f"{doc.name} · {doc.outlet} · {doc.date}",
-                                   Qt.ItemDataRole.ToolTipRole)
-        # The picker names the document the pane shows, and nothing when it shows none.
-        self.combo.setCurrentIndex(self.combo.findData(self.document_id) if self.document_id is not None else -1)
-        self.combo.blockSignals(False)
+    def _picked(self, document_id: int) -> None:
+        if document_id != self.document_id:
+            self.document_changed.emit(int(document_id))
 
-    def _picked(self, index: int) -> None:
-        doc_id = self.combo.itemData(index)
-        if doc_id is not None and doc_id != self.document_id:
-            self.document_changed.emit(int(doc_id))
-
-    def show_document(self, document_id: int, text: str) -> None:
+    def show_document(self, document_id: int, text: str, label: str = "", tooltip: str = "") -> None:
+        """Show a document; ``label`` (its title) names it in the picker."""
         self.document_id = document_id
-        i = self.combo.findData(document_id)
-        if i >= 0:
-            self.combo.setCurrentIndex(i)
+        self.picker.set_current(document_id, label, tooltip)
         self.editor.load(text)
         self.refresh_segments()
         if self.find_bar.isVisible():
@@ -398,7 +386,7 @@ class DocumentPane(QWidget):
     def show_nothing(self) -> None:
         """An empty pane (no documents yet, or its document was removed)."""
         self.document_id = None
-        self.combo.setCurrentIndex(-1)
+        self.picker.set_current(None)
         self.editor.load("")
         self.editor.set_find_marks([])
         self.editor.mark_segments([])

@@ -162,7 +162,7 @@ class StripeMargin(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f4f4f2"))
         ctx = self.editor.context
-        segments = self.editor.span_index.segments if self.editor.span_index else {}
+        codings = self.editor.span_index.codings if self.editor.span_index else {}
         for rect, span in self._visible_stripes(event.rect().bottom()):
             colour = ctx.code_colour(span.code_id)
             if span.own:
@@ -171,7 +171,7 @@ class StripeMargin(QWidget):
                 painter.fillRect(rect, colour.lighter(160))
                 painter.setPen(QPen(ctx.coder_colour(span.coder_id), 1))
                 painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
-            seg = segments.get(span.segment_id)
+            seg = codings.get(span.segment_id)
             if seg is not None and seg.memo:  # a coding with a memo: a dark notch atop its stripe
                 painter.fillRect(QRect(rect.left() - 1, rect.top(), rect.width() + 2, MEMO_MARK), MEMO_COLOUR)
         painter.end()
@@ -186,9 +186,11 @@ class StripeMargin(QWidget):
                     label = ctx.code_name(span.code_id)
                     if not span.own:
                         label += f" ({ctx.coder_name(span.coder_id)})"
-                    seg = self.editor.span_index.segments.get(span.segment_id) if self.editor.span_index else None
-                    if seg is not None and seg.memo:
-                        label += "\n    \u270e " + " ".join(seg.memo.split())[:200]
+                    index = self.editor.span_index
+                    coding = index.codings.get(span.segment_id) if index else None
+                    if coding is not None and coding.memo:  # the memo's text is read for the tooltip only
+                        memo = index.segments[span.segment_id].memo  # type: ignore[union-attr]
+                        label += "\n    \u270e " + " ".join(memo.split())[:200]
                     names.append(label)
             if names:
                 QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(names)), self)

@@ -19,17 +19,14 @@ from PySide6.QtWidgets import (
 from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
-from annotator.gui.agreement_view import AgreementView
-from annotator.gui.analysis_view import AnalysisView
 from annotator.gui.coding_view import CodingView
 from annotator.gui.exchange_actions import ExchangeActions
 from annotator.gui.integrity_watch import install_integrity_watch
 from annotator.gui.file_actions import FileActions, recent_files, remember_recent
 from annotator.gui.daily_actions import DailyActions, coder_settings_key
 from annotator.gui.help_menu import install_help_menu
+from annotator.gui.lazy_view import LazyView
 from annotator.gui.project_bus import Place, ProjectBus
-from annotator.gui.review_view import ReviewView
-from annotator.gui.search_view import SearchView
 from annotator.gui.team_menu import install_team
 from annotator.gui.undo import undo_actions
 
@@ -52,15 +49,12 @@ class MainWindow(QMainWindow):
         self.coding = CodingView(self.bus)
         self.coding.status_message.connect(self.show_status)
         self.register_view("main", self.tr("Coding"), self.coding)
-        self.agreement = AgreementView(self.bus)
-        self.register_view("agreement", self.tr("Agreement"), self.agreement)
-        self.review = ReviewView(self.bus)
-        self.review.status_message.connect(self.show_status)
-        self.register_view("review", self.tr("Review"), self.review)
-        self.search_view = SearchView(self.bus)
-        self.register_view("search", QCoreApplication.translate("search_view", "Search"), self.search_view)
-        self.analysis_view = AnalysisView(self.bus, compute_now=False)  # computed when its tab is shown
-        self.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"), self.analysis_view)
+        # The other views are built when first shown (or asked for): start-up makes only the coding view.
+        self.register_view("agreement", self.tr("Agreement"), LazyView(self._build_agreement))
+        self.register_view("review", self.tr("Review"), LazyView(self._build_review))
+        self.register_view("search", QCoreApplication.translate("search_view", "Search"), LazyView(self._build_search))
+        self.register_view("analysis", QCoreApplication.translate("search_view", "Analysis"),
+                           LazyView(self._build_analysis))
         self.daily = DailyActions(self)  # Retrieved segments, Memos, coders, keyboard flow (issue 14)
         self.files = FileActions(self.bus, self, self.show_status)
         self.exchange = ExchangeActions(self.bus, self, self.show_status)
@@ -77,6 +71,50 @@ class MainWindow(QMainWindow):
     @property
     def project(self) -> Project:
         return self.bus.project
+
+    # ---- views built on first use ------------------------------------------------------------------
+    def _build_agreement(self) -> QWidget:
+        from annotator.gui.agreement_view import AgreementView
+
+        return AgreementView(self.bus)
+
+    def _build_review(self) -> QWidget:
+        from annotator.gui.review_view import ReviewView
+
+        review = ReviewView(self.bus)
+        review.status_message.connect(self.show_status)
+        return review
+
+    def _build_search(self) -> QWidget:
+        from annotator.gui.search_view import SearchView
+
+        return SearchView(self.bus)
+
+    def _build_analysis(self) -> QWidget:
+        from annotator.gui.analysis_view import AnalysisView
+
+        return AnalysisView(self.bus, compute_now=False)  # computed when its tab is shown
+
+    def view_widget(self, name: str) -> QWidget:
+        """The view registered as ``name``, built now if it was waiting to be shown."""
+        widget = self.views[name]
+        return widget.view() if isinstance(widget, LazyView) else widget
+
+    @property
+    def agreement(self):
+        return self.view_widget("agreement")
+
+    @property
+    def review(self):
+        return self.view_widget("review")
+
+    @property
+    def search_view(self):
+        return self.view_widget("search")
+
+    @property
+    def analysis_view(self):
+        return self.view_widget("analysis")
 
     def show_status(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

@@ -477,7 +477,7 @@ class ReviewView(QWidget):
             pane = DocumentPane(CoderPaneContext(self, cid))
             for button in pane.findChildren(QToolButton):
                 button.hide()  # the panes follow the list; they are not closed one by one
-            pane.combo.setEnabled(False)
+            pane.picker.setEnabled(False)  # the panes follow the disagreement list
             title = QLabel(self.coder_names[cid])
             colour = self.coder_colour(cid).name()
             readable = text_colour(colour).name()  # the name in a colour that reads on white
@@ -546,8 +546,7 @@ class ReviewView(QWidget):
             if pane.document_id != d.document_id:
                 if text is None:
                     text = self.project.document_text(d.document_id)
-                pane.set_documents([doc])
-                pane.show_document(d.document_id, text)
+                pane.show_document(d.document_id, text, doc.title or doc.name)
             else:
                 pane.refresh_segments()
             self._emphasise(pane, cid, d)

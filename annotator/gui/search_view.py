@@ -229,9 +229,8 @@ class SearchView(QWidget):
 
     def refresh_choices(self) -> None:
         """Re-read outlets, languages, codes and coders (after imports or codebook edits)."""
-        documents = self.project.documents()
-        _fill(self.outlet, self.tr("All outlets"), [(o, o) for o in sorted({d.outlet for d in documents if d.outlet})])
-        languages = sorted({d.language for d in documents if d.language})
+        outlets, languages = self.project.document_facets()  # read in SQL, not from every document
+        _fill(self.outlet, self.tr("All outlets"), [(o, o) for o in outlets])
         _fill(self.language, self.tr("All languages"), [(language_name(code), code) for code in languages])
         codes = [(c.path, c.id) for c in self.project.codes()]
         coders = [(c.name, c.id) for c in self.project.coders()]

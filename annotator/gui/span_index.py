@@ -18,13 +18,15 @@ from annotator.gui.offsets import OffsetMap
 
 
 class Coding(NamedTuple):
-    """What drawing a coding needs (a ``Segment`` has the same attributes)."""
+    """What drawing a coding needs (a ``Segment`` has the same attributes; its ``memo`` is the text,
+    here a flag: either is true when the coding has a memo)."""
 
     id: int
     coder_id: int
     code_id: int
     start: int
     end: int
+    memo: int = 0
 
 
 class Drawable(Protocol):
@@ -38,10 +40,12 @@ class Drawable(Protocol):
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
+    @property
+    def memo(self) -> object: ...
 
 
-def codings(rows: Iterable[tuple[int, int, int, int, int]]) -> list[Coding]:
-    """(id, coder_id, code_id, start, end) rows as ``Coding`` tuples, at C speed."""
+def codings(rows: Iterable[tuple[int, int, int, int, int, int]]) -> list[Coding]:
+    """(id, coder_id, code_id, start, end, has a memo) rows as ``Coding`` tuples, at C speed."""
     return [_new(Coding, row) for row in rows]
 
 

@@ -116,12 +116,12 @@ class TeamSync(QObject):
 
     # ---- state ---------------------------------------------------------------------------------
     def _read_state(self) -> None:
-        from annotator.core.team.credentials import ServerAddress
-
         team = sync_log.team_state(self.bus.project)
         url = team.get("url", "")
         self.state = SyncState(active=bool(url))
         if url:
+            from annotator.core.team.credentials import ServerAddress  # psycopg: only for a team copy
+
             self.state.server = ServerAddress.parse(url).display()
             self.state.waiting = sync_log.waiting(self.bus.project)
             coder = self.bus.project.coder_by_guid(team.get("coder") or "")

@@ -14,7 +14,8 @@ def test_import_in_worker(window, qtbot, tmp_path):
     assert window.files.import_paths([str(article)]) is not None
     # Wait on the outcome, not the signal: a fast worker may finish before a signal spy is attached.
     qtbot.waitUntil(lambda: window.coding.doc_model.rowCount() == 4, timeout=20000)
-    assert window.coding.panes[0].combo.count() == 4
+    window.coding.panes[0].picker.open_list("")  # the pane's picker lists the new document too
+    assert window.coding.panes[0].picker.model.total == 4
 
 
 def test_import_error_is_reported(window, qtbot, tmp_path, monkeypatch):

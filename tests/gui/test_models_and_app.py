@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 def test_document_model(qtmodeltester, filled):
     from annotator.gui.models.document_table import DocumentTableModel
 
-    model = DocumentTableModel()
     docs = filled.documents()
-    model.reset(docs, {docs[0].id: "done"})
+    coder = filled.coders()[0].id
+    filled.set_assignment(docs[0].id, coder, "done")
+    model = DocumentTableModel(lambda: filled)
+    model.set_query(coder_id=coder)
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.data(model.index(0, 4)) == "done"

@@ -35,9 +35,10 @@ def _items(widget) -> list[str]:
 
 def _pane_shows_what_it_names(window, pane) -> None:
     if pane.document_id is None:
-        assert pane.combo.currentIndex() == -1 and pane.editor.toPlainText() == ""
+        assert pane.picker.current_id is None and pane.picker.text() == "" and pane.editor.toPlainText() == ""
         return
-    assert pane.combo.currentData() == pane.document_id
+    assert pane.picker.current_id == pane.document_id
+    assert pane.picker.text() == window.project.listed_documents([pane.document_id])[0].label
     assert pane.editor.toPlainText() == window.project.document_text(pane.document_id)
 
 
@@ -56,7 +57,7 @@ def test_agreement_lists_new_coders_codes_and_documents_at_once(qtbot, new_windo
     agreement = window.agreement
     assert "Ben" in _items(agreement.coder_list)
     assert ["Frame", "Conflict"] == _items(agreement.code_list)
-    assert len(_items(agreement.doc_list)) == 1
+    assert agreement.doc_list.total == 1
     window.show_view("search")  # a view in another tab catches up when it is shown
     search = window.search_view
     assert search.code_for_hits.findText("Frame/Conflict") >= 0 and search.coder_for_hits.findText("Ben") >= 0
@@ -116,7 +117,7 @@ def test_switching_project_replaces_it_in_every_view(qtbot, window, tmp_path):
         assert view.project is window.project
     for name in ("agreement", "search"):
         window.show_view(name)
-    assert window.agreement.doc_list.count() == 0
+    assert window.agreement.doc_list.total == 0
     assert window.search_view.code_for_hits.count() == 0
 
 

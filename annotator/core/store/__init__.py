@@ -11,12 +11,13 @@ checks and mapping rows to dataclasses by column name), ``project`` (``Project``
 transactions) and one module of queries per table, mixed into ``Project``.
 """
 
+from annotator.core.store.document_list import DocumentListQuery, ListedDocument
 from annotator.core.store.documents import ImportReport
 from annotator.core.store.project import Project
 from annotator.core.store.rows import PALETTE, check_colour, new_guid, normalise_code_path, now
 from annotator.core.store.schema import APPLICATION_ID, MIGRATIONS, schema_version
 
 __all__ = [
-    "APPLICATION_ID", "MIGRATIONS", "PALETTE", "ImportReport", "Project", "check_colour", "new_guid",
-    "normalise_code_path", "now", "schema_version",
+    "APPLICATION_ID", "MIGRATIONS", "PALETTE", "DocumentListQuery", "ImportReport", "ListedDocument", "Project",
+    "check_colour", "new_guid", "normalise_code_path", "now", "schema_version",
 ]

@@ -90,6 +90,10 @@ class MemoQueries:
                 [(m.id, m.document_id, m.code_id, m.coder_id, m.text, m.created, m.updated, m.guid or None)
                  for m in memos])
 
+    def codes_with_memos(self) -> set[int]:
+        """Ids of the codes that have a memo (the codebook marks them)."""
+        return {r[0] for r in self.db.execute("SELECT DISTINCT code_id FROM memos WHERE code_id IS NOT NULL")}
+
     def memos_of_documents(self, document_ids: Iterable[int]) -> list[Memo]:
         ids = sorted(set(document_ids))
         return objects(self.db.execute(

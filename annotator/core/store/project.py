@@ -22,6 +22,7 @@ from annotator.core.store.adjudication import AdjudicationQueries
 from annotator.core.store.assignments import AssignmentQueries
 from annotator.core.store.coders import CoderQueries
 from annotator.core.store.codes import CodeQueries
+from annotator.core.store.document_list import DocumentListQueries
 from annotator.core.store.documents import DocumentQueries
 from annotator.core.store.integrity import IntegrityQueries
 from annotator.core.store.memos import MemoQueries
@@ -35,7 +36,7 @@ from annotator.core.store.token_cache import TokenCacheQueries
 
 class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, AssignmentQueries, MemoQueries,
               SetQueries, TokenCacheQueries, AdjudicationQueries, SummaryQueries, RetrievalQueries,
-              IntegrityQueries):
+              IntegrityQueries, DocumentListQueries):
     """An open project file. Not thread-safe: each thread opens its own ``Project`` on the same path."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool = False) -> None:
