@@ -22,7 +22,7 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/gui/agreement_view.py" line="+41"/>
+        <location filename="../../annotator/gui/agreement_view.py" line="+42"/>
         <source>% agreement</source>
         <translation>一致百分比</translation>
     </message>
@@ -48,12 +48,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+446"/>
+        <location line="+439"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-446"/>
+        <location line="-439"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -74,12 +74,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+484"/>
+        <location line="+477"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-476"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -95,13 +95,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+550"/>
+        <location line="+543"/>
         <location line="+61"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-610"/>
+        <location line="-603"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation>互斥编码组：比较其各子编码，并把整组作为一个名义变量</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Compare the coders on the documents of one document set</source>
         <translation>只比较某个文档集中的文档</translation>
     </message>
@@ -301,17 +301,17 @@
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Tick the documents of a set…</source>
         <translation>勾选某个文档集的文档…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>Tick at least two coders to compare</source>
         <translation>请至少勾选两名编码员进行比较</translation>
     </message>
@@ -903,7 +903,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+60"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+71"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
@@ -913,7 +913,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>只显示某个文档集的文档</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+145"/>
         <source>Code selection as</source>
         <translation>将选区编码为</translation>
     </message>
@@ -928,7 +928,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>删除编码标注“{0}”</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -938,12 +938,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>文档集：{0}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
+        <source>Counting codings</source>
+        <translation>正在统计编码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>every coder</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Memo saved</source>
         <translation>备忘已保存</translation>
     </message>
@@ -953,13 +958,13 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>备忘已删除</translation>
     </message>
     <message>
-        <location line="+135"/>
-        <location line="+114"/>
+        <location line="+137"/>
+        <location line="+115"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Say who is coding first (Coder ▸ Add coder…).</source>
         <translation>请先说明谁在编码（编码员 ▸ 添加编码员…）。</translation>
     </message>
@@ -974,7 +979,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>文档已标为完成</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This is the last document of the list</source>
         <translation>这是列表中的最后一篇文档</translation>
     </message>
@@ -999,7 +1004,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>标注器</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="-72"/>
+        <location filename="../../annotator/gui/coding_view.py" line="-73"/>
         <source>Coded {0} characters as &apos;{1}&apos;</source>
         <translation>已将 {0} 个字符编码为“{1}”</translation>
     </message>
@@ -1045,6 +1050,39 @@ You can undo this with Edit ▸ Undo.</source>
         <location line="+1"/>
         <source>open</source>
         <translation>未裁定</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChecklist</name>
+    <message>
+        <location filename="../../annotator/gui/document_picker.py" line="+185"/>
+        <source>Find documents…</source>
+        <translation>查找文档…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick listed</source>
+        <translation>勾选所列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tick every document the filter lists</source>
+        <translation>勾选筛选列出的所有文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untick all</source>
+        <translation>全部取消勾选</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{0} ticked</source>
+        <translation>已勾选 {0} 篇</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None ticked: all documents</source>
+        <translation>未勾选：全部文档</translation>
     </message>
 </context>
 <context>
@@ -1138,20 +1176,34 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+346"/>
-        <source>Choose a document…</source>
-        <translation>选择文档…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+349"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
 </context>
 <context>
+    <name>DocumentPicker</name>
+    <message>
+        <location filename="../../annotator/gui/document_picker.py" line="-218"/>
+        <source>Choose a document…</source>
+        <translation>选择文档…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Type part of a title, name, outlet or date to find a document</source>
+        <translation>输入标题、名称、媒体或日期的一部分以查找文档</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>List the documents</source>
+        <translation>列出文档</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../annotator/gui/models/document_table.py" line="+10"/>
+        <location filename="../../annotator/gui/models/document_table.py" line="+22"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1191,7 +1243,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+132"/>
         <source>characters</source>
         <translation>字符</translation>
     </message>
@@ -1584,23 +1636,23 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+54"/>
-        <location line="+104"/>
+        <location filename="../../annotator/gui/main_window.py" line="+51"/>
+        <location line="+145"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-143"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Review</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+132"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -2361,7 +2413,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>两者都采纳</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source> — has not finished this document</source>
         <translation> — 尚未完成此文档</translation>
     </message>
@@ -2494,12 +2546,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+161"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-156"/>
         <source>from YYYY-MM-DD</source>
         <translation>起始日期 YYYY-MM-DD</translation>
     </message>
@@ -2600,7 +2652,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>全部媒体</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
@@ -3306,12 +3358,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-209"/>
+        <location filename="../../annotator/gui/main_window.py" line="-253"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
