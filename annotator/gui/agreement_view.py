@@ -67,6 +67,9 @@ LEVEL_NAMES = (QT_TRANSLATE_NOOP("AgreementView", "nominal"), QT_TRANSLATE_NOOP(
 MARK_COLOURS = {"reliable": "#2e7d32", "tentative": "#b26a00", "unreliable": "#c62828", "undefined": "#777777"}
 
 
+MARKED_KEYS = ("krippendorff_alpha", "alpha_u")  # the values the reliable/tentative/unreliable marks judge
+
+
 def shown_value(value: float, digits: int = 3) -> str:
     """``value`` with ``digits`` decimals, or more where rounding would put it on the other side of a
     reliability threshold than its mark: .66666 is "0.6667" (unreliable), not "0.667" (which reads as the
@@ -606,7 +609,9 @@ class AgreementView(QWidget):
             if reason:
                 item.setToolTip(reason)
         else:
-            item = QStandardItem(shown_value(value, digits) if digits else f"{value:,.0f}")
+            # Alphas are marked against thresholds: they get the digits that decide the mark.
+            shown = shown_value(value, digits) if key in MARKED_KEYS else f"{value:.{digits}f}"
+            item = QStandardItem(shown if digits else f"{value:,.0f}")
             item.setToolTip(f"{key} = {value!r}")
         item.setData(value, RAW)
         item.setData(value, SORT)
@@ -663,7 +668,7 @@ class AgreementView(QWidget):
                     p = by_pair.get((a, b)) or by_pair.get((b, a))
                     alpha = p.get("krippendorff_alpha") if p else None
                     item = QTableWidgetItem(self.tr("undefined") if p and alpha is None else
-                                            f"{alpha:.3f}" if alpha is not None else "")
+                                            shown_value(alpha) if alpha is not None else "")
                     if p:
                         kappa, agree = p.get("cohen_kappa"), p.get("percent_agreement")
                         item.setToolTip(self.tr("{a} × {b}: α {alpha}, κ {kappa}, agreement {agree}").format(a=a, b=b, alpha=alpha, kappa=kappa, agree=agree))

@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QColorDialog, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton,
+    QAbstractItemView, QLabel, QSizePolicy, QColorDialog, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -113,6 +113,9 @@ class CodebookPanel(QWidget):
         self.counts_caption = QLabel()
         self.counts_caption.setStyleSheet("color: #555555")
         self.counts_caption.setTextFormat(Qt.TextFormat.PlainText)
+        # Elided to the panel's width; it must never widen the panel (the panes would jump).
+        self.counts_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts_caption.setMinimumWidth(0)
         layout.addWidget(self.counts_caption)
         layout.addWidget(self.tree, 1)
 

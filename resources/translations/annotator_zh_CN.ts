@@ -48,12 +48,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+439"/>
+        <location line="+442"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-442"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -74,12 +74,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+477"/>
+        <location line="+480"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-479"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -95,13 +95,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+543"/>
-        <location line="+61"/>
+        <location line="+546"/>
+        <location line="+63"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-603"/>
+        <location line="-608"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>定比</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>document: is the code anywhere in the article (usual for framing studies); character/token/sentence/paragraph: which stretches; span: unitizing alpha_U</source>
         <translation>文档：编码是否出现在文章中的任何位置（框架研究的常用做法）；字符/词/句子/段落：比较哪些文本片段；范围：切分信度 alpha_U</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation> · α ≥ .800 为可靠，.667–.800 为暂定</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Coder pairs for {path}: Krippendorff&apos;s α (Cohen&apos;s κ, % agreement in the tooltip)</source>
         <translation>{path} 的编码员两两比较：Krippendorff&apos;s α（提示中为 Cohen&apos;s κ 和一致百分比）</translation>
     </message>
@@ -608,18 +608,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Doc</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+55"/>
+        <location line="-57"/>
+        <location line="+58"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
@@ -669,7 +669,7 @@
         <translation>编辑所选编码</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Codings by {whose} in “{title}” (the document of the active pane)</source>
         <translation>{whose} 在《{title}》中的编码（当前窗格的文档）</translation>
     </message>

@@ -308,3 +308,12 @@ def test_the_counts_column_says_which_document_it_counts(window, qtbot):
     assert coding.codebook.tree.topLevelItem(0).text(3) == "1"
     window.act_show_others.setChecked(True)
     assert "every coder" in header.toolTip(2) and "every coder" in header.toolTip(3)
+
+
+def test_the_counts_caption_never_widens_the_codebook(window, qtbot):
+    coding = window.coding
+    panel = coding.codebook
+    width = panel.width()
+    coding.codebook.set_count_labels("一个非常非常长的中文标题" * 8, "Ana")
+    qtbot.wait(10)
+    assert panel.width() == width and panel.counts_caption.text().count("…") == 1

@@ -65,3 +65,10 @@ def test_saving_a_memo_says_so(window, qtbot):
     assert "Saved" in inspector.saved_label.text()
     assert window.statusBar().currentMessage() == "Memo saved"
     assert "\u270e" in inspector.list.item(0).text()  # the coding is marked as having a memo
+
+
+def test_only_marked_values_get_extra_digits(qtbot, main_window):
+    view = main_window.agreement
+    item = view._number_item(2 / 3, None, "percent_agreement")
+    assert item.text() == "0.667"  # no mark judges percent agreement
+    assert view._number_item(2 / 3, None, "krippendorff_alpha").text() == "0.6667"
