@@ -207,8 +207,9 @@ COHEN_1960 = [[88, 14, 18], [10, 40, 10], [2, 6, 12]]
 
 
 def test_k1_fleiss_with_missing_data_is_gwets_generalisation():
-    """Gwet (2014, ch. 5; irrCAC's fleiss.kappa.raw on cac.raw4raters, which is K1): .7612 from all 12 units,
-    where Fleiss on the 8 complete units alone would give .6415."""
+    """Gwet (2014, pp. 55-56, printed .7612; irrCAC's README .76117, se .15302, on cac.raw4raters, which is
+    K1 but for who gave unit 12's lone value, immaterial for Fleiss): .7612 from all 12 units, where
+    Fleiss on the 8 complete units alone would give .6415."""
     data = table(K1)
     result = M.all_measures(data)
     assert round(result.values["fleiss_kappa"], 4) == 0.7612
@@ -221,8 +222,10 @@ def test_k1_fleiss_with_missing_data_is_gwets_generalisation():
 
 
 def test_k1_gwet_family_as_irrcac_reports_it():
-    """irrCAC (Gwet's package) on Krippendorff's 4 x 12 data: AC1 .77544 (se .14295), Conger .76207,
-    Brennan-Prediger .77273 (q = 5 observed categories)."""
+    """Krippendorff's (2011) 4 x 12 data: AC1 .77544 (se .14295) and Brennan-Prediger .77273 (q = 5
+    observed categories) as Gwet's irrCAC README prints them; Conger .76207 is recomputed here, not
+    printed: irrCAC's and Gwet's (2014) version of these data gives unit 12's lone value to another coder,
+    and there Conger is .76282 / .7628 (test_published_examples.py, test_conger_depends_on_...)."""
     result = M.all_measures(table(K1))
     assert round(result.values["gwet_ac1"], 5) == 0.77544
     assert round(result.se["gwet_ac1"], 5) == 0.14295
@@ -238,7 +241,8 @@ def test_k1_ac2_with_ordinal_weights():
 
 
 def test_cohen_1960_gwet_ac1_brennan_prediger_conger():
-    """Cohen's (1960) table, q = 3. AC1 as Gwet (2008) defines it: p_a .70, pi = (.55, .30, .15),
+    """Cohen's (1960) table, q = 3. AC1 as Gwet (2008) defines it (computed, not printed anywhere we found;
+    DKPro Statistics computes the same): p_a .70, pi = (.55, .30, .15),
     p_e = sum pi (1 - pi) / (q - 1) = .2925, AC1 = .4075 / .7075 = .576. Brennan & Prediger (1981)
     kappa_n = (p_o - 1/q) / (1 - 1/q) = .55. Conger (1980) reduces to Cohen's kappa for two coders: .492."""
     data = from_contingency(COHEN_1960)
@@ -251,7 +255,8 @@ def test_cohen_1960_gwet_ac1_brennan_prediger_conger():
 def test_bennett_s_is_brennan_prediger():
     """Bennett, Alpert & Goldstein's S (1954; Krippendorff 2004, p. 246): S = (K/(K-1)) (p_o - 1/K), the same
     chance model as Brennan-Prediger. The skewed 2 x 10 data: p_o .9, K = 2 -> S = .80; with K = 4
-    possible values (two never used) S = (4/3)(.9 - .25) = .8667."""
+    possible values (two never used) S = (4/3)(.9 - .25) = .8667. Krippendorff's printed p. 246 tables
+    (S .190) are in test_published_examples.py."""
     data = M.ReliabilityData.from_unit_values(np.array([[1, 1], [0, 0], [1, 0]]), categories=(0, 1),
                                               weights=np.array([8, 1, 1]))
     assert round(M.brennan_prediger(data).value, 4) == 0.8
