@@ -120,6 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not wanted:
         raise InputError("nothing to export: give --codebook, --segments, --assignments, --matrix, --memos, --qdc "
                          "or --qdpx")
+    _refuse_repeated_targets([(k, getattr(args, k)) for k in wanted])
     options = _options(args)
     with Project.open(args.project, readonly=True) as project:
         within = None if args.document_set is None else \
@@ -149,6 +150,19 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"{target}: REFI-QDA project ({report.documents} documents, {report.segments} segments)")
                 _print_warnings(report.warnings)
     return 0
+
+
+def _refuse_repeated_targets(targets: list[tuple[str, str]]) -> None:
+    """Two exports of one call aimed at one file: the second would silently replace the first."""
+    import os
+
+    seen: dict[str, str] = {}
+    for kind, target in targets:
+        key = os.path.normcase(os.path.realpath(target))
+        if key in seen:
+            raise InputError(f"--{seen[key]} and --{kind} both write {target}; give each export its own file "
+                             "(nothing was written)")
+        seen[key] = kind
 
 
 def _print_warnings(lines: list[str]) -> None:

@@ -97,3 +97,12 @@ def test_outputs_get_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_two_exports_of_one_call_never_share_a_file(tmp_path, capsys, monkeypatch):
+    """`export P --segments s.csv --matrix s.csv` wrote both and kept only the matrix, exit 0."""
+    project = small_project(tmp_path / "study.annotator")
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, "export", project, "--segments", "s.csv", "--matrix", "./s.csv")
+    assert code == 2 and "--segments and --matrix both write" in err and err.count("\n") == 1
+    assert not (tmp_path / "s.csv").exists()

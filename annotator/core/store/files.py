@@ -137,6 +137,34 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
+def real_path(path: Path) -> Path:
+    """The file a (chain of) symbolic link(s) leads to: SQLite resolves links and keeps the ``-wal`` and
+    ``-shm`` beside the real file, so every look at those companions must look there too (a foreign log
+    beside the real file was applied when the project was opened through a link)."""
+    return Path(os.path.realpath(path))
+
+
+def check_links(path: Path, *, readonly: bool) -> None:
+    """Refuse to write a project that has several names (hard links).
+
+    SQLite keeps one write-ahead log per *name*: two programs writing through two names of one file
+    each keep their own log and index, and the later checkpoint silently overwrites what the other
+    committed (an import through a hard link printed "3 imported" and the articles were gone). Reading
+    through either name is safe.
+    """
+    if readonly:
+        return
+    try:
+        links = path.stat().st_nlink
+    except OSError:
+        return
+    if links > 1:
+        raise ProjectError(
+            f"{path}: the project file has {links} names (hard links), and SQLite cannot keep two programs "
+            "writing through different names apart; make it a file of its own (copy it to a new name, "
+            "delete the old names, rename the copy back), or open it read-only")
+
+
 def project_files(path: Path) -> list[Path]:
     """The project file and the companions SQLite keeps beside it."""
     return [path, wal_path(path), shm_path(path), journal_path(path)]

@@ -85,6 +85,8 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
+        given, path = path, files.real_path(path)
+        files.check_links(path, readonly=readonly)
         with files.opening(path) as open_here:
             if not open_here:
                 header = files.read_header(path)
@@ -110,6 +112,7 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             # leaves the file byte for byte as it was.
             project._renew_pending = not readonly and live is False
             project._register()
+        project.path = given  # the name the user gave (messages and recent files show it)
         return project
 
     @classmethod
