@@ -30,6 +30,7 @@ import io
 import json
 import os
 import re
+import stat
 import uuid
 import zipfile
 import zlib
@@ -559,9 +560,22 @@ def _read_project(data: bytes, where: str, archive: _Archive | None, base: str) 
     return reader.finish()
 
 
+def _check_file(path: str | os.PathLike[str], where: str) -> None:
+    """A regular file of a size we read (a pipe would hang; a .qdc is read whole, so its size is checked first)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=where) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("is not a regular file (a pipe or a device); save it as a file first", path=where)
+    if str(path).lower().endswith(".qdc") and info.st_size > MAX_TOTAL_BYTES:
+        raise InputError(f"refused: larger than {MAX_TOTAL_BYTES // 2**20} MB", path=where)
+
+
 def read_qdpx(path: str | os.PathLike[str]) -> Bundle:
     """Read and check a .qdpx archive completely, without touching any project."""
     where = str(path)
+    _check_file(path, where)
     try:
         if not zipfile.is_zipfile(path):
             raise InputError("not a .qdpx file (not a zip archive)", path=where)
@@ -579,6 +593,7 @@ def read_qdpx(path: str | os.PathLike[str]) -> Bundle:
 
 def read_qdc(path: str | os.PathLike[str]) -> Bundle:
     where = str(path)
+    _check_file(path, where)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

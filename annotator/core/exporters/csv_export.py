@@ -108,6 +108,8 @@ def read_csv(path: str | os.PathLike[str], *, header: bool = True
     (header, [(line number, row dict)]). Refuses other encodings with the line at fault. With
     ``header=False`` every line is data, keyed "0", "1", ... by position."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # a pipe would hang here
+        raise InputError("is not a regular file (a pipe or a device); save it as a file first", path=str(path))
     try:
         raw = path.read_bytes()
     except OSError as exc:

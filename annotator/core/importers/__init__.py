@@ -57,6 +57,8 @@ def iter_documents(path: str | os.PathLike[str]) -> Iterator[DocumentInput]:
         raise InputError("no such file", path=str(path))
     if path.is_dir():
         raise InputError("is a folder; give the files inside it", path=str(path))
+    if not path.is_file():
+        raise InputError("is not a regular file (a pipe or a device); save it as a file first", path=str(path))
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
         from annotator.core.importers.csv_table import iter_csv

@@ -52,6 +52,8 @@ def import_files(
             raise InputError("no such file", path=str(file))
         if file.is_dir():
             raise InputError("is a folder; give the files inside it", path=str(file))
+        if not file.is_file():  # a FIFO or device: reading it would hang or read it twice (it is sniffed first)
+            raise InputError("is not a regular file (a pipe or a device); save it as a file first", path=str(file))
     refi = [f for f in files if f.suffix.lower() in REFI_SUFFIXES]
     plain = [f for f in files if f.suffix.lower() not in REFI_SUFFIXES]
     bundles = [(file, read_refi(file)) for file in refi]

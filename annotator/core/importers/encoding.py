@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _SAMPLE = 1 << 16
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _HEAD = 1 << 20  # bytes a streaming import looks at to choose the encoding
 _MIN_PLAUSIBILITY = 0.6
 
@@ -126,6 +128,8 @@ def detect_encoding(data: bytes, path: str, *, declared: str | None = None, fina
 def sniff_file(path: Path, where: str) -> tuple[str, int]:
     """``detect_encoding`` for a file too large to read whole: its head, and where the head is plain
     ASCII, also the first stretch that is not (an ASCII header row says nothing about the articles)."""
+    if path.exists() and not path.is_file():  # a pipe would hang here, or lose the head read for sniffing
+        raise InputError("is not a regular file (a pipe or a device); save it as a file first", path=where)
     try:
         with open(path, "rb") as handle:
             head = handle.read(_HEAD)
@@ -168,11 +172,11 @@ def plausibility(text: str, codec: str) -> float:
     the character set (GB2312 for GB18030; Big5 level 1, 0xA440-0xC67E, for Big5). A GB18030 reading
     also accepts Big5 level-1 characters so that traditional Chinese saved as GBK is not refused.
     """
-    sample = text[:_SAMPLE]
     total = common = 0
-    for char in sample:
-        if char < "\x80":
-            continue
+    # The first _SAMPLE characters that are not ASCII, wherever they are: a file whose first pages are
+    # ASCII (an English preamble, a long header) was judged by nothing, and Big5 became GB18030 mojibake.
+    for match in itertools.islice(_NON_ASCII.finditer(text), _SAMPLE):
+        char = match.group()
         total += 1
         if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7":
             common += 1

@@ -85,6 +85,8 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
+        if not path.is_file():  # a pipe or device would hang the header check
+            raise ProjectError(f"{path}: is not a regular file (a pipe or a device), not a project file")
         given, path = path, files.real_path(path)
         files.check_links(path, readonly=readonly)
         with files.opening(path) as open_here:
