@@ -257,11 +257,11 @@ class UpdateCode(Command):
             current = project.code(self.code_id)
             self.before = {k: getattr(current, k) for k in self.fields}
             project.update_code(self.code_id, **self.fields)
-        return Changes(codebook=True, documents=_all_documents(project))
+        return Changes(codebook=True)  # colours, rules, keys: every view that shows codes re-reads them
 
     def undo(self, project: Project) -> Changes:
         project.update_code(self.code_id, **self.before)
-        return Changes(codebook=True, documents=_all_documents(project))
+        return Changes(codebook=True)  # colours, rules, keys: every view that shows codes re-reads them
 
 
 class MoveCode(Command):
@@ -377,10 +377,6 @@ class SetAssignment(Command):
     def undo(self, project: Project) -> Changes:
         project.set_assignment(self.document_id, self.coder_id, self.before)
         return Changes(assignments=True)
-
-
-def _all_documents(project: Project) -> set[int]:
-    return set(project.document_ids())
 
 
 __all__ = ["Changes", "Command", "AddSegment", "DeleteSegment", "UpdateSegment", "SetMemo", "AddCode",

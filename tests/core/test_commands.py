@@ -129,3 +129,14 @@ def test_set_assignment(coded):
     assert project.assignment_status(doc.id, ana.id) == "done"
     cmd.undo(project)
     assert project.assignment_status(doc.id, ana.id) is None
+
+
+def test_bulk_guids_are_unique_version_4_uuids():
+    import uuid
+
+    from annotator.core.store.rows import new_guids
+
+    guids = new_guids(2000)
+    assert len(set(guids)) == 2000
+    assert all(uuid.UUID(g).version == 4 and uuid.UUID(g).variant == uuid.RFC_4122 and g == g.upper()
+               for g in guids)

@@ -39,16 +39,14 @@ def new_guid() -> str:
 
 
 def new_guids(n: int) -> list[str]:
-    """``n`` random (version 4) GUIDs at once: one read of the random source instead of ``n``
-    (5,000 ``uuid4()`` calls are a noticeable part of coding 5,000 hits)."""
-    raw = os.urandom(16 * n)
+    """``n`` random (version 4) GUIDs at once: one read of the random source and string slicing instead
+    of ``n`` ``uuid4()`` calls (those were a tenth of coding 5,000 hits)."""
+    digits = os.urandom(16 * n).hex().upper()
+    variant = "89AB89AB89AB89AB"  # RFC 4122: the top two bits of the 17th hex digit are 10
     out = []
-    for i in range(0, 16 * n, 16):
-        b = bytearray(raw[i:i + 16])
-        b[6] = (b[6] & 0x0F) | 0x40  # version 4
-        b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
-        h = b.hex().upper()
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    for k in range(0, 32 * n, 32):
+        h = digits[k:k + 32]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant[int(h[16], 16)]}{h[17:20]}-{h[20:]}")
     return out
 
 
