@@ -42,7 +42,7 @@ class DocumentPicker(QWidget):
         self.button.setAutoRaise(True)
         self.button.clicked.connect(lambda: self.open_list(""))
         self.model = DocumentTableModel(project, self, columns=1)
-        self.popup = QListView()
+        self.popup = QListView(self)  # a window of its own (Popup), deleted with the picker
         self.popup.setWindowFlags(Qt.WindowType.Popup)
         self.popup.setModel(self.model)
         self.popup.setUniformItemSizes(True)  # no per-row size probing in a long list
@@ -117,9 +117,13 @@ class DocumentPicker(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Keys pressed while the popup is open: navigation and Enter/Escape for the list, the rest typed
         into the field (the popup has the keyboard, as a completer's does)."""
-        if watched is self.edit and event.type() == QEvent.Type.FocusIn and self.edit.text() == self._label:
+        if watched is self.edit and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonRelease) \
+                and self.edit.text() == self._label:
             QTimer.singleShot(0, self.edit.selectAll)  # after the click that gave the focus placed the cursor
             return False
+        if watched is self.popup and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # every key is the list's or the field's, none a shortcut (digits code the selection)
+            return True
         if watched is self.popup and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in _NAVIGATION:

@@ -17,6 +17,7 @@ def many(project):
                                          title=f"Story {i}", outlet=("Ledger", "Wire")[i % 2],
                                          date=f"2024-{1 + i % 12:02d}-01", language="en") for i in range(MANY)])
     project.ensure_coder("Ana")
+    project.add_code("Strike")  # gets the shortcut key 1
     return project
 
 
@@ -121,3 +122,24 @@ def test_agreement_checklist_ticks_what_a_filter_finds(qtbot, big_window, qtmode
     qtmodeltester.check(checklist.model)
     agreement.set_scope(documents=["doc-00001"])
     assert agreement.scope().documents == ("doc-00001",)
+
+
+def test_digits_typed_into_the_picker_do_not_code_the_selection(qtbot, big_window):
+    """Digits are code shortcuts in the coding view; while the picker's list is open they are typing."""
+    pane = big_window.coding.panes[0]
+    pane.select_span(0, 7)
+    before = len(big_window.project.segments())
+    coded: list[int] = []
+    big_window.coding.apply_code = lambda code_id, **_kw: coded.append(code_id)  # what a shortcut would call
+    picker = pane.picker
+    big_window.activateWindow()
+    qtbot.waitUntil(big_window.isActiveWindow)
+    picker.edit.setFocus()  # the field (the popup's focus proxy) is inside the coding view, as for a user
+    qtbot.waitUntil(picker.edit.hasFocus)
+    picker.edit.selectAll()
+    qtbot.keyClicks(picker.edit, "story ")
+    assert picker.popup.isVisible()
+    for digit in "2417":
+        qtbot.keyClick(picker.popup, digit)
+    assert picker.edit.text() == "story 2417"
+    assert not coded and len(big_window.project.segments()) == before
