@@ -271,12 +271,24 @@ class CodingEditor(HighlightedEditor):
         self._apply_marks()
 
     def set_find_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
-        """Find-in-document hits, drawn under the outline of the inspected codings."""
+        """Find-in-document hits, drawn over the outline of the inspected codings."""
         self._find_marks = marks
         self._apply_marks()
 
     def _apply_marks(self) -> None:
-        self.setExtraSelections(list(getattr(self, "_find_marks", [])) + list(getattr(self, "_outline", [])))
+        """Outline first, hits last. Qt redraws each extra selection's range with the text's own format
+        (the coding tints) under the selection's, so a later selection paints over an earlier one: with
+        the outline last, a hit inside the inspected coding was invisible. A hit that meets the outline
+        carries its wavy underline, so both stay visible."""
+        outline = list(getattr(self, "_outline", []))
+        hits = list(getattr(self, "_find_marks", []))
+        for hit in hits:
+            start, end = hit.cursor.selectionStart(), hit.cursor.selectionEnd()
+            if any(o.cursor.selectionStart() < end and start < o.cursor.selectionEnd() for o in outline):
+                hit.format.setFontUnderline(True)
+                hit.format.setUnderlineStyle(hit.format.UnderlineStyle.WaveUnderline)
+                hit.format.setUnderlineColor(QColor("#222222"))
+        self.setExtraSelections(outline + hits)
 
     # ---- user input --------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802
