@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementScope
+from annotator.core.agreement.report import ALL_UNITS, DEFAULT_UNIT, THRESHOLDS, AgreementScope, default_coders
 from annotator.core.commands import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
@@ -352,11 +352,14 @@ class AgreementView(QWidget):
         group = self.group.currentData() if keep else None
         consensus = self.project.meta(CONSENSUS_META_KEY)
         self.coder_list.clear()
-        for coder in self.project.coders():
+        coders = self.project.coders()
+        comparable = default_coders(self.project, [c for c in coders if c.name != consensus])
+        for coder in coders:
             item = QListWidgetItem(coder.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            ticked = coder.name in ticked_coders if coder.name in known_coders else \
-                coder.name != consensus and not coder.is_adjudicator  # adjudicators: left out by default
+            ticked = coder.name in ticked_coders if coder.name in known_coders else coder.id in comparable
+            if coder.id not in comparable and not coder.is_adjudicator:
+                item.setToolTip(self.tr("Has not marked any document done: tick to compare anyway"))
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             item.setForeground(QBrush(text_colour(coder.color)))
             self.coder_list.addItem(item)
@@ -580,7 +583,9 @@ class AgreementView(QWidget):
         skipped = data.get("skipped_documents") or []
         text = self.tr("Unit: {unit} · coders: {coders} · documents: {documents}").format(
             unit=self.tr(str(data.get("unit"))), coders=coders, documents=data.get("documents"))
-        if skipped:
+        if skipped and data.get("unit") == "span":  # alpha_U lays out one continuum coded by every coder
+            text += self.tr(" ({0} left out: not finished by every chosen coder)").format(len(skipped))
+        elif skipped:
             text += self.tr(" ({0} left out: not finished by two coders)").format(len(skipped))
         if data.get("bootstrap"):
             b = data["bootstrap"]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import adjudication as adj
+from annotator.core.agreement.report import default_coders
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Segment
@@ -350,12 +351,16 @@ class ReviewView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.coder_boxes = {}
+        # adjudicators settle disagreements, and a coder who finished nothing has none: not compared unless
+        # ticked (as in the Agreement view)
+        comparable = default_coders(self.project, [c for c in coders if c.name != consensus_name])
         for coder in coders:
             if coder.name == consensus_name:
                 continue
             box = QCheckBox(coder.name)
-            # adjudicators settle disagreements; they are not compared unless ticked (as in `agreement`)
-            box.setChecked(coder.id in previous if previous else not coder.is_adjudicator)
+            box.setChecked(coder.id in previous if previous else coder.id in comparable)
+            if coder.id not in comparable and not coder.is_adjudicator:
+                box.setToolTip(self.tr("Has not marked any document done: tick to compare anyway"))
             box.toggled.connect(lambda _on: self.refresh())
             self.coder_boxes[coder.id] = box
             self.coder_row.addWidget(box)

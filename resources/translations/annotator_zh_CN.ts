@@ -48,12 +48,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+442"/>
+        <location line="+445"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-445"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -74,12 +74,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+480"/>
+        <location line="+483"/>
         <source>(all codes)</source>
         <translation>（全部编码）</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-482"/>
         <source>reliable</source>
         <translation>可靠</translation>
     </message>
@@ -95,13 +95,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+546"/>
+        <location line="+551"/>
         <location line="+63"/>
         <source>undefined</source>
         <translation>无定义</translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-613"/>
         <source>character</source>
         <translation>字符</translation>
     </message>
@@ -301,7 +301,12 @@
         <translation>计算这些结果之后编码已有改动；回到此视图时会重新计算</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
+        <source>Has not marked any document done: tick to compare anyway</source>
+        <translation>尚未将任何文档标记为完成：勾选即可仍然比较</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -372,6 +377,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source> ({0} left out: not finished by every chosen coder)</source>
+        <translation>（{0} 篇未计入：并非所选的每位编码员都已完成）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> ({0} left out: not finished by two coders)</source>
         <translation>（{0} 篇未计入：未被两名编码员完成）</translation>
     </message>
@@ -1012,7 +1022,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+32"/>
+        <location filename="../../annotator/gui/review_view.py" line="+33"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1176,7 +1186,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+349"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+361"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
@@ -2318,12 +2328,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+262"/>
+        <location line="+266"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-265"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2368,7 +2378,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+101"/>
+        <source>Has not marked any document done: tick to compare anyway</source>
+        <translation>尚未将任何文档标记为完成：勾选即可仍然比较</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCursor
 
+from tests.gui.agreement_fixtures import main_window, three_coders  # noqa: F401 (fixtures)
 from tests.gui.test_daily_loop import pane_for
 
 
@@ -42,3 +43,34 @@ def test_a_find_hit_inside_the_inspected_coding_is_highlighted(window, qtbot):
     assert CURRENT.name() in _painted_colours(pane.editor, start, end)
     qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Return)  # another hit is current: this one is a plain hit
     assert HIT.name() in _painted_colours(pane.editor, start, end)
+
+
+def test_a_coder_just_added_is_not_compared_until_ticked(main_window, qtbot, monkeypatch):
+    """Tutorial step 3 adds a coder; before that coder has finished anything, the Agreement and Review views
+    compare the coders who have (a coder who finished nothing made every alpha_U undefined, and took a
+    third of the review)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Dee", True)))
+    main_window.act_add_coder.trigger()
+    assert main_window.project.coder("Dee") is not None
+    main_window.show_view("agreement")
+    view = main_window.agreement
+    ticked = {view.coder_list.item(i).text(): view.coder_list.item(i).checkState() == Qt.CheckState.Checked
+              for i in range(view.coder_list.count())}
+    assert ticked == {"Ana": True, "Ben": True, "Cal": True, "Dee": False}
+    qtbot.waitUntil(lambda: not view.busy(), timeout=20000)
+    view.unit.setCurrentIndex(view.unit.findData("span"))
+    view.compute_button.click()
+    qtbot.waitUntil(lambda: not view.busy() and view.data["unit"] == "span", timeout=20000)
+    assert view.data["coders"] == ["Ana", "Ben", "Cal"] and view.data["documents"] == 2
+    assert view.report.alpha_u is not None
+    dee = view.coder_list.findItems("Dee", Qt.MatchFlag.MatchExactly)[0]
+    dee.setCheckState(Qt.CheckState.Checked)  # compared anyway: the summary says why nothing is left
+    view.compute_button.click()
+    qtbot.waitUntil(lambda: not view.busy() and view.data["coders"] == ["Ana", "Ben", "Cal", "Dee"], timeout=20000)
+    assert "2 left out: not finished by every chosen coder" in view.summary.text()
+    main_window.show_view("review")
+    review = main_window.review
+    assert [main_window.project.coder(c).name for c in review.chosen_coders()] == ["Ana", "Ben", "Cal"]
+    assert len(review.panes) == 3

@@ -240,6 +240,17 @@ class _Resolved:
     left_out: list[str] = field(default_factory=list)
 
 
+def default_coders(project: Any, coders: Sequence[Coder]) -> set[int]:
+    """The coders the app ticks for a comparison before the user chooses: not adjudicators, and only those
+    who marked a document done (a coder just added has nothing to compare, and one coder who finished
+    nothing empties alpha_U and the review's third column); all but adjudicators while fewer than two
+    have finished anything."""
+    candidates = [c for c in coders if not c.is_adjudicator]
+    finished = project.coders_who_finished()
+    chosen = {c.id for c in candidates if c.id in finished}
+    return chosen if len(chosen) >= 2 else {c.id for c in candidates}
+
+
 def resolve_coders(project: Any, names: Sequence[str]) -> tuple[list[Coder], list[str]]:
     """The named coders, or every coder but adjudicators (who settle disagreements, not code for them)."""
     if names:

@@ -41,6 +41,11 @@ class AssignmentQueries:
                               (document_id, coder_id)).fetchone()
         return row[0] if row else None
 
+    def coders_who_finished(self) -> set[int]:
+        """Coders who marked at least one document done: the ones an agreement or a review can compare by
+        default (a coder who finished nothing is missing everywhere, and alpha_U needs every coder)."""
+        return {row[0] for row in self.db.execute("SELECT DISTINCT coder_id FROM assignments WHERE status = 'done'")}
+
     def assignment_statuses(self, pairs: Iterable[Pair]) -> dict[Pair, str | None]:
         """The status of each (document, coder) pair, None where there is no assignment (for undo)."""
         wanted = set(pairs)
