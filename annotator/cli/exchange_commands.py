@@ -122,7 +122,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                          "or --qdpx")
     _refuse_repeated_targets([(k, getattr(args, k)) for k in wanted])
     options = _options(args)
-    with Project.open(args.project, readonly=True) as project:
+    # All exports of one call show one state of the project, whatever the app commits meanwhile.
+    with Project.open(args.project, readonly=True) as project, project.snapshot():
         within = None if args.document_set is None else \
             project.set_members(project.document_set(args.document_set.strip()).id)
         for kind in wanted:

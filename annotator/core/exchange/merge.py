@@ -75,5 +75,6 @@ def merge_project(project: Project, other_path: str | os.PathLike[str], *, mark_
         from annotator.core.exchange.refi import read_qdpx
 
         return apply_bundle(project, read_qdpx(other_path), mark_done=mark_done)
-    with Project.open(other_path, readonly=True) as other:
+    # One state of the other file throughout, though its coder may be working in it (a shared folder).
+    with Project.open(other_path, readonly=True) as other, other.snapshot():
         return apply_bundle(project, project_bundle(other), mark_done=mark_done)

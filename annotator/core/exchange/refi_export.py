@@ -376,6 +376,11 @@ def project_xml(project: Project) -> bytes:
 def export_qdpx(project: Project, path: str | os.PathLike[str]) -> ExportReport:
     """Write documents, codebook, coders, segments, memos, sets and progress as a ``.qdpx`` archive."""
     check_target(Path(path), project.path)
+    with project.snapshot():  # one state of the project, though the app may be coding in it meanwhile
+        return _export_qdpx(project, path)
+
+
+def _export_qdpx(project: Project, path: str | os.PathLike[str]) -> ExportReport:
     warnings = refi_warnings(project, whole_project=True)
     with output_file(path, project_path=project.path, binary=True) as handle:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:

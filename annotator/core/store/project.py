@@ -273,6 +273,28 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
     @contextmanager
+    def snapshot(self) -> Iterator["Project"]:
+        """Every read inside sees one state of the file, whatever other windows or programs commit
+        meanwhile (in autocommit each query sees the latest commit: an export that read the codebook,
+        then the codings, met a coding of a code made in between and failed with a KeyError, or wrote a
+        file no tool could read). Inside a transaction it is that transaction's view already."""
+        if self.db.conn.in_transaction:
+            yield self
+            return
+        try:
+            self.db.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise files.problem(self.path, exc) from None
+        try:
+            yield self
+        finally:
+            if self.db.conn.in_transaction:
+                try:
+                    self.db.execute("COMMIT" if not self.readonly else "ROLLBACK")
+                except sqlite3.Error:
+                    pass
+
+    @contextmanager
     def transaction(self) -> Iterator["Project"]:
         """One atomic unit of work; nested calls become savepoints.
 
