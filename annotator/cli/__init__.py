@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from annotator import __version__
@@ -102,19 +103,50 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Options that carry names (stored in the project), not paths: bytes that are not UTF-8 (a GBK terminal)
-# are decoded as Chinese text rather than reaching SQLite as unstorable surrogates.
-_NAME_OPTIONS = ("coder", "coders", "outlet", "document", "code", "memo", "name", "query", "term", "group",
-                 "consensus", "adjudicator")
+# Arguments that carry names or text (stored in the project or looked up in it), not paths: bytes that are
+# not UTF-8 (a GBK terminal) are decoded as Chinese text rather than reaching SQLite as unstorable surrogates.
+_NAME_OPTIONS = ("coder", "coders", "outlet", "document", "documents", "code", "codes", "memo", "name", "names",
+                 "query", "term", "group", "consensus", "adjudicator", "old", "new", "source", "target", "set_name",
+                 "new_name", "rename", "text", "title", "search", "accept", "document_set", "attribute")
+# Arguments that give something a new name (a coder, a set, a document), per command: one line of visible
+# text. A name holding an escape or a newline looks like another name in every list (`A\x01na` printed as a
+# second "Ana"). Names only looked up are not checked, so that an old name like that can still be renamed.
+_NEW_NAMES = {("code", None): ("coder",), ("review", None): ("consensus",), ("coders", "add"): ("name",),
+              ("coders", "rename"): ("new",), ("sets", "add"): ("set_name",), ("sets", "rename"): ("new_name",),
+              ("documents", "set"): ("rename",)}
 
 
 def _readable_names(args: argparse.Namespace) -> None:
+    from annotator.core.errors import InputError
     from annotator.core.names import readable
+
+    action = getattr(args, f"{args.command}_command", None)
+    new_names = _NEW_NAMES.get((args.command, action)) or _NEW_NAMES.get((args.command, None), ())
+
+    def check(key: str, value: str) -> str:
+        text = readable(value)
+        if text.count("\ufffd") > value.count("\ufffd"):
+            raise InputError(f"{_shown(key)}: the bytes given are not text in UTF-8, GB18030 or Big5; set your "
+                             "terminal to UTF-8 (nothing was changed)")
+        if key in new_names:
+            bad = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
+            if bad is not None:
+                raise InputError(f"{_shown(key)}: '{text.encode('unicode_escape').decode('ascii')}' holds a control "
+                                 f"character (U+{ord(bad):04X}); a name is one line of visible text (nothing was "
+                                 "changed)")
+        return text
 
     for key in _NAME_OPTIONS:
         value = getattr(args, key, None)
         if isinstance(value, str):
-            setattr(args, key, readable(value))
+            setattr(args, key, check(key, value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [check(key, v) for v in value])
+
+
+def _shown(key: str) -> str:
+    return {"set_name": "SET", "new_name": "NEW", "names": "NAME", "old": "OLD", "new": "NEW", "source": "FROM",
+            "target": "INTO", "document_set": "--set"}.get(key, f"--{key}" if key not in ("name", "text") else key.upper())
 
 
 def _readable_output() -> None:
@@ -168,10 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     _readable_output()
     args = build_parser(argv[0]).parse_args(argv)
-    _readable_names(args)
     from annotator.core.errors import AnnotatorError
 
     try:
+        _readable_names(args)
         return int(args.func(args) or 0)
     except AnnotatorError as exc:
         from annotator.core.names import readable

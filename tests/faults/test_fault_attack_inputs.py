@@ -70,3 +70,29 @@ def test_a_pipe_or_device_is_refused_not_waited_for(tmp_path):
     for argv, (code, err) in zip(commands, json.loads(done.stdout)):
         assert code == 2 and "not a regular file" in err and err.count("\n") == 1, (argv, err)
     assert fingerprint(project) == before
+
+
+def test_names_from_the_command_line_are_text_and_one_line(tmp_path, capsys):
+    """Bytes that no encoding reads were stored as U+FFFD ('��' became a coder); a name holding an escape
+    or a line break printed like another coder's name; 'Zoë' typed composed and decomposed made two coders."""
+    project = small_project(tmp_path / "study.annotator")
+    before = fingerprint(project)
+    for argv in (["coders", "add", project, "\udcff\udcfe"],
+                 ["code", project, "--document", "doc0", "--coder", "A\x01lice", "--code", "Economic/Costs",
+                  "--start", "0", "--end", "3"],
+                 ["coders", "add", project, "Two\nlines"], ["coders", "rename", project, "alice", "al\tice"],
+                 ["sets", "add", project, "wave\x1b1", "doc0"], ["memos", "add", project, "\udcffnote"]):
+        code, _out, err = run(capsys, *argv)
+        assert code == 2 and err.count("\n") == 1 and ("control character" in err or "not text" in err), (argv, err)
+    assert fingerprint(project) == before
+    # GBK bytes are still read as the Chinese they are, and free text keeps its line breaks.
+    assert run(capsys, "coders", "add", project, "张三".encode("gbk").decode("utf-8", "surrogateescape"))[0] == 0
+    assert run(capsys, "memos", "add", project, "line one\nline two")[0] == 0
+    composed, decomposed = "Zo\u00eb", "Zoe\u0308"
+    assert run(capsys, "coders", "add", project, decomposed)[0] == 0
+    for name in (composed, decomposed):
+        assert run(capsys, "code", project, "--document", "doc0", "--coder", name, "--code", "Economic/Costs",
+                   "--start", "0", "--end", "3")[0] == 0
+    with Project.open(project, readonly=True) as p:
+        assert sorted(c.name for c in p.coders()) == sorted(["alice", composed, "张三"])
+        assert [m.text for m in p.memos()] == ["line one\nline two"]

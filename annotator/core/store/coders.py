@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -29,12 +30,21 @@ class CoderQueries:
     def coder(self, key: int | str) -> Coder:
         column = "id" if isinstance(key, int) else "name"
         found = one_object(self.db.execute(f"{_SELECT} WHERE {column} = ?", (key,)), Coder)
+        if found is None and isinstance(key, str):
+            found = self.find_coder(key)
         if found is None:
             raise InputError(f"no coder named '{key}'" if column == "name" else f"no coder with id {key}")
         return found
 
     def find_coder(self, name: str) -> Coder | None:
-        return one_object(self.db.execute(f"{_SELECT} WHERE name = ?", (name.strip(),)), Coder)
+        """The coder of that name, also when one of the two spellings is decomposed (``Zoe`` + U+0308, as
+        macOS file systems and some tools write it) and the other composed: one person, one coder."""
+        name = name.strip()
+        found = one_object(self.db.execute(f"{_SELECT} WHERE name = ?", (name,)), Coder)
+        if found is None and not name.isascii():
+            wanted = unicodedata.normalize("NFC", name)
+            found = next((c for c in self.coders() if unicodedata.normalize("NFC", c.name) == wanted), None)
+        return found
 
     def coder_by_guid(self, guid: str) -> Coder | None:
         return one_object(self.db.execute(f"{_SELECT} WHERE guid = ?", (guid,)), Coder)
@@ -42,7 +52,7 @@ class CoderQueries:
     def ensure_coder(self, name: str, *, guid: str | None = None, color: str | None = None,
                      role: str | None = None) -> Coder:
         """The coder of that name, created if new (coders are people, identified by name)."""
-        name = name.strip()
+        name = unicodedata.normalize("NFC", name.strip())
         if not name:
             raise InputError("a coder needs a name")
         found = self.find_coder(name)
@@ -59,9 +69,12 @@ class CoderQueries:
             return self.coder(cursor.lastrowid)
 
     def rename_coder(self, coder_id: int, name: str) -> None:
-        name = name.strip()
+        name = unicodedata.normalize("NFC", name.strip())
         if not name:
             raise InputError("a coder needs a name")
+        other = self.find_coder(name)
+        if other is not None and other.id != coder_id:
+            raise InputError(f"a coder named '{other.name}' already exists")
         with self.transaction():
             try:
                 cursor = self.db.execute("UPDATE coders SET name = ? WHERE id = ?", (name, coder_id))
