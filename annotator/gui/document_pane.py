@@ -24,6 +24,7 @@ from annotator.core.store import Project
 from annotator.core.tokens import snap_to_words
 from annotator.gui.document_picker import DocumentPicker
 from annotator.gui.highlighting import HighlightedEditor, SegmentHighlighter, StripeMargin
+from annotator.gui.paragraph_layout import ParagraphSpacedLayout
 from annotator.gui.offsets import OffsetMap
 from annotator.gui.span_index import Coding, SpanIndex
 
@@ -81,6 +82,8 @@ class CodingEditor(HighlightedEditor):
         font.setPointSizeF(max(11.0, font.pointSizeF() + 1))
         self.setFont(font)
         self.document().setDocumentMargin(10)
+        self.paragraph_layout = ParagraphSpacedLayout(self.document())
+        self.document().setDocumentLayout(self.paragraph_layout)
         self.margin = StripeMargin(self)
         self.highlighter = SegmentHighlighter(self)
         # Blocks still to be highlighted after opening a document: the visible ones are done at once, the
@@ -107,6 +110,12 @@ class CodingEditor(HighlightedEditor):
             self.margin.scroll(0, dy)
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        layout = getattr(self, "paragraph_layout", None)  # (a font change during __init__ comes first)
+        if layout is not None and event.type() == QEvent.Type.FontChange:  # zooming: the gap follows the font
+            layout.update_gap()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
