@@ -29,6 +29,7 @@ class Changes:
     segment_ids: set[int] = field(default_factory=set)  # the codings touched, when known (incremental redraw)
     coders: bool = False  # coders added, renamed, merged, removed, or their role or colour changed
     document_list: bool = False  # documents added or removed, or their title, outlet, date ... changed
+    documents_added: bool = False  # new documents came in (import): a list narrowed to a set widens to show them
     sets: bool = False  # document sets and their members
     memos: bool = False  # document, code and project memos (a coding's memo is a segment change)
     dictionary: bool = False  # the project dictionary or the token cache (search and analysis results)

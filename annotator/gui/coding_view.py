@@ -42,6 +42,7 @@ def _picker_tooltip(doc: ListedDocument) -> str:
 
 class CodingView(QWidget):
     status_message = Signal(str)
+    status_note = Signal(str)  # added to the message already shown (what just happened), not replacing it
     coders_changed = Signal()
     coder_needed = Signal()  # nobody is coding yet: the window asks who (synchronously)
     import_requested = Signal()  # the empty project's "Import documents…" button
@@ -360,6 +361,10 @@ class CodingView(QWidget):
             self._reload_documents()
         if changes.sets:
             self._reload_sets()
+        if changes.documents_added and self.doc_set.currentData() is not None:
+            # Imported documents belong to no set yet: a list narrowed to a set would hide every one of them.
+            self.doc_set.setCurrentIndex(0)
+            self.status_note.emit(self.tr("the document list shows all documents again"))
         if changes.memos or changes.document_list or changes.codebook:
             self._reload_memo_marks()
             if changes.memos and not changes.codebook:
@@ -554,7 +559,7 @@ class CodingView(QWidget):
         if snap and not alt_held():
             start, end = snap_in_project(self.project, pane.editor.text, start, end)
         code = self.code_by_id[code_id]
-        command = commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end, code_name=code.name)
+        command = commands.AddSegment(pane.document_id, self.coder_id, code_id, start, end, code_name=code.path)
         ok = self.perform(command)
         if ok:
             self.last_code_id = code_id

@@ -188,7 +188,7 @@ class FileActions:
             job, title=QCoreApplication.translate("file_actions", "Import"), writable=True, project=project, on_done=finished, on_failed=failed,
             on_cancelled=cancelled, on_progress=lambda done, _total: progress.setValue(done),
             announce=lambda report: Changes(document_list=True, dictionary=True, all_segments=True, codebook=True,
-                                            coders=True))
+                                            coders=True, documents_added=report.added_count > 0))
         progress.canceled.connect(job_.cancel)
         return job_
 

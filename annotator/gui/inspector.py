@@ -97,7 +97,7 @@ class Inspector(QWidget):
         for seg in segments:
             code = self._codes.get(seg.code_id)
             excerpt = self._text[seg.start:seg.end][:40].replace("\n", " ")
-            item = QListWidgetItem(f"{code.name if code else seg.code_id} · "
+            item = QListWidgetItem(f"{code.path if code else seg.code_id} · "
                                    f"{self._coder_names.get(seg.coder_id, '')} · {excerpt}"
                                    + (" \u270e" if seg.memo else ""))  # ✎: it has a memo
             if code:

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._set_initial_coder(project)
         self.coding = CodingView(self.bus)
         self.coding.status_message.connect(self.show_status)
+        self.coding.status_note.connect(self.add_status_note)
         self.register_view("main", self.tr("Coding"), self.coding)
         # The other views are built when first shown (or asked for): start-up makes only the coding view.
         self.register_view("agreement", self.tr("Agreement"), LazyView(self._build_agreement))
@@ -118,6 +119,11 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def add_status_note(self, note: str) -> None:
+        """A view's consequence of what the status bar just reported ("6 imported; the list shows …")."""
+        shown = self.statusBar().currentMessage()
+        self.show_status(f"{shown}; {note}" if shown else note[:1].upper() + note[1:], 10000)
 
     # ---- views ---------------------------------------------------------------------------------
     def register_view(self, name: str, title: str, widget: QWidget) -> None:

@@ -913,7 +913,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../../annotator/gui/coding_view.py" line="+71"/>
+        <location filename="../../annotator/gui/coding_view.py" line="+72"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
@@ -958,7 +958,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+23"/>
+        <source>the document list shows all documents again</source>
+        <translation>文档列表已重新显示全部文档</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Memo saved</source>
         <translation>备忘已保存</translation>
     </message>
@@ -1065,7 +1070,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentChecklist</name>
     <message>
-        <location filename="../../annotator/gui/document_picker.py" line="+185"/>
+        <location filename="../../annotator/gui/document_picker.py" line="+189"/>
         <source>Find documents…</source>
         <translation>查找文档…</translation>
     </message>
@@ -1194,7 +1199,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPicker</name>
     <message>
-        <location filename="../../annotator/gui/document_picker.py" line="-218"/>
+        <location filename="../../annotator/gui/document_picker.py" line="-222"/>
         <source>Choose a document…</source>
         <translation>选择文档…</translation>
     </message>
@@ -1646,13 +1651,13 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="+51"/>
-        <location line="+145"/>
+        <location filename="../../annotator/gui/main_window.py" line="+52"/>
+        <location line="+150"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-148"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
@@ -1662,7 +1667,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -3373,7 +3378,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-253"/>
+        <location filename="../../annotator/gui/main_window.py" line="-258"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCursor
 
 from tests.gui.agreement_fixtures import main_window, three_coders  # noqa: F401 (fixtures)
-from tests.gui.test_daily_loop import pane_for
+from tests.gui.test_daily_loop import frames, pane_for  # noqa: F401 (fixture)
 
 
 def _painted_colours(editor, start: int, end: int) -> set[str]:
@@ -74,3 +74,36 @@ def test_a_coder_just_added_is_not_compared_until_ticked(main_window, qtbot, mon
     review = main_window.review
     assert [main_window.project.coder(c).name for c in review.chosen_coders()] == ["Ana", "Ben", "Cal"]
     assert len(review.panes) == 3
+
+
+def test_a_child_code_is_named_by_its_path_in_the_inspector_and_undo(frames, qtbot):
+    """The Policy Frames codebook has "Security" and "Primary frame/Security": the inspector's list and
+    Edit ▸ Undo said "Security" for both."""
+    window = frames
+    pane, doc = pane_for(window, "en")
+    pane.select_span(0, 6)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_8)  # Primary frame/Security
+    seg, = window.project.segments(document_id=doc.id)
+    assert window.project.code(seg.code_id).path == "Primary frame/Security"
+    window.coding._segments_clicked(pane, [seg.id])
+    assert window.coding.inspector.list.item(0).text().startswith("Primary frame/Security · Ana · ")
+    assert "'Primary frame/Security'" in window.stack.undoText()
+
+
+def test_an_import_shows_the_new_documents_even_when_the_list_was_narrowed_to_a_set(window, qtbot, tmp_path):
+    """The list was limited to a set (Set: Wire): "6 imported" and none of them in sight."""
+    from annotator.core.commands import Changes
+
+    project = window.project
+    wire = project.ensure_document_set("Wire")
+    project.add_to_set(wire.id, [project.document("en", with_text=False).id])
+    window.bus.announce(Changes(sets=True))
+    view = window.coding
+    view.doc_set.setCurrentIndex(view.doc_set.findText("Set: Wire"))
+    qtbot.waitUntil(lambda: view.doc_model.rowCount() == 1)
+    article = tmp_path / "new-article.txt"
+    article.write_text("Customs seize blood samples\n\nOfficers seized 2,000 samples at the border.\n", encoding="utf-8")
+    window.files.import_paths([str(article)])
+    qtbot.waitUntil(lambda: view.doc_model.rowCount() == 4, timeout=20000)
+    assert view.doc_set.currentIndex() == 0  # All documents
+    assert window.statusBar().currentMessage() == "1 imported, 0 skipped; the document list shows all documents again"
