@@ -66,3 +66,26 @@ def test_a_lead_without_createrole_is_told_what_to_ask_it(lead, tmp_path):
         assert sync_log.team_state(project).get("url") is None
     with lead.server.connect(lead.dbname) as conn:  # the failed upload left nothing behind
         assert conn.execute("SELECT to_regclass('annotator.meta')").fetchone()[0] is None
+
+
+def test_the_lead_copy_and_a_joined_copy_get_the_change_tracking_triggers_and_send_a_coding(team, tmp_path):
+    """Only team copies carry the sync triggers (store/sync_triggers.py): the local file had none; sharing
+    and joining install them, and a coding made afterwards reaches the server."""
+    from annotator.core.store import sync_triggers
+
+    with build_project(tmp_path / "local.annotator") as local:
+        assert sync_triggers.installed(local.db) == set()
+    ana = team.join("Ana")
+    for path in (team.lead_file, ana):
+        with Project.open(path) as project:
+            assert sync_triggers.installed(project.db) == set(sync_triggers.TRIGGERS)
+    with Project.open(ana) as project:
+        segment = code(project, "Ana", "wire", "Frame/Crime", "Police arrested")
+        assert sync_log.pending(project).keys["segments"] == [segment.guid]
+    assert team.sync(ana).pushed["segments"] == 1
+    with Project.open(team.lead_file) as project:
+        code(project, "Ana", "xinhua", "Frame/Security", "生物安全")  # the lead's copy records too
+        assert sync_log.waiting(project) >= 1
+    with team.lead.server.connect(team.lead.dbname) as conn:
+        assert conn.execute("SELECT count(*) FROM annotator.segments WHERE guid = %s",
+                            (segment.guid,)).fetchone()[0] == 1

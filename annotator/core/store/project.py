@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.errors import ProjectError, ProjectWarning
-from annotator.core.store import files, schema
+from annotator.core.store import files, schema, sync_triggers
 from annotator.core.store.adjudication import AdjudicationQueries
 from annotator.core.store.assignments import AssignmentQueries
 from annotator.core.store.coders import CoderQueries
@@ -161,6 +161,8 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
                     cls.open(path).close()
                     return cls._connect(path, True, ignore_wal=False, full_check=False)
                 project._migrate()
+            if not readonly:
+                project._keep_change_tracking()
         except sqlite3.Error as exc:
             conn.close()
             raise files.problem(path, exc, "cannot be opened") from None
@@ -237,6 +239,13 @@ class Project(DocumentQueries, CoderQueries, CodeQueries, SegmentQueries, Assign
 
     def _migrate(self) -> None:
         schema.migrate(self.db)
+
+    def _keep_change_tracking(self) -> None:
+        """A team copy lacking its change-tracking triggers (they exist only in team copies, see
+        store/sync_triggers.py) would silently stop sending its edits: put them back on open."""
+        if sync_triggers.is_team_copy(self.db) and sync_triggers.installed(self.db) != set(sync_triggers.TRIGGERS):
+            with self.db.atomic():  # as a migration: before the session's first edit
+                sync_triggers.install(self.db)
 
     def _set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -7,7 +7,8 @@ file to file. ``WIRE`` lists the layout; ``annotator.core.team.server_schema.TAB
 Keys are strings: the GUID, or ``"<document guid>|<coder guid>"`` for assignments (``set|document`` for
 set members).
 
-Change tracking (migration 6): triggers record the key of every row written while ``tracking`` is on in
+Change tracking (migration 6; since migration 9 the triggers exist only in team copies, installed by
+``link``, see ``sync_triggers``): triggers record the key of every row written while ``tracking`` is on in
 ``sync_outbox`` with a rising ``seq``. A sync reads the outbox up to some ``seq`` (``pending``), pushes,
 and then ``apply`` writes what the server sent with tracking off, skips rows changed here meanwhile (seq
 above the one read: they go out with the next sync), clears the outbox up to that seq and saves the new
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import PATH_SEPARATOR
+from annotator.core.store import sync_triggers
 from annotator.core.store.rows import chunks, dicts, placeholders
 
 if TYPE_CHECKING:
@@ -98,8 +100,10 @@ def _set_state(project: "Project", values: dict[str, str | None]) -> None:
 
 
 def link(project: "Project", state: dict[str, str | None]) -> None:
-    """Make this file a team project's copy: remember ``state`` and start recording changes."""
+    """Make this file a team project's copy: remember ``state`` and start recording changes (the
+    change-tracking triggers exist only in team copies: ``sync_triggers``)."""
     with project.transaction():
+        sync_triggers.install(project.db)
         _set_state(project, {**state, "tracking": "on"})
 
 
@@ -113,6 +117,7 @@ def unlink(project: "Project") -> None:
     with project.transaction():
         for table in ("sync_state", "sync_outbox", "sync_recoded", "sync_code_deletions", "sync_revealed"):
             project.db.execute(f"DELETE FROM {table}")
+        sync_triggers.drop(project.db)
 
 
 # ---- what changed here -------------------------------------------------------------------------
