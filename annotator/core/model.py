@@ -111,6 +111,11 @@ class Segment:
         return self.end - self.start
 
 
+# A segment as a plain tuple in ``Segment``'s field order: ``Segment(*record)`` makes the object. Bulk edits
+# keep thousands of these (a tuple costs a tenth of a frozen dataclass to make).
+SegmentRecord = tuple[int, str, int, int, int, int, int, str, str, str]
+
+
 @dataclass(frozen=True)
 class Assignment:
     document_id: int

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.commands import Changes, Command
 from annotator.core.errors import InputError
-from annotator.core.model import Segment
+from annotator.core.model import Segment, SegmentRecord
 from annotator.core.query_segmenter import segment_query
 from annotator.core.segmentation import dictionary_terms, ensure_segmented
 from annotator.core.store import Project
@@ -148,10 +148,10 @@ def code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int
 
     A hit already coded with exactly that span, code and coder is skipped rather than duplicated.
     """
-    return [s.id for s in _code_hits(project, hits, coder_id, code_id)]
+    return [row[0] for row in _code_hit_rows(project, hits, coder_id, code_id)]
 
 
-def _code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int) -> list[Segment]:
+def _code_hit_rows(project: Project, hits: Sequence[Hit], coder_id: int, code_id: int) -> list[SegmentRecord]:
     project.coder(coder_id)
     project.code(code_id)
     with project.transaction():
@@ -162,7 +162,7 @@ def _code_hits(project: Project, hits: Sequence[Hit], coder_id: int, code_id: in
             if key not in existing:
                 existing.add(key)
                 rows.append((hit.document_id, coder_id, code_id, hit.start, hit.end, ""))
-        return project.create_segments(rows, mark_in_progress=True)
+        return project.create_segment_rows(rows, mark_in_progress=True)
 
 
 def delete_segments(project: Project, segment_ids: Sequence[int]) -> None:
@@ -181,10 +181,19 @@ class CodeHits(Command):
         self.hits = list(hits)
         self.coder_id = coder_id
         self.code_id = code_id
-        self.segments: list[Segment] = []
+        self.rows: list[SegmentRecord] = []  # the segments made, as tuples (cheap to keep for 5,000)
         self.statuses: dict[tuple[int, int], str | None] = {}
         self.text = f"code {len(self.hits)} hit(s) as '{code_name}'" if code_name else \
             f"code {len(self.hits)} hit(s)"
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The segments this edit made (once done)."""
+        return [Segment(*row) for row in self.rows]
+
+    @property
+    def segment_ids(self) -> list[int]:
+        return [row[0] for row in self.rows]
 
     def weight(self, project: Project) -> int:
         return len(self.hits)
@@ -192,21 +201,20 @@ class CodeHits(Command):
     def do(self, project: Project) -> Changes:
         with project.transaction():
             self.statuses = project.assignment_statuses({(h.document_id, self.coder_id) for h in self.hits})
-            if not self.segments:
-                self.segments = _code_hits(project, self.hits, self.coder_id, self.code_id)
+            if not self.rows:
+                self.rows = _code_hit_rows(project, self.hits, self.coder_id, self.code_id)
             else:  # redo: the same ids and guids, so later commands referring to them stay valid
-                project.restore_segments(self.segments)
-                coded = {s.document_id for s in self.segments}
+                project.restore_segment_rows(self.rows)
+                coded = {row[2] for row in self.rows}
                 project.set_assignments({pair: "in_progress" for pair, status in self.statuses.items()
                                          if status in (None, "assigned") and pair[0] in coded})
         return self._changes()
 
     def undo(self, project: Project) -> Changes:
         with project.transaction():
-            project.delete_segments([s.id for s in self.segments])
+            project.delete_segments(self.segment_ids)
             project.set_assignments(self.statuses)
         return self._changes()
 
     def _changes(self) -> Changes:
-        return Changes({s.document_id for s in self.segments}, segment_ids={s.id for s in self.segments},
-                       assignments=True)
+        return Changes({row[2] for row in self.rows}, segment_ids=set(self.segment_ids), assignments=True)

@@ -106,8 +106,8 @@ class SearchView(QWidget):
     """Corpus search on the project event bus (a private one when given a bare project or path)."""
 
     open_hit = Signal(int, int, int)  # document id, start, end (also asked of the bus as a Place)
-    code_hits_requested = Signal(list)  # list[Hit], just before they are coded
-    hits_coded = Signal(list)  # the segment ids "Code all hits" created
+    code_hits_requested = Signal(object)  # list[Hit] before coding (a list signal copies it)
+    hits_coded = Signal(object)  # list[int]: the segment ids "Code all hits" created
     search_finished = Signal(int)  # number of hits
     search_failed = Signal(str)
 
@@ -331,7 +331,7 @@ class SearchView(QWidget):
         command = CodeHits(hits, coder_id, code_id, code_name=name)
 
         def done(_changes: Changes) -> None:
-            ids = [s.id for s in command.segments]
+            ids = command.segment_ids
             self.status.setText(self.tr("{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)").format(len(ids), name))
             self.hits_coded.emit(ids)
 
