@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project
-from annotator.core.tokens import segment, snap_to_words, to_simplified, tokenizer_for, warm_up
+from annotator.core.tokens import segment, segment_packed, snap_to_words, to_simplified, tokenizer_for, warm_up
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,10 @@ def ensure_segmented(project: Project,
     terms = dictionary_terms(project)
     done = 0
     with project.transaction(), closing(_segment_all(project, todo, terms)) as results:
-        for document_id, tokens, offsets in results:
-            _write(project, document_id, version, tokens, offsets)
-            done += 1
+        for group in results:  # one group's rows in one statement (see ``write_tokens``)
+            project.write_tokens([(document_id, version, tokens, offsets)
+                                  for document_id, tokens, offsets in group])
+            done += len(group)
             if on_progress is not None and on_progress(done, len(todo)) is False:
                 return done
     return done
@@ -167,7 +168,8 @@ def _groups(project: Project, todo: list[int], characters: int = GROUP_CHARACTER
         yield group
 
 
-def _segment_all(project: Project, todo: list[int], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
+def _segment_all(project: Project, todo: list[int], terms: list[str]) -> Iterator[list[tuple[int, str, bytes]]]:
+    """The cache rows' payloads (``segment_texts``), a group of documents at a time, in document order."""
     groups = _groups(project, todo)
     head: list[list[tuple[int, str]]] = []
     size = 0
@@ -179,22 +181,21 @@ def _segment_all(project: Project, todo: list[int], terms: list[str]) -> Iterato
     workers = _worker_count(size)
     if workers <= 1:
         for group in chain(head, groups):
-            yield from segment_texts(group, terms)
+            yield list(segment_texts(group, terms))
         return
     import multiprocessing
 
     if terms:  # the segmenter is loaded once, here; each forked worker inherits it
         tokenizer_for(terms)
-    else:
-        warm_up()
+    warm_up()
     pending: deque = deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for group in chain(head, groups):
             pending.append(pool.apply_async(_segment_group, ((group, terms),)))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 def _worker_count(characters: int) -> int:
@@ -218,8 +219,8 @@ def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Ite
     """(document id, space-joined search words, packed offsets) for each text: a cache row's payload."""
     tokenizer = tokenizer_for(terms)
     for document_id, text in documents:
-        words, flat = segment(text, tokenizer=tokenizer)
-        yield document_id, " ".join(words), flat.tobytes()
+        tokens, flat = segment_packed(text, tokenizer=tokenizer)
+        yield document_id, tokens, flat.tobytes()
 
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:

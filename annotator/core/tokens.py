@@ -115,9 +115,11 @@ def _rust_module():
 
 
 def warm_up() -> None:
-    """Load the segmenter(s) documents are cut with (call off the GUI thread)."""
+    """Load the segmenter(s) documents are cut with, and the bulk path's table (call off the GUI thread)."""
     if _rust_default() is None:
         jieba_tokenizer()
+    else:
+        _bmp_classes()
 
 
 def segment(text: str, *, tokenizer=None) -> tuple[list[str], array]:
@@ -129,15 +131,40 @@ def segment(text: str, *, tokenizer=None) -> tuple[list[str], array]:
     Kong press) gets sensible tokens for both scripts; punctuation and spaces are not tokens.
     ``tokenizer`` is a project's tokenizer from ``tokenizer_for``; the default uses jieba's dictionary.
     The offsets are an ``array('i')``, the token cache's format.
-
-    This is the hot loop of segmenting a corpus (10 M characters in a few seconds), so a document's Han
-    runs are cut in one call (joined by newlines, which jieba never joins across) and the offsets of
-    their words, which tile each run, are computed from the words' lengths in bulk.
     """
+    joined, flat = segment_packed(text, tokenizer=tokenizer)
+    return (joined.split(" ") if joined else []), flat
+
+
+def segment_packed(text: str, *, tokenizer=None) -> tuple[str, array]:
+    """``segment`` in the token cache's form: the search words joined by single spaces, and the offsets.
+
+    No word holds a space, so ``joined.split(" ")`` gives the words back. This is the hot loop of
+    segmenting a corpus (10 M characters in a few seconds), so a long text takes ``_packed_bulk``: the
+    text's code points classified in numpy, the Han runs joined by newlines (which jieba never joins
+    across) and cut in one rjieba call, and the words' offsets found from the separators of the cut,
+    with no Python step per word. Texts it does not cover (short ones, astral characters, code points of
+    the Han blocks that are not word characters, no rjieba) take ``_segment_words``, the word walk that
+    defines the result; tests/core/test_segmenter_equivalence.py holds the two to the same output.
+    """
+    cutter = _DEFAULT_CUTTER if tokenizer is None else tokenizer
+    if len(text) >= BULK_MIN_CHARACTERS and cutter.rust is not None:
+        found = _packed_bulk(text, cutter)
+        if found is not None:
+            return found
+    words, flat = _segment_words(text, cutter)
+    return " ".join(words), flat
+
+
+BULK_MIN_CHARACTERS = 200  # below this the regex passes of ``_segment_words`` cost less than numpy's set-up
+
+
+def _segment_words(text: str, cutter) -> tuple[list[str], array]:
+    """The general ``segment``: a regex scan of the words (``_scan_fast``, or ``_scan`` where it does not
+    apply), the runs for rjieba cut in one call, their offsets computed from the words' lengths in bulk."""
     import numpy as np
 
     view = to_simplified(text)
-    cutter = _DEFAULT_CUTTER if tokenizer is None else tokenizer
     words: list[str] = []  # tokens outside the bulk cut: non-Han words and runs only jieba cuts
     starts: list[int] = []
     ends: list[int] = []
@@ -162,10 +189,150 @@ def segment(text: str, *, tokenizer=None) -> tuple[list[str], array]:
             words, starts_array, ends_array = han_words, han_starts, han_ends
     else:
         starts_array, ends_array = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
-    flat = np.empty(2 * len(words), np.intc)
-    flat[0::2] = starts_array
-    flat[1::2] = ends_array
-    return words, array("i", flat.tobytes())
+    return words, _flat(starts_array, ends_array, np)
+
+
+def _flat(starts, ends, np) -> array:
+    flat = np.empty(2 * len(starts), np.intc)
+    flat[0::2] = starts
+    flat[1::2] = ends
+    return array("i", flat.tobytes())
+
+
+# ---- the bulk path: code points classified in numpy ------------------------------------------------
+
+_HAN_CHAR, _WORD_CHAR, _CONNECTOR_CHAR, _MAYBE_TRADITIONAL = 1, 2, 4, 8
+_classes = None  # numpy uint8 per BMP code point: the bits above
+
+
+def _bmp_classes():
+    """Each BMP code point's class, found with the very patterns the word walk uses (so both agree)."""
+    global _classes
+    if _classes is None:
+        import numpy as np
+
+        table = np.zeros(0x10000, np.uint8)
+        every = "".join(map(chr, range(0x10000)))
+        for pattern, bit in ((f"[{_HAN}]+", _HAN_CHAR), (r"\w+", _WORD_CHAR),
+                             (f"[{_CONNECTORS}]+", _CONNECTOR_CHAR)):
+            for match in re.finditer(pattern, every):
+                table[match.start():match.end()] |= bit
+        for code in _char_table():
+            if code <= 0xFFFF:
+                table[code] |= _MAYBE_TRADITIONAL
+        _classes = table
+    return _classes
+
+
+def _packed_bulk(text: str, cutter) -> tuple[str, array] | None:
+    """``segment_packed`` in a handful of numpy passes, or None where the word walk must decide."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), "<u4")
+    if int(codes.max()) > 0xFFFF:
+        return None  # astral characters: Extension G and unassigned Han code points are decided there
+    table = _bmp_classes()
+    classes = table[codes]
+    view = text
+    if (classes & _MAYBE_TRADITIONAL).any():
+        view = to_simplified(text)
+        if view is not text:
+            codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), "<u4")
+            classes = table[codes]
+    han = (classes & (_HAN_CHAR | _WORD_CHAR)) == (_HAN_CHAR | _WORD_CHAR)
+    if (((classes & _HAN_CHAR) != 0) != han).any():
+        return None  # a Han-block code point that is not a word character splits words there
+    word = (classes & (_HAN_CHAR | _WORD_CHAR)) == _WORD_CHAR  # a non-Han word character
+    connector = (classes & _CONNECTOR_CHAR) != 0
+    words, word_starts, word_ends = _other_words(view, han, word, connector, np)
+    padded = np.zeros(len(codes) + 2, bool)
+    padded[1:-1] = han
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    run_starts, run_ends = edges[0::2], edges[1::2]
+    if not len(run_starts):
+        return " ".join(words), _flat(np.asarray(word_starts, np.int64), np.asarray(word_ends, np.int64), np)
+    cut = _cut_joined_runs(cutter, codes, han, run_ends, np)
+    if cut is None:
+        return None
+    spaced, han_starts, han_ends = cut
+    if not words:
+        return spaced.replace(" \n ", " "), _flat(han_starts, han_ends, np)
+    # Merge the runs' words with the others by position: whole runs (a space-joined string each) for
+    # the search words, every word for the offsets.
+    pieces = spaced.split(" \n ") + words
+    order = np.argsort(np.concatenate((run_starts, np.asarray(word_starts, np.int64))), kind="stable")
+    joined = " ".join(map(pieces.__getitem__, order.tolist()))
+    starts = np.concatenate((han_starts, np.asarray(word_starts, np.int64)))
+    ends = np.concatenate((han_ends, np.asarray(word_ends, np.int64)))
+    order = np.argsort(starts, kind="stable")
+    return joined, _flat(starts[order], ends[order], np)
+
+
+def _other_words(view: str, han, word, connector, np) -> tuple[list[str], list[int], list[int]]:
+    """The tokens outside Han runs, as ``_scan_fast`` finds them, but with the regex run only over the
+    stretches of word characters and connectors that hold a word character (none in most Chinese text)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    if word.any():
+        padded = np.zeros(len(word) + 2, bool)
+        padded[1:-1] = word | connector
+        edges = np.flatnonzero(padded[1:] != padded[:-1])
+        counts = np.concatenate(([0], np.cumsum(word)))
+        stretch_starts, stretch_ends = edges[0::2], edges[1::2]
+        holding = counts[stretch_ends] > counts[stretch_starts]
+        is_han = _HAN_RUN.match
+        size = len(view)
+        finditer = _NON_HAN_WORD.finditer
+        for lo, hi in zip(stretch_starts[holding].tolist(), stretch_ends[holding].tolist()):
+            for match in finditer(view, lo, hi):
+                start, end = match.span()
+                if start >= 2 and view[start - 1] in _CONNECTOR_SET and is_han(view, start - 2, start - 1):
+                    start -= 1
+                if end + 1 < size and view[end] in _CONNECTOR_SET and is_han(view, end + 1, end + 2):
+                    end += 1
+                words.append(view[start:end].lower())
+                starts.append(start)
+                ends.append(end)
+    if len(view) >= 3 and connector.any():  # a connector alone between two Han runs (美-中)
+        lone = np.flatnonzero(connector[1:-1] & han[:-2] & han[2:]) + 1
+        if len(lone):
+            positions = lone.tolist()
+            words.extend(map(view.__getitem__, positions))
+            starts.extend(positions)
+            ends.extend(p + 1 for p in positions)
+    return words, starts, ends
+
+
+def _cut_joined_runs(cutter, codes, han, run_ends, np):
+    """The Han runs joined by newlines, cut in one call: (the words space-joined, with " \n " between
+    runs; their start and end offsets in the text). None if the cut does not tile the runs as expected."""
+    keep = han.copy()
+    separators = run_ends[:-1]  # the first character after each run but the last becomes the newline
+    keep[separators] = True
+    marked = codes.copy()
+    marked[separators] = 10
+    joined_codes = marked[keep]
+    joined = joined_codes.tobytes().decode("utf-32-le")
+    spaced = " ".join(cutter.rust.cut(joined))
+    gaps = np.flatnonzero(np.frombuffer(spaced.encode("utf-32-le"), "<u4") == 32)
+    # The k-th space of ``spaced`` follows k words: the words' boundaries in ``joined``.
+    bounds = np.empty(len(gaps) + 2, np.int64)
+    bounds[0] = 0
+    np.subtract(gaps, np.arange(len(gaps)), out=bounds[1:-1])
+    bounds[-1] = len(joined)
+    if len(spaced) - len(gaps) != len(joined):
+        return None
+    starts, ends = bounds[:-1], bounds[1:]
+    lengths = ends - starts
+    if (lengths <= 0).any():
+        return None
+    newline = joined_codes[starts] == 10
+    if int(newline.sum()) != len(separators) or (lengths[newline] != 1).any():
+        return None
+    word = ~newline
+    position = np.flatnonzero(keep)  # offset in the text of each character of ``joined``
+    return spaced, position[starts[word]], position[ends[word] - 1] + 1
 
 
 def _scan(view: str, cutter, bulk: bool, words: list[str], starts: list[int], ends: list[int],

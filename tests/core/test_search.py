@@ -170,3 +170,25 @@ def test_snapping_follows_the_project_dictionary(corpus):
     segmentation.add_terms(corpus, ["孕妇血样"])
     assert segmentation.snap_in_project(corpus, text, 11, 12) == (11, 15)  # 孕 -> the whole new word
     assert segmentation.document_tokens(corpus, 2).spans[4] == (11, 15)
+
+
+def test_batched_cache_writes_keep_the_search_index_exact(project, monkeypatch):
+    """Rows go in multi-row INSERTs (one FTS5 flush per statement): the index must still match the
+    cache row for row, through inserts, upserts and a re-segmentation after a dictionary change."""
+    from annotator.core.store import token_cache
+
+    monkeypatch.setattr(token_cache, "WRITE_BATCH", 7)
+    texts = [f"第{i}篇：孕妇血样检测 sample{i % 5} 生物安全" for i in range(40)]
+    project.add_documents([DocumentInput(text=t, name=f"d{i}") for i, t in enumerate(texts)])
+    assert segmentation.ensure_segmented(project) == 40
+    project.db.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+    assert len(search(project, "sample3")) == 8
+    assert len(search(project, "孕妇")) == 40
+    rows = list(project.cached_token_rows())
+    with project.transaction():
+        project.write_tokens(rows[:20] + rows[:3])  # replaced, one of them twice in one statement
+    project.db.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+    assert list(project.cached_token_rows()) == rows
+    assert len(segmentation.add_terms(project, ["孕妇血样"])) == 40
+    project.db.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+    assert len(search(project, "孕妇血样")) == 40 and search(project, "孕妇") == []

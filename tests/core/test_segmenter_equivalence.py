@@ -136,3 +136,48 @@ def test_unassigned_han_block_code_points_take_the_word_walk():
     assert tokens._unassigned_han_pattern().search(text)
     words, flat = tokens.segment(text)
     assert words == ["中文", "中文"] and list(flat) == [0, 2, 3, 5]
+
+
+def _bulk_texts() -> list[str]:
+    """Long texts the numpy path takes: our samples, random mixtures of their pieces with Latin words,
+    digits, connectors between every kind of neighbour, traditional characters and kana/hangul."""
+    samples = [path.read_text(encoding="utf-8") for path in SAMPLES]
+    extras = ["COVID-19", "Hong Kong's", "e.g.", "a.美.b", "美-中", "-", "'", "’", ".", "İstanbul", "ß", "x_y",
+              "2023年", "Ⅷ", "①", "ア", "한", "\u0301", "乾隆", "頭髮乾了", "孕婦血樣", "驗男女", " ", "\n", "，", "！"]
+    big = "".join(samples)
+    rng = random.Random(11)
+    texts = list(samples)
+    for _ in range(400):
+        pieces = []
+        while sum(map(len, pieces)) < rng.randint(200, 1500):
+            if rng.random() < 0.5:
+                start = rng.randrange(len(big))
+                pieces.append(big[start:start + rng.randint(1, 40)])
+            else:
+                pieces.append(rng.choice(extras))
+        texts.append("".join(pieces))
+    return texts
+
+
+@pytest.mark.parametrize("terms", [[], TERMS])
+def test_the_bulk_path_gives_the_word_walk_s_words_and_offsets(terms):
+    """``_packed_bulk`` (numpy over code points, one cut per text) against ``_segment_words``."""
+    cutter = tokens.ProjectTokenizer(terms) if terms else tokens._DEFAULT_CUTTER
+    texts = _bulk_texts()
+    taken = 0
+    for text in texts:
+        bulk = tokens._packed_bulk(text, cutter)
+        words, flat = tokens._segment_words(text, cutter)
+        if bulk is not None:
+            taken += 1
+            assert (bulk[0], list(bulk[1])) == (" ".join(words), list(flat)), text[:40]
+        assert tokens.segment(text, tokenizer=None if not terms else cutter) == (words, flat)
+    assert taken == len(texts)
+
+
+def test_the_bulk_path_leaves_astral_and_unassigned_han_to_the_word_walk():
+    long = "中文" * 150
+    for odd in ("\U00030f0a", "\U0002a6e0", "\ufa6e", "𠀀"):
+        assert tokens._packed_bulk(long + odd + long, tokens._DEFAULT_CUTTER) is None
+    words, flat = tokens.segment(long + "\U0002a6e0" + long)
+    assert words == ["中文"] * 300 and list(flat[298:302]) == [298, 300, 301, 303]
