@@ -182,6 +182,12 @@ class ReviewView(QWidget):
         self.code_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
         self.coder_filter = QComboBox()
         self.coder_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        # Which documents: a document set (an outlet, a wave, a sample), as in Agreement and the CLI's --set.
+        self.doc_set = QComboBox()
+        self.doc_set.setToolTip(self.tr("Review the documents of one document set"))
+        self.doc_set.currentIndexChanged.connect(lambda _i: self._set_chosen())
+        self.doc_set_label = QLabel(self.tr("Set:"))
+        self._set_members: set[int] | None = None  # the chosen set's documents; None: every document
         # What must agree: the unit of the one disagreement model (the CLI's `disagreements --unit`).
         self.unit = QComboBox()
         for unit, label in (("character", QT_TRANSLATE_NOOP("ReviewView", "characters (exact spans)")),
@@ -204,6 +210,9 @@ class ReviewView(QWidget):
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Consensus coder:")))
         top.addWidget(self.consensus_edit)
+        top.addSpacing(12)
+        top.addWidget(self.doc_set_label)
+        top.addWidget(self.doc_set)
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Disagree at:")))
         top.addWidget(self.unit)
@@ -370,7 +379,34 @@ class ReviewView(QWidget):
         for code in codes:
             self.code_filter.addItem(code.path, code.id)
         self.code_filter.blockSignals(False)
+        self._fill_sets()
         self.refresh()
+
+    def _fill_sets(self) -> None:
+        """The document-set chooser, keeping the chosen set while it exists (hidden while there are none)."""
+        wanted = self.doc_set.currentData()
+        self.doc_set.blockSignals(True)
+        self.doc_set.clear()
+        self.doc_set.addItem(self.tr("All documents"), None)
+        for document_set in self.project.document_sets():
+            self.doc_set.addItem(document_set.name, document_set.id)
+        self.doc_set.setCurrentIndex(max(0, self.doc_set.findData(wanted)))
+        self.doc_set.blockSignals(False)
+        for widget in (self.doc_set, self.doc_set_label):
+            widget.setVisible(self.doc_set.count() > 1)
+        self._read_set_members()
+
+    def _read_set_members(self) -> None:
+        set_id = self.doc_set.currentData()
+        self._set_members = None if set_id is None else set(self.project.set_members(int(set_id)))
+
+    def _set_chosen(self) -> None:
+        self._read_set_members()
+        self.refresh()
+
+    def set_document_set(self, name: str | None) -> None:
+        """Review only the documents of this set (None: all; for scripts and tests)."""
+        self.doc_set.setCurrentIndex(0 if name is None else self.doc_set.findText(name))
 
     def chosen_coders(self) -> list[int]:
         return [cid for cid, box in self.coder_boxes.items() if box.isChecked()]
@@ -403,6 +439,11 @@ class ReviewView(QWidget):
         return self.consensus_id
 
     def scope(self, document_ids: list[int] | None = None) -> adj.Scope:
+        """What is compared: the chosen coders, at the chosen unit, on ``document_ids`` (default: all, or the
+        chosen set's documents)."""
+        if self._set_members is not None:
+            document_ids = sorted(self._set_members if document_ids is None
+                                  else self._set_members.intersection(document_ids))
         return adj.Scope(self.chosen_coders(), document_ids=document_ids, unit=self.unit.currentData())
 
     def set_unit(self, unit: str) -> None:
@@ -711,7 +752,7 @@ class ReviewView(QWidget):
         if self._announcing_consensus:
             return  # the consensus coder this view just made: nothing to recompute
         if changes.coders or changes.codebook or changes.assignments or changes.all_segments \
-                or changes.document_list:
+                or changes.document_list or changes.sets:
             self._stale = True
         elif changes.documents:
             self._dirty_documents |= changes.documents
@@ -728,8 +769,7 @@ class ReviewView(QWidget):
         if len(coders) < 2:
             return
         try:
-            fresh = adj.find_disagreements(self.project, adj.Scope(coders, document_ids=sorted(docs),
-                                                                    unit=self.unit.currentData()))
+            fresh = adj.find_disagreements(self.project, self.scope(sorted(docs)))
         except AnnotatorError as exc:
             self.status_message.emit(str(exc))
             return

@@ -1191,7 +1191,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../annotator/gui/document_pane.py" line="+361"/>
+        <location filename="../../annotator/gui/document_pane.py" line="+370"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
@@ -2263,6 +2263,16 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>Review the documents of one document set</source>
+        <translation>审查某一文档集中的文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set:</source>
+        <translation>文档集：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>characters (exact spans)</source>
         <translation>字符（精确片段）</translation>
     </message>
@@ -2302,7 +2312,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>共识编码员：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Disagree at:</source>
         <translation>分歧单元：</translation>
     </message>
@@ -2333,12 +2343,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+266"/>
+        <location line="+298"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-297"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2393,7 +2403,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+12"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Any coder</source>
         <translation>任一编码员</translation>
     </message>

@@ -211,3 +211,33 @@ def test_consensus_made_in_review_is_an_adjudicator_left_out_of_agreement(main_w
 
     report = compute_agreement(review.project, AgreementScope(unit="document"))
     assert "Consensus" not in report.coders and report.left_out == ["Consensus"]
+
+
+def test_a_document_set_narrows_the_review_as_the_cli_does(main_window, qtbot, tmp_path):
+    """Review had no set filter: a lab reviewing one outlet's articles saw every outlet's disagreements."""
+    import json
+    import subprocess
+    import sys
+
+    from annotator.core.commands import Changes
+
+    project = main_window.project
+    review = main_window.review
+    main_window.show_view("review")
+    assert not review.doc_set.isVisible()  # no sets yet: nothing to choose
+    chinese = project.ensure_document_set("Mainland press")
+    project.add_to_set(chinese.id, [project.document("zh", with_text=False).id])
+    main_window.bus.announce(Changes(sets=True))
+    assert review.doc_set.isVisible()
+    review.doc_set.setCurrentIndex(review.doc_set.findText("Mainland press"))
+    zh = project.document("zh", with_text=False).id
+    assert review.shown and {d.document_id for d in review.shown} == {zh}
+    total = len(review.state.disagreements)
+    assert review.remaining_label.text() == f"{total} of {total} disagreements remain"
+    listed = subprocess.run([sys.executable, "-m", "annotator", "disagreements", str(project.path), "--unit",
+                             "character", "--coders", "Ana,Ben,Cal", "--set", "Mainland press", "--format", "json"],
+                            capture_output=True, text=True, check=True)
+    assert len(json.loads(listed.stdout)) == total
+    # All documents again: every disagreement is back.
+    review.set_document_set(None)
+    assert {d.document_id for d in review.shown} == {zh, project.document("en", with_text=False).id}
