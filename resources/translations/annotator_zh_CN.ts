@@ -2312,7 +2312,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>共识编码员：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Disagree at:</source>
         <translation>分歧单元：</translation>
     </message>
@@ -2343,12 +2343,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+298"/>
+        <location line="+306"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-305"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2393,7 +2393,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+109"/>
         <source>Has not marked any document done: tick to compare anyway</source>
         <translation>尚未将任何文档标记为完成：勾选即可仍然比较</translation>
     </message>
