@@ -253,6 +253,28 @@ def _coincidences(counts: np.ndarray) -> np.ndarray:
     return outer * scale[:, None, None]
 
 
+def leave_one_out_coincidences(data: ReliabilityData) -> np.ndarray:
+    """(m, K, K): the weighted coincidence matrix with each coder's values taken out in turn.
+
+    Taking coder g out of a pattern leaves its counts less one of the category g gave (or unchanged
+    where g has no value), so every coder's matrix is a product of the coders' one-hot columns with
+    K + 1 per-pattern contribution tables: no pass over the patterns per coder. Additive over data sets.
+    """
+    k, m = data.n_categories, data.n_coders
+    patterns, w = data.patterns, data.weights
+    counts = value_counts(patterns, k)
+    have = np.zeros(patterns.shape, bool)
+    out = np.zeros((m, k * k))
+    for c in range(k):
+        gave = patterns == c
+        have |= gave
+        less = counts.copy()
+        less[:, c] -= 1
+        out += (gave * w[:, None]).T @ _coincidences(less).reshape(len(patterns), k * k)
+    out += (~have * w[:, None]).T @ _coincidences(counts).reshape(len(patterns), k * k)
+    return out.reshape(m, k, k)
+
+
 @dataclass
 class Statistics:
     """Sums, linear in the units, from which every coefficient follows (see ``coefficients``).
@@ -443,64 +465,88 @@ def standard_errors(data: ReliabilityData, values: dict[str, float | None], *,
     simple random sample: sub-document units of one article are not independent, so for them prefer
     the document bootstrap.
     """
+    return summarize(data, weighted_level=weighted_level, with_pairs=False).standard_errors(
+        values, weighted_level=weighted_level)
+
+
+def _se_parts(sums: "Sums", rows: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each part's per-pattern statistics and weights on the rows that enter a variance: units with a
+    value (``rated``) or, for Cohen's kappa, units both coders coded (``joint``)."""
+    s = sums.stats.slots
+    out = []
+    for per_pattern, weights in sums.parts:
+        mark = per_pattern[:, s[rows]].sum(axis=1) if rows == "joint" else per_pattern[:, s["rated"].start]
+        keep = (mark > 0) & (weights > 0)
+        out.append((per_pattern[keep], weights[keep]))
+    return out
+
+
+def _standard_errors(sums: "Sums", values: dict[str, float | None],
+                     weighted_level: str | None) -> dict[str, float | None]:
+    """``standard_errors`` from summed statistics and each part's per-pattern rows (pooled codes: the
+    parts are the codes, the chance terms come from the pooled sums)."""
     out: dict[str, float | None] = {}
+    stats, t = sums.stats, sums.totals
+    s = stats.slots
     levels = [("", "nominal")] + ([("weighted", weighted_level)] if weighted_level and weighted_level != "nominal" else [])
-    k, q = data.n_categories, data.chance_categories
-    counts = value_counts(data.patterns, k)
-    r = counts.sum(axis=1)
-    keep = (r >= 1) & (data.weights > 0)
-    counts, r, w_u, pats = counts[keep], r[keep], data.weights[keep], data.patterns[keep]
-    n = float(w_u.sum())
-    pairable = r >= 2
-    n2 = float(w_u[pairable].sum())
+    k, q, m = len(stats.categories), stats.q, stats.n_coders
+    n = float(t[s["rated"].start])
+    n2 = float(t[s["pairable"].start])
     if n < 2 or n2 <= 0:
         return out
-    pi = (w_u[:, None] * counts / r[:, None]).sum(axis=0) / n
+    pi = t[s["share"]] / n
+    parts = _se_parts(sums, "rated")
+    both = _se_parts(sums, "joint") if "joint" in s else []
     for tag, level in levels:
-        w = agreement_weights(data.categories, level)
+        w = stats.weight_matrices[level] if level in stats.weight_matrices else agreement_weights(stats.categories, level)
         name = (lambda base: WEIGHTED_NAMES[base] if tag else base)
-        weighted = counts @ w.T
-        den = np.where(pairable, r * (r - 1), 1.0)
-        pa_i = np.where(pairable, (counts * (weighted - 1)).sum(axis=1) / den, 0.0)
+        agree = s[f"agree:{level}"].start
 
-        def se_from(kappa: float | None, pe: float, pe_i: np.ndarray | None) -> float | None:
+        def se_from(kappa: float | None, pe: float, pe_i: Any) -> float | None:
             if kappa is None or not np.isfinite(kappa) or 1 - pe <= 1e-12:
                 return None
-            k_i = (n / n2) * (pa_i - pe * pairable) / (1 - pe)
-            if pe_i is not None:
-                k_i = k_i - 2 * (1 - kappa) * (pe_i - pe) / (1 - pe)
-            return float(np.sqrt((w_u * (k_i - kappa) ** 2).sum() / (n * (n - 1))))
+            return _variance_root(parts, agree, s["pairable"].start, kappa, pe, n, n2, pe_i)
 
         pi_w = (w @ pi + w.T @ pi) / 2
         out[name("fleiss_kappa")] = se_from(values.get(name("fleiss_kappa")), float(pi @ w @ pi),
-                                            counts @ pi_w / r)
+                                            lambda pp: pp[:, s["share"]] @ pi_w)
         w_sum = float(w.sum()) + max(q - k, 0)
         if q >= 2:
             pe_ac = w_sum * float((pi * (1 - pi)).sum()) / (q * (q - 1))
             out[name("gwet_ac1")] = se_from(values.get(name("gwet_ac1")), pe_ac,
-                                            (w_sum / (q * (q - 1))) * (counts @ (1 - pi)) / r)
+                                            lambda pp: (w_sum / (q * (q - 1))) * (pp[:, s["share"]] @ (1 - pi)))
             out[name("brennan_prediger")] = se_from(values.get(name("brennan_prediger")), w_sum / q ** 2, None)
-        out[name("conger_kappa")] = _conger_se(pats, w_u, counts, r, w, values.get(name("conger_kappa")), n, n2, pa_i)
-        if data.n_coders == 2:
-            both = (pats >= 0).all(axis=1)
-            if both.any():
-                sub = ReliabilityData(pats[both], w_u[both], data.categories, data.coders, data.q)
-                kappa = values.get(name("cohen_kappa"))
-                c2 = value_counts(sub.patterns, k)
-                r2 = c2.sum(axis=1)
-                n_b = float(sub.weights.sum())
-                pa_b = (c2 * (c2 @ w.T - 1)).sum(axis=1) / 2.0
-                out[name("cohen_kappa")] = _conger_se(sub.patterns, sub.weights, c2, r2, w, kappa, n_b, n_b, pa_b)
+        classified = t[s["classified"]].reshape(m, k)
+        out[name("conger_kappa")] = _conger_se(parts, s, classified, w, values.get(name("conger_kappa")), n, n2, agree)
+        if m == 2:
+            joint = t[s["joint"]].reshape(k, k)
+            n_b = float(joint.sum())
+            if n_b > 0:
+                out[name("cohen_kappa")] = _conger_se(both, s, np.stack([joint.sum(axis=1), joint.sum(axis=0)]), w,
+                                                      values.get(name("cohen_kappa")), n_b, n_b, agree)
     return out
 
 
-def _conger_se(pats: np.ndarray, w_u: np.ndarray, counts: np.ndarray, r: np.ndarray, w: np.ndarray,
-               kappa: float | None, n: float, n2: float, pa_i: np.ndarray) -> float | None:
-    """Gwet's (2014, ch. 5) variance of Conger's kappa, as irrCAC computes it."""
+def _variance_root(parts: list[tuple[np.ndarray, np.ndarray]], agree: int, pairable: int, kappa: float, pe: float,
+                   n: float, n2: float, pe_i: Any) -> float:
+    """sqrt(sum_i w_i (kappa*_i - kappa)^2 / (n (n - 1))), kappa*_i = (n / n2) (pa_i - pe [pairable_i]) / (1 - pe)
+    - 2 (1 - kappa) (pe_i - pe) / (1 - pe), summed over the parts' rows."""
+    total = 0.0
+    for pp, w_u in parts:
+        k_i = (n / n2) * (pp[:, agree] - pe * pp[:, pairable]) / (1 - pe)
+        if pe_i is not None:
+            k_i = k_i - 2 * (1 - kappa) * (pe_i(pp) - pe) / (1 - pe)
+        total += float((w_u * (k_i - kappa) ** 2).sum())
+    return float(np.sqrt(total / (n * (n - 1))))
+
+
+def _conger_se(parts: list[tuple[np.ndarray, np.ndarray]], s: dict[str, slice], classified: np.ndarray, w: np.ndarray,
+               kappa: float | None, n: float, n2: float, agree: int) -> float | None:
+    """Gwet's (2014, ch. 5) variance of Conger's kappa, as irrCAC computes it (``classified``: (m, K)
+    weighted counts of each coder's categories over the rows of ``parts``)."""
     if kappa is None or not np.isfinite(kappa) or n < 2:
         return None
-    m, k = pats.shape[1], counts.shape[1]
-    classified = np.stack([(w_u[:, None] * (pats == c)).sum(axis=0) for c in range(k)], axis=1)  # (m, K)
+    m, k = classified.shape
     n_g = classified.sum(axis=1)
     active = n_g > 0
     if active.sum() < 2:
@@ -514,18 +560,16 @@ def _conger_se(pats: np.ndarray, w_u: np.ndarray, counts: np.ndarray, r: np.ndar
     if 1 - pe <= 1e-12:
         return None
     # lambda_ig = (n / n_g) sum_k sum_l w_kl (delta_igl - (eps_ig - n_g / n) p_gl) (r p_bar_k - p_gk)
-    #           = (n / n_g) (B[g, x_ig] eps_ig - (eps_ig - n_g / n) sum_l p_gl B_gl),  B = (r p_bar - p_g) W
-    # (x_ig the category coder g gave unit i): O(units x coders), with no (units, coders, K) array.
+    #           = (n / n_g) (B[g, x_ig] eps_ig - (eps_ig - n_g / n) c_g),  B = (r p_bar - p_g) W, c_g = sum_l p_gl B_gl
+    # and, with eps_ig = sum_k [x_ig = k], sum_g lambda_ig = sum_gk [x_ig = k] u_gk + sum_g c_g,
+    # u_gk = (n / n_g) (B_gk - c_g): one product with the one-hot ``classified`` columns per row.
     b = (rr * p_bar[None, :] - p_gk) @ w  # (r, K)
-    cols = pats[:, active]
-    rated = (cols >= 0).astype(float)
-    picked = b[np.arange(rr)[None, :], np.maximum(cols, 0)] * rated
-    lam = (n / n_g)[None, :] * (picked - (rated - n_g[None, :] / n) * (p_gk * b).sum(axis=1)[None, :])
-    pe_i = lam.sum(axis=1) / (rr * (rr - 1))
-    pairable = r >= 2
-    k_i = (n / n2) * (pa_i - pe * pairable) / (1 - pe)
-    k_i = k_i - 2 * (1 - kappa) * (pe_i - pe) / (1 - pe)
-    return float(np.sqrt((w_u * (k_i - kappa) ** 2).sum() / (n * (n - 1))))
+    c = (p_gk * b).sum(axis=1)
+    u = np.zeros((m, k))
+    u[active] = (n / n_g)[:, None] * (b - c[:, None])
+    u, constant, scale = u.ravel(), float(c.sum()), float(rr * (rr - 1))
+    return _variance_root(parts, agree, s["pairable"].start, kappa, pe, n, n2,
+                          lambda pp: (pp[:, s["classified"]] @ u + constant) / scale)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -561,13 +605,17 @@ def pair_contingency(data: ReliabilityData) -> np.ndarray:
     # Counts are integers: in float32 they are exact while every sum stays below 2^24, at twice the speed.
     exact32 = bool(np.all(w == np.round(w))) and float(w.sum()) < 2 ** 24
     dtype = np.float32 if exact32 else np.float64
-    x = np.stack([data.patterns == c for c in range(k)], axis=2).reshape(len(data.patterns), m * k).astype(dtype)
+    x = (data.patterns[:, :, None] == np.arange(k)).reshape(len(data.patterns), m * k).astype(dtype)
     table = ((x * w[:, None].astype(dtype)).T @ x).astype(float)
     return table.reshape(m, k, m, k).transpose(0, 2, 1, 3)
 
 
 def pair_table(data: ReliabilityData, contingency: np.ndarray | None = None) -> PairTable:
-    t = pair_contingency(data) if contingency is None else contingency
+    return pair_table_from(tuple(data.coders), pair_contingency(data) if contingency is None else contingency)
+
+
+def pair_table_from(coders: Sequence[str], t: np.ndarray) -> PairTable:
+    """Cohen's kappa, nominal alpha and percent agreement of every coder pair from their tables (m, m, K, K)."""
     k = t.shape[-1]
     total = t.sum(axis=(2, 3))
     agree = np.trace(t, axis1=2, axis2=3)
@@ -582,7 +630,7 @@ def pair_table(data: ReliabilityData, contingency: np.ndarray | None = None) -> 
         alpha = np.where((n >= 2) & (expected > 1e-9), 1 - (n - 1) * (n - 2 * agree) / expected, np.nan)
     p_o = np.where(total > 0, p_o, np.nan)
     del k
-    return PairTable(tuple(data.coders), kappa, alpha, p_o, total)
+    return PairTable(tuple(coders), kappa, alpha, p_o, total)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -747,20 +795,73 @@ def _finite(v: float) -> float | None:
     return float(v) if np.isfinite(v) else None
 
 
+@dataclass
+class Sums:
+    """What every coefficient of a data set needs: its statistics summed over the units (``totals``), the
+    units every coder rated, the coder-pair tables, and each part's per-pattern statistics for the
+    standard errors (their chance terms come from the sums, each unit's term from its part's rows).
+
+    Everything here adds up over disjoint sets of units (``pool``): the report's "overall" pools its
+    codes' sums instead of recomputing statistics over every code's patterns laid end to end.
+    """
+
+    stats: Statistics
+    totals: np.ndarray  # (s,)
+    complete: float
+    coders: tuple[str, ...]
+    parts: tuple[tuple[np.ndarray, np.ndarray], ...]  # (per_pattern, weights) per data set
+    contingency: np.ndarray | None = None  # (m, m, K, K)
+
+    def standard_errors(self, values: dict[str, float | None], *,
+                        weighted_level: str | None = None) -> dict[str, float | None]:
+        return _standard_errors(self, values, weighted_level)
+
+
+def summarize(data: ReliabilityData, *, stats: Statistics | None = None, weighted_level: str | None = None,
+              with_pairs: bool = True) -> Sums:
+    """A data set's ``Sums`` (``stats``: its ``statistics``, when the caller already has them)."""
+    if stats is None:
+        stats = statistics(data, (weighted_level,) if weighted_level else ())
+    totals = data.weights @ stats.per_pattern if len(data.weights) else np.zeros(stats.per_pattern.shape[1])
+    complete = float(data.weights[(data.patterns >= 0).all(axis=1)].sum()) if data.patterns.size else 0.0
+    contingency = pair_contingency(data) if with_pairs and data.n_coders > 2 else None
+    return Sums(stats, totals, complete, tuple(data.coders), ((stats.per_pattern, data.weights),), contingency)
+
+
+def pool(sums: Sequence[Sums]) -> Sums:
+    """The sums of disjoint data sets with the same coders, categories and statistics (e.g. every code of a
+    report as separate binary variables)."""
+    first = sums[0]
+    for other in sums[1:]:
+        if other.stats.slots != first.stats.slots or other.stats.categories != first.stats.categories:
+            raise ValueError("pooled data sets must have the same coders, categories and statistics")
+    tables = [x.contingency for x in sums]
+    return Sums(first.stats, np.sum([x.totals for x in sums], axis=0), float(sum(x.complete for x in sums)),
+                first.coders, tuple(part for x in sums for part in x.parts),
+                None if any(t is None for t in tables) else np.sum(tables, axis=0))
+
+
 def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",), weighted_level: str | None = None,
-                 with_pairs: bool = True, with_se: bool = True) -> MeasureSet:
+                 with_pairs: bool = True, with_se: bool = True, stats: Statistics | None = None) -> MeasureSet:
     """Compute every coefficient that applies; undefined ones get None and a reason.
 
     ``levels``: alpha levels beyond nominal; ``weighted_level``: agreement weights for weighted kappa,
     AC2 and weighted Fleiss/Conger/Brennan-Prediger. Pairwise tables (and Light's kappa, the mean of
     pairwise Cohen kappas) come from one matrix product when there are more than two coders.
+    ``stats``: the data's ``statistics`` (with ``weighted_level``'s weights), when already computed.
     """
-    result = MeasureSet(categories=list(data.categories), q=data.chance_categories,
-                        level=weighted_level or "nominal")
-    stats = statistics(data, (weighted_level,) if weighted_level else ())
-    totals = stats.totals(data.weights[None, :])
+    sums = summarize(data, stats=stats, weighted_level=weighted_level, with_pairs=with_pairs)
+    return measures_from_sums(sums, levels=levels, weighted_level=weighted_level, with_se=with_se)
+
+
+def measures_from_sums(sums: Sums, *, levels: Sequence[str] = ("nominal",), weighted_level: str | None = None,
+                       with_se: bool = True) -> MeasureSet:
+    """``all_measures`` from ``Sums`` (of one data set, or ``pool``ed); pairs when the sums hold them."""
+    stats = sums.stats
+    result = MeasureSet(categories=list(stats.categories), q=stats.q, level=weighted_level or "nominal")
+    totals = sums.totals[None, :]
     values, reasons = coefficients(stats, totals, levels=levels, weighted_level=weighted_level)
-    m = data.n_coders
+    m = stats.n_coders
     order = ["krippendorff_alpha", *[f"krippendorff_alpha_{lv}" for lv in levels if lv != "nominal"],
              "percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa", "gwet_ac1",
              "brennan_prediger", *[v for v in WEIGHTED_NAMES.values()]]
@@ -776,7 +877,7 @@ def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",),
     units = float(t[s["rated"]][0])
     pairable_units = float(t[s["pairable"]][0])
     pairable_vals = float(t[s["pairable_values"]][0])
-    complete = float(data.weights[(data.patterns >= 0).all(axis=1)].sum()) if data.patterns.size else 0.0
+    complete = sums.complete
     result.counts.update(units=units, pairable_units=pairable_units, pairable_values=pairable_vals,
                          complete_units=complete)
     pair_used = {"units": pairable_units, "pairable_values": pairable_vals}
@@ -802,10 +903,10 @@ def all_measures(data: ReliabilityData, *, levels: Sequence[str] = ("nominal",),
                                         f"computes it, on all {_number(units)} units with a value "
                                         f"({_number(complete)} complete)")
     if with_se:
-        result.se = {k: v for k, v in standard_errors(data, result.values, weighted_level=weighted_level).items()
+        result.se = {k: v for k, v in sums.standard_errors(result.values, weighted_level=weighted_level).items()
                      if k in result.values}
-    if with_pairs and m > 2:
-        result.pair_table = pair_table(data)
+    if sums.contingency is not None and m > 2:
+        result.pair_table = pair_table_from(sums.coders, sums.contingency)
         kappas = result.pair_table.cohen_kappa[np.triu_indices(m, 1)]
         defined = kappas[np.isfinite(kappas)]
         # Light (1971): the mean of pairwise Cohen kappas, nltk's multi-coder "kappa".

@@ -488,6 +488,8 @@ class _Prepared:
     result: TargetResult
     doc_totals: np.ndarray | None = None
     numeric: tuple[M.ReliabilityData, M.Statistics, np.ndarray | None] | None = None
+    sums: M.Sums | None = None
+    without_each: np.ndarray | None = None  # (m, K, K) coincidences with each coder left out (codes)
 
 
 def _reliability(target: Target, rows: TargetRows, coder_names: Sequence[str], scope: AgreementScope,
@@ -634,15 +636,18 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
             rows = code_rows(runs, r.done, axis.doc_units, target.kind)
         notes: dict[str, str] = {}
         data = _reliability(target, rows, coder_names, scope, notes)
-        measures = M.all_measures(data, with_pairs=m > 2)
-        measures.notes.update(notes)
         stats = M.statistics(data)
-        classified = stats.totals(data.weights[None, :])[0][stats.slots["classified"]].reshape(m, data.n_categories)
+        sums = M.summarize(data, stats=stats, with_pairs=m > 2)
+        measures = M.measures_from_sums(sums)
+        measures.notes.update(notes)
+        classified = sums.totals[stats.slots["classified"]].reshape(m, data.n_categories)
         result = TargetResult(target.path, target.kind, measures, _segments_per_coder(r, target, counts))
         # Coder diagnostics: how each coder used the categories (units per category, over units they rated).
         result.extra["coder_distribution"] = {
             name: {str(c): M._number(v) for c, v in zip(data.categories, row)} for name, row in zip(coder_names, classified)}
-        item = _Prepared(target, rows, data, stats, result)
+        item = _Prepared(target, rows, data, stats, result, sums=sums)
+        if target.kind == "code":  # the pooled "alpha without each coder" adds these up
+            item.without_each = M.leave_one_out_coincidences(data)
         # Per document: every statistic for the bootstrap, else only what per-document values need.
         columns = np.arange(stats.per_pattern.shape[1])
         if not keep_totals:
@@ -673,8 +678,9 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
                     "that coder is missing there (see conflicts)")
             numeric = _numeric(target, rows)
             if numeric is not None:
+                n_stats = M.statistics(numeric, (weighted,) if weighted else ())
                 extra = M.all_measures(numeric, levels=("ordinal", "interval", "ratio"), weighted_level=weighted,
-                                       with_pairs=False)
+                                       with_pairs=False, stats=n_stats)
                 for name, value in extra.values.items():
                     if name.startswith("krippendorff_alpha_") or name in M.WEIGHTED_NAMES.values():
                         measures.values[name] = value
@@ -683,7 +689,6 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
                         if name in extra.se:
                             measures.se[name] = extra.se[name]
                 measures.level = scope.level
-                n_stats = M.statistics(numeric, (weighted,) if weighted else ())
                 item.numeric = (numeric, n_stats, rows.doc_totals(n_stats.per_pattern, n_docs) if keep_totals else None)
             elif weighted:
                 measures.notes["level"] = f"the children are not numbers: --level {scope.level} does not apply"
@@ -701,13 +706,14 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
     report = AgreementReport(scope.unit, coder_names, doc_names, skipped, codes, groups, None, None,
                              scope.bootstrap, scope.seed, notes=report_notes, left_out=r.left_out)
     if pooled:
-        data = M.ReliabilityData(np.concatenate([p.data.patterns for p in pooled]),
-                                 np.concatenate([p.data.weights for p in pooled]), ("0", "1"), tuple(coder_names), 2)
-        overall = M.all_measures(data)
+        # Every code as a separate binary variable: the codes' sums added up (the statistics are linear in
+        # the units), never their patterns laid end to end.
+        overall = M.measures_from_sums(M.pool([p.sums for p in pooled]))
         assert pooled_doc is not None
         report.overall = overall
+        without = _alpha_without(np.sum([p.without_each for p in pooled], axis=0), ("0", "1"))
         report.extra["coder_diagnostics"] = {
-            name: {"alpha_without": value} for name, value in zip(coder_names, alpha_without_each(data))}
+            name: {"alpha_without": value} for name, value in zip(coder_names, without)}
         sl = pooled[0].stats.slots
         at = ({"coincidence": slice(0, 4), "agree:nominal": slice(4, 5), "pairable": slice(5, 6)} if not keep_totals
               else sl)
@@ -724,17 +730,14 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
 
 
 def alpha_without_each(data: M.ReliabilityData) -> list[float | None]:
-    """Nominal alpha with each coder left out in turn (which coder pulls agreement down), in one pass per
-    coder over the value patterns: the coder's value is taken out of each pattern's counts."""
-    k = data.n_categories
-    counts = M.value_counts(data.patterns, k)
-    out: list[float | None] = []
-    for g in range(data.n_coders):
-        own = np.stack([data.patterns[:, g] == c for c in range(k)], axis=1).astype(float)
-        o = np.tensordot(data.weights, M._coincidences(counts - own), axes=1)
-        value = M.alpha_from_coincidence_batch(o[None], data.categories, "nominal")[0]
-        out.append(None if np.isnan(value) else float(value))
-    return out
+    """Nominal alpha with each coder left out in turn (which coder pulls agreement down): the coder's value
+    is taken out of each pattern's counts (``measures.leave_one_out_coincidences``)."""
+    return _alpha_without(M.leave_one_out_coincidences(data), data.categories)
+
+
+def _alpha_without(coincidences: np.ndarray, categories: Sequence[Any]) -> list[float | None]:
+    values = M.alpha_from_coincidence_batch(coincidences, categories, "nominal")
+    return [None if np.isnan(v) else float(v) for v in values.tolist()]
 
 
 def consensus_diagnostics(project: Any, scope: AgreementScope, report: AgreementReport) -> None:
