@@ -470,14 +470,14 @@ def standard_errors(data: ReliabilityData, values: dict[str, float | None], *,
 
 
 def _se_parts(sums: "Sums", rows: str) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each part's per-pattern statistics and weights on the rows that enter a variance: units with a
-    value (``rated``) or, for Cohen's kappa, units both coders coded (``joint``)."""
+    """Each part's per-pattern statistics with its weights zeroed off the rows that enter a variance:
+    units with a value (``rated``) or, for Cohen's kappa, units both coders coded (``joint``). (Zeroed
+    weights, not a copy of the rows: every statistic is finite on the other rows.)"""
     s = sums.stats.slots
     out = []
     for per_pattern, weights in sums.parts:
         mark = per_pattern[:, s[rows]].sum(axis=1) if rows == "joint" else per_pattern[:, s["rated"].start]
-        keep = (mark > 0) & (weights > 0)
-        out.append((per_pattern[keep], weights[keep]))
+        out.append((per_pattern, np.where((mark > 0) & (weights > 0), weights, 0.0)))
     return out
 
 

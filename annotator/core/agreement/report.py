@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from annotator.core.agreement import measures as M
+from annotator.core.agreement.blas import one_thread
 from annotator.core.agreement.unitizing import merge_overlaps, u_alpha_family, unitizing_alpha
 from annotator.core.agreement.measures import unique_rows
 from annotator.core.agreement.units import (
@@ -582,7 +583,14 @@ def compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
                      on_progress: Callable[[int, int], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> AgreementReport:
     """``compute_agreement`` on segments already read by ``resolve_scope`` (the project is only asked for
-    document texts, for text units, and code paths)."""
+    document texts, for text units, and code paths). Numpy's BLAS runs on one thread meanwhile (blas.py)."""
+    with one_thread():
+        return _compute_resolved(project, r, scope, on_progress, cancel)
+
+
+def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
+                      on_progress: Callable[[int, int], None] | None,
+                      cancel: Callable[[], bool] | None) -> AgreementReport:
     coder_names = [c.name for c in r.coders]
     m = len(coder_names)
     contributing = r.done.sum(axis=1) >= 2
