@@ -107,9 +107,11 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.screenshot:
         return screenshot(app, window, args.screenshot, args.view or "main")
     window.show()
+    from annotator.gui import heap
     from annotator.gui.font_check import hint_if_no_chinese_font
 
     hint_if_no_chinese_font(window)
+    heap.settle()  # full garbage collections no longer walk the window's objects: see gui/heap.py
     return app.exec()
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 from annotator.core import commands
 from annotator.core.model import DocumentInput
 from annotator.core.store import Project
+from annotator.gui import heap
 from tests.benchmarks.test_bench_agreement_view import StallMeter
 
 HITS = 5_000
@@ -65,7 +66,9 @@ def window(qtbot, corpus_path):
     win.show()
     qtbot.waitExposed(win)
     win.bus.set_coder(project.coder("Ana").id)
+    heap.settle()  # as the app does once its window is shown (gui/app.py)
     yield win
+    heap.unsettle()
     win.stack.clear()
     win.close()
     project.close()

@@ -90,3 +90,32 @@ def test_command_line_screenshot(filled, tmp_path):
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_the_app_sets_its_window_aside_from_full_garbage_collections(filled, qapp, monkeypatch):
+    """A full collection walked the whole start-up heap (20-40 ms, in whichever thread allocated, holding
+    the GIL): during a bulk edit in a worker it froze the GUI. Once the window is shown it is frozen."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui import app, heap
+
+    seen = {}
+
+    class Running:
+        def exec(self) -> int:
+            seen["frozen"] = gc.get_freeze_count()
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            return 0
+
+    path = str(filled.path)
+    filled.close()
+    monkeypatch.setattr(app, "_application", lambda _args: Running())
+    try:
+        assert app.run_gui(args(project=path)) == 0
+    finally:
+        heap.unsettle()
+    assert seen["frozen"] > 10_000
+    assert gc.get_freeze_count() == 0
