@@ -338,8 +338,7 @@ class CodingView(QWidget):
         pane = self.active_pane
         title = None
         if pane and pane.document_id is not None and pane.editor.span_index:
-            for seg in pane.editor.span_index.codings.values():
-                in_document[seg.code_id] = in_document.get(seg.code_id, 0) + 1
+            in_document = pane.editor.span_index.code_counts()
             title = pane.picker.text() or None
         whose = self.tr("every coder") if self.show_others else self.coder_name(self.coder_id)
         self.codebook.set_count_labels(title, whose)

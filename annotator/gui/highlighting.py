@@ -66,7 +66,7 @@ class SegmentHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         index = self.editor.span_index
-        if index is None or not index.by_block:
+        if index is None or index.empty:
             return  # nothing coded: opening a long article calls this once per paragraph, keep it cheap
         spans = index.spans_in_block(self.currentBlock().blockNumber())
         if not spans:

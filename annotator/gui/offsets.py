@@ -38,6 +38,12 @@ class OffsetMap:
             return offset
         return offset + bisect_left(self._astral, offset)
 
+    def to_qt_array(self, offsets, np):
+        """``to_qt`` of a numpy array of code-point offsets."""
+        if not self._astral:
+            return offsets
+        return offsets + np.searchsorted(np.asarray(self._astral, np.int64), offsets, "left")
+
     def from_qt(self, position: int) -> int:
         """Code-point offset of UTF-16 ``position`` (a position inside a surrogate pair rounds down)."""
         if not self._astral:
