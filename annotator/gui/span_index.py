@@ -196,6 +196,8 @@ class SpanIndex:
         lo, hi = self._unmade.pop(block)
         self._blocks[block] = list(map(partial(_new, DrawnSpan), zip(*(column[lo:hi].tolist()
                                                                       for column in self._columns))))
+        if not self._unmade:
+            self._columns = ()  # every block made: the arrays are no longer needed
 
     def rebuild(self, segments: Iterable[Drawable], own_coder_id: int | None) -> set[int]:
         """Replace the indexed codings (``Coding``s or ``Segment``s); return the blocks whose spans changed.

@@ -143,7 +143,8 @@ def _bulk_texts() -> list[str]:
     digits, connectors between every kind of neighbour, traditional characters and kana/hangul."""
     samples = [path.read_text(encoding="utf-8") for path in SAMPLES]
     extras = ["COVID-19", "Hong Kong's", "e.g.", "a.美.b", "美-中", "-", "'", "’", ".", "İstanbul", "ß", "x_y",
-              "2023年", "Ⅷ", "①", "ア", "한", "\u0301", "乾隆", "頭髮乾了", "孕婦血樣", "驗男女", " ", "\n", "，", "！"]
+              "2023年", "Ⅷ", "①", "ア", "한", "\u0301", "乾隆", "頭髮乾了", "孕婦血樣", "驗男女", " ", "\n", "，", "！",
+              "\r\n", "\ud800", "\x00"]
     big = "".join(samples)
     rng = random.Random(11)
     texts = list(samples)
