@@ -449,11 +449,16 @@ def _segment_counts(r: _Resolved) -> dict[int, np.ndarray]:
     """Code id -> segments per coder, counting documents the coder finished (one pass for all targets)."""
     if not len(r.seg_doc):
         return {}
-    done = r.done[r.seg_doc, r.seg_coder]
     m = len(r.coders)
     width = int(r.seg_code.max()) + 1
-    table = np.bincount(r.seg_code[done].astype(np.int64) * m + r.seg_coder[done],
-                        minlength=width * m).reshape(width, m)
+    # (document, coder) then (code, coder) as one integer in one buffer (int32 when it fits: half the traffic).
+    small = max(r.done.size, width * m) < 2 ** 31
+    key = np.multiply(r.seg_doc, m, dtype=np.int32 if small else np.int64)
+    key += r.seg_coder
+    done = np.take(r.done.ravel(), key)  # the coder finished the segment's document
+    np.multiply(r.seg_code, m, out=key)
+    key += r.seg_coder
+    table = np.bincount(key[done], minlength=width * m).reshape(width, m)
     return {int(c): table[c] for c in np.flatnonzero(table.any(axis=1))}
 
 
@@ -594,8 +599,9 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
     coder_names = [c.name for c in r.coders]
     m = len(coder_names)
     contributing = r.done.sum(axis=1) >= 2
-    doc_names = [d.name for d, ok in zip(r.documents, contributing) if ok]
-    skipped = [d.name for d, ok in zip(r.documents, contributing) if not ok]
+    names = [d.name for d in r.documents]
+    doc_names = list(itertools.compress(names, contributing.tolist()))
+    skipped = list(itertools.compress(names, (~contributing).tolist()))
     report_notes: dict[str, str] = {}
     if r.left_out:
         report_notes["coders"] = (f"adjudicators left out: {', '.join(r.left_out)} (name them in --coders to "
@@ -625,7 +631,7 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
     else:
         bounds = Boundaries.build(r.seg_code, r.seg_coder, lo, hi, m)
     live = np.flatnonzero(contributing)
-    live_names = [r.documents[i].name for i in live]
+    live_names = doc_names  # the contributing documents, in order
     n_docs = len(r.documents)
     code_paths = {c.id: c.path for c in project.codes()} if any(t.kind == "group" for t in r.targets) else {}
     weighted = scope.level if scope.level != "nominal" else None
@@ -670,7 +676,10 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
         k2 = data.n_categories ** 2
         first = 0 if not keep_totals else stats.slots["coincidence"].start
         if target.kind == "code":
-            pooled_doc = doc_totals.copy() if pooled_doc is None else pooled_doc + doc_totals
+            if pooled_doc is None:  # kept for the bootstrap: added to a copy
+                pooled_doc = doc_totals.copy() if keep_totals else doc_totals
+            else:
+                pooled_doc += doc_totals
         item.doc_totals = doc_totals if keep_totals else None
         if per_document:
             o = doc_totals[live][:, first:first + k2].reshape(len(live), data.n_categories, data.n_categories)
@@ -725,10 +734,11 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
         sl = pooled[0].stats.slots
         at = ({"coincidence": slice(0, 4), "agree:nominal": slice(4, 5), "pairable": slice(5, 6)} if not keep_totals
               else sl)
-        o = pooled_doc[live][:, at["coincidence"]].reshape(len(live), 2, 2)
+        live_doc = pooled_doc[live] if len(live) < n_docs else pooled_doc
+        o = live_doc[:, at["coincidence"]].reshape(len(live), 2, 2)
         alpha = M.alpha_from_coincidence_batch(o, ("0", "1"), "nominal")
-        agree = pooled_doc[live][:, at["agree:nominal"]][:, 0]
-        pairable = pooled_doc[live][:, at["pairable"]][:, 0]
+        agree = live_doc[:, at["agree:nominal"].start]
+        pairable = live_doc[:, at["pairable"].start]
         with np.errstate(divide="ignore", invalid="ignore"):
             percent = np.where(pairable > 0, agree / np.where(pairable > 0, pairable, 1), np.nan)
         report.doc_arrays = (live_names, alpha, percent, r.done[live], coder_names)

@@ -213,15 +213,19 @@ class Boundaries:
         starts = np.searchsorted(rank[order], np.arange(len(codes) + 1), side="left") if n else np.zeros(1, np.int64)
         return cls(mcode, mcoder, mlo, mhi, keys[order], index[order], sign[order], codes, starts)
 
-    def by_code(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(order of intervals by code, distinct codes, where each code's intervals start in that order)."""
+    def by_code(self) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+        """(order of intervals by code, or None when they are in code order already; distinct codes; where
+        each code's intervals start in that order)."""
         cached = getattr(self, "_by_code", None)
         if cached is None:
             presorted = len(self.code) < 2 or bool((self.code[1:] >= self.code[:-1]).all())
-            order = np.arange(len(self.code)) if presorted else np.argsort(self.code, kind="stable")
-            sorted_codes = self.code[order]
-            codes = np.unique(sorted_codes)
-            starts = np.searchsorted(sorted_codes, np.append(codes, np.iinfo(np.int64).max), side="left")
+            order = None if presorted else np.argsort(self.code, kind="stable")
+            sorted_codes = self.code if order is None else self.code[order]
+            # Sorted already: each code starts where the value changes (no np.unique over every interval).
+            n = len(sorted_codes)
+            starts = np.concatenate([[0], np.flatnonzero(sorted_codes[1:] != sorted_codes[:-1]) + 1, [n]]
+                                    if n else [[0]]).astype(np.int64)
+            codes = sorted_codes[starts[:-1]]
             cached = self._by_code = (order, codes, starts)
         return cached
 
@@ -318,6 +322,8 @@ class TargetRows:
 
     def doc_totals(self, per_pattern: np.ndarray, n_docs: int) -> np.ndarray:
         """(D, s) per-document sums of per-pattern statistics, without a dense (D, P) table."""
+        if self.one_row_per_document and bool((self.row_weight == 1).all()):  # row d is document d, weight 1
+            return np.take(per_pattern, self.row_pattern, axis=0)
         if self.one_row_per_document or (len(self.row_doc) == n_docs and
                                          (np.bincount(self.row_doc, minlength=n_docs) == 1).all()):
             out = np.empty((n_docs, per_pattern.shape[1]))  # one row per document (the document unit)
@@ -365,10 +371,14 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
     for code_id, channel in channel_of_code.items():
         i = int(np.searchsorted(codes, code_id))
         if i < len(codes) and codes[i] == code_id:
-            pieces.append(order[starts[i]:starts[i + 1]])
+            pieces.append(slice(int(starts[i]), int(starts[i + 1])))
             channels.append(np.full(starts[i + 1] - starts[i], channel, np.int64))
-    mine = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
-    doc, coder = b.lo[mine], b.coder[mine]
+    if order is None and len(pieces) == 1:  # intervals sorted by code: the code's are one slice (views)
+        doc, coder = b.lo[pieces[0]], b.coder[pieces[0]]
+    else:
+        everything = np.arange(len(b.code)) if order is None else order
+        mine = np.concatenate([everything[s] for s in pieces]) if pieces else np.zeros(0, np.int64)
+        doc, coder = b.lo[mine], b.coder[mine]
     if kind == "code" and 3 ** m <= 1 << 20:
         return _code_document_rows(doc, coder, done)
     ch = np.concatenate(channels) if channels else np.zeros(0, np.int64)
@@ -394,12 +404,17 @@ def document_rows(b: Boundaries, channel_of_code: dict[int, int], done: np.ndarr
 
 def _code_document_rows(doc: np.ndarray, coder: np.ndarray, done: np.ndarray) -> TargetRows:
     """One code at the document unit with few coders: each document's value vector as one base-3 number
-    (-1/0/1 per coder), built from the finished coders' triples with one bincount, then counted."""
+    (value + 1 per coder: 0 missing, 1 finished and uncoded, 2 coded), from the finished coders' triples
+    marked in a (D, m) table, then counted."""
     n_docs, m = done.shape
     place = 3 ** np.arange(m - 1, -1, -1, dtype=np.int64)
-    base_key = (done.astype(np.int64) @ place)  # value + 1 per coder: 0 (missing) or 1 (finished, uncoded)
-    valid = done[doc, coder]
-    keys = base_key + np.bincount(doc[valid], weights=place[coder[valid]], minlength=n_docs).astype(np.int64)
+    coded = np.zeros(n_docs * m, bool)
+    coded[doc.astype(np.int64) * m + coder] = True  # the code's distinct (document, coder) pairs
+    coded &= done.ravel()  # a coder who did not finish the document is missing there
+    digit = (done.ravel().view(np.uint8) + coded.view(np.uint8)).reshape(n_docs, m)
+    keys = digit[:, 0].astype(np.int64) * place[0]
+    for g in range(1, m):
+        keys += digit[:, g] * place[g]
     seen = np.bincount(keys, minlength=3 ** m) > 0
     present = np.flatnonzero(seen)
     rank = np.cumsum(seen) - 1
