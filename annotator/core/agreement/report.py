@@ -29,6 +29,7 @@ Results are kept as arrays (per-document values, pair tables) and become dicts o
 from __future__ import annotations
 
 import itertools
+import operator
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -406,7 +407,7 @@ def _targets(project: Any, codes: list[Code], scope: AgreementScope, used: set[i
 def unit_axis(project: Any, documents: Sequence[Any], unit: str,
               on_document: Callable[[int], None] | None = None) -> UnitAxis:
     """The unit axis of these documents (text units split once per distinct text in this call)."""
-    lengths = [d.length for d in documents]
+    lengths = list(map(operator.attrgetter("length"), documents))
     if unit in ("character", "document"):
         return build_axis(unit, lengths)
     cache: dict[str, list[tuple[int, int]]] = {}
@@ -599,7 +600,7 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
     coder_names = [c.name for c in r.coders]
     m = len(coder_names)
     contributing = r.done.sum(axis=1) >= 2
-    names = [d.name for d in r.documents]
+    names = list(map(operator.attrgetter("name"), r.documents))
     doc_names = list(itertools.compress(names, contributing.tolist()))
     skipped = list(itertools.compress(names, (~contributing).tolist()))
     report_notes: dict[str, str] = {}
