@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InputError
 from annotator.core.store import Project
-from annotator.core.tokens import segment, segment_packed, snap_to_words, to_simplified, tokenizer_for, warm_up
+from annotator.core.tokens import segment, segment_packed_many, snap_to_words, to_simplified, tokenizer_for, warm_up
 
 
 @dataclass(frozen=True)
@@ -218,9 +218,10 @@ def _segment_group(args: tuple[list[tuple[int, str]], list[str]]) -> list[tuple[
 def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:
     """(document id, space-joined search words, packed offsets) for each text: a cache row's payload."""
     tokenizer = tokenizer_for(terms)
-    for document_id, text in documents:
-        tokens, flat = segment_packed(text, tokenizer=tokenizer)
-        yield document_id, tokens, flat.tobytes()
+    documents = list(documents)  # a group (``_groups``): cut together, see ``segment_packed_many``
+    rows = segment_packed_many([text for _id, text in documents], tokenizer=tokenizer)
+    for (document_id, _text), (tokens, offsets) in zip(documents, rows):
+        yield document_id, tokens, offsets
 
 
 def document_tokens(project: Project, document_id: int) -> DocumentTokens:

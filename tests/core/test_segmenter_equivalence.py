@@ -10,6 +10,7 @@ runs holding a CJK Extension G character, which therefore go to jieba's algorith
 from __future__ import annotations
 
 import random
+import re
 from itertools import accumulate
 from pathlib import Path
 
@@ -182,3 +183,26 @@ def test_the_bulk_path_leaves_astral_and_unassigned_han_to_the_word_walk():
         assert tokens._packed_bulk(long + odd + long, tokens._DEFAULT_CUTTER) is None
     words, flat = tokens.segment(long + "\U0002a6e0" + long)
     assert words == ["中文"] * 300 and list(flat[298:302]) == [298, 300, 301, 303]
+
+
+@pytest.mark.parametrize("terms", [[], TERMS])
+def test_texts_cut_together_give_each_text_s_own_tokens(terms):
+    """``segment_packed_many`` (a group joined by newlines, cut once) against one text at a time, with
+    short and empty texts, Han-only ones, and groups that must fall back (an astral character)."""
+    tokenizer = tokens.ProjectTokenizer(terms) if terms else None
+    cutter = tokenizer or tokens._DEFAULT_CUTTER
+    texts = _bulk_texts() + ["", "中", "abc", "美-中", "-中文", "中文-", "孕妇血样检测" * 30, "。", "x" * 300]
+    han_only = [text for text in (_HAN_RUN_ONLY.sub("", t) for t in texts) if text]
+    rng = random.Random(3)
+    groups = [rng.sample(texts, rng.randint(2, 9)) for _ in range(150)] + \
+        [rng.sample(han_only, rng.randint(2, 9)) for _ in range(50)] + [["", ""], ["中文" * 200, "𠀀中文", ""]]
+    bulk = 0
+    for group in groups:
+        expected = [(joined, flat.tobytes()) for joined, flat in (tokens.segment_packed(t, tokenizer=tokenizer)
+                                                                   for t in group)]
+        assert tokens.segment_packed_many(group, tokenizer=tokenizer) == expected
+        bulk += tokens._packed_bulk_many(group, cutter) is not None
+    assert bulk >= 195  # all but the last group took the joined cut
+
+
+_HAN_RUN_ONLY = re.compile("[^\u4e00-\u9fff，。 ]")  # what a Han-only text keeps
