@@ -168,7 +168,8 @@ def _groups(project: Project, todo: list[int], characters: int = GROUP_CHARACTER
         yield group
 
 
-def _segment_all(project: Project, todo: list[int], terms: list[str]) -> Iterator[list[tuple[int, str, bytes]]]:
+def _segment_all(project: Project, todo: list[int],
+                 terms: list[str]) -> Iterator[list[tuple[int, str | bytes, bytes]]]:
     """The cache rows' payloads (``segment_texts``), a group of documents at a time, in document order."""
     groups = _groups(project, todo)
     head: list[list[tuple[int, str]]] = []
@@ -210,9 +211,12 @@ def _worker_count(characters: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _segment_group(args: tuple[list[tuple[int, str]], list[str]]) -> list[tuple[int, str, bytes]]:
+def _segment_group(args: tuple[list[tuple[int, str]], list[str]]) -> list[tuple[int, bytes, bytes]]:
+    """A worker's task: the rows of a group, the tokens as UTF-8 (``write_tokens`` stores them as text:
+    the writing process neither decodes them from the pickle nor encodes them for SQLite)."""
     documents, terms = args
-    return list(segment_texts(documents, terms))
+    return [(document_id, tokens.encode("utf-8"), offsets)
+            for document_id, tokens, offsets in segment_texts(documents, terms)]
 
 
 def segment_texts(documents: Iterable[tuple[int, str]], terms: list[str]) -> Iterator[tuple[int, str, bytes]]:

@@ -10,7 +10,7 @@ from annotator.core.store.rows import chunks, now, placeholders
 if TYPE_CHECKING:
     import sqlite_utils
 
-CacheRow = tuple[int, str, str, bytes]  # document_id, dictionary version, tokens, packed offsets
+CacheRow = tuple[int, str, str | bytes, bytes]  # document_id, dictionary version, tokens, packed offsets
 WRITE_BATCH = 240  # cache rows per INSERT statement: 4 bound parameters each, under the 999 of old SQLites
 
 
@@ -65,12 +65,13 @@ class TokenCacheQueries:
         Up to ``WRITE_BATCH`` rows go in one multi-row INSERT: the search index's triggers still fire per
         row, but FTS5 flushes its pending index at every statement's savepoint, so one statement per row
         (executemany) left a tiny index segment per document for its merges to rewrite -- about a third
-        of the index's cost when a corpus is segmented.
+        of the index's cost when a corpus is segmented. ``tokens`` may come as its UTF-8 bytes (what a
+        segmentation worker sends): stored as the same TEXT, with no decoding here and no encoding again.
         """
         for batch in chunks(rows, WRITE_BATCH):
             self.db.conn.execute(
                 "INSERT INTO token_cache (document_id, dictionary, tokens, offsets) VALUES "
-                + ", ".join(["(?, ?, ?, ?)"] * len(batch))
+                + ", ".join(["(?, ?, CAST(? AS TEXT), ?)"] * len(batch))
                 + " ON CONFLICT (document_id) DO UPDATE SET dictionary = excluded.dictionary, "
                 "tokens = excluded.tokens, offsets = excluded.offsets",
                 [value for row in batch for value in row])
