@@ -59,6 +59,7 @@ DEFAULT_UNIT = "document"
 THRESHOLDS = M.THRESHOLDS
 NONE_LABEL = "(none)"
 BOOTSTRAP_CHUNK = 100  # resamples drawn at a time (memory stays flat with many documents)
+MARK_LIMIT = 1 << 26  # document unit: distinct (document, coder, code) marked in a table up to this size
 
 
 class AgreementCancelled(Exception):
@@ -261,7 +262,7 @@ def resolve_coders(project: Any, names: Sequence[str]) -> tuple[list[Coder], lis
     return [c for c in everyone if not c.is_adjudicator], [c.name for c in everyone if c.is_adjudicator]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRef:
     """What agreement needs of a document: id, name and length (a 100,000-article archive reads no more)."""
 
@@ -284,7 +285,7 @@ def resolve_documents(project: Any, names: Sequence[str]) -> list[DocumentRef]:
 
 def done_matrix(project: Any, documents: Sequence[DocumentRef], coders: Sequence[Coder]) -> np.ndarray:
     done = np.zeros((len(documents), len(coders)), dtype=bool)
-    pairs = np.array(list(project.done_pairs()), dtype=np.int64).reshape(-1, 2)
+    pairs = np.fromiter(itertools.chain.from_iterable(project.done_pairs()), np.int64).reshape(-1, 2)
     if not len(pairs) or not documents or not coders:
         return done
     doc_lookup = np.full(max(int(pairs[:, 0].max()), max(d.id for d in documents)) + 1, -1, np.int64)
@@ -324,7 +325,8 @@ def _resolve(project: Any, scope: AgreementScope) -> _Resolved:
     chunks = project.segment_tuple_chunks(coder_ids, code_ids=wanted_codes, document_ids=doc_filter,
                                           documents_only=document_unit)
     if document_unit:
-        seg = _document_triples(chunks, doc_lookup, coder_lookup, len(coder_ids))
+        seg = _document_triples(chunks, doc_lookup, coder_lookup, len(coder_ids),
+                                max((c.id for c in codes), default=0) + 1)
     else:
         parts = [_int_array(chunk, 5) for chunk in chunks]
         rows = np.concatenate(parts) if parts else np.zeros((0, 5), np.int64)
@@ -339,17 +341,33 @@ def _resolve(project: Any, scope: AgreementScope) -> _Resolved:
 
 
 def _document_triples(chunks: Any, doc_lookup: np.ndarray, coder_lookup: np.ndarray,
-                      m: int) -> tuple[np.ndarray, ...]:
-    """Distinct (document, coder, code) of the segments, as one packed integer each while reading (memory
-    stays near 8 bytes per segment on a 100,000-article archive); each becomes a unit interval [0, 1)."""
-    keys = []
+                      m: int, code_span: int = 0) -> tuple[np.ndarray, ...]:
+    """Distinct (document, coder, code) of the segments, as one packed integer each while reading; each
+    becomes a unit interval [0, 1). While every packed value fits a table of ``MARK_LIMIT`` flags
+    (``code_span``: one more than the largest code id), they are marked there, read back in order by one
+    ``flatnonzero`` (about one byte per possible triple, no sort); past it, each chunk's distinct values are
+    kept and sorted once at the end (near 8 bytes per segment)."""
+    keys: list[np.ndarray] = []
     span = max(len(doc_lookup), 1)  # code-major packing: the result comes sorted by code, then document
+    size = code_span * span * m
+    marks = np.zeros(size, bool) if 0 < size <= MARK_LIMIT else None
     for chunk in chunks:
         rows = _int_array(chunk, 3)
         doc = np.where(rows[:, 0] < len(doc_lookup), doc_lookup[np.minimum(rows[:, 0], len(doc_lookup) - 1)], -1)
         ok = doc >= 0
-        keys.append(np.unique((rows[ok, 2] * span + doc[ok]) * m + coder_lookup[rows[ok, 1]]))
-    packed = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+        key = (rows[ok, 2] * span + doc[ok]) * m + coder_lookup[rows[ok, 1]]
+        if marks is not None and len(key) and int(key.max()) >= size:  # a code id beyond the codebook's
+            keys.append(np.flatnonzero(marks))
+            marks = None
+        if marks is not None:
+            marks[key] = True
+        else:
+            keys.append(np.unique(key))
+    if marks is not None:
+        packed = np.flatnonzero(marks)
+        del marks
+    else:
+        packed = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     del keys
     coder = (packed % m).astype(np.int32)
     rest = packed // m
