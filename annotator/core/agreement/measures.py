@@ -134,9 +134,13 @@ def unique_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct rows of a small-integer table and each row's index among them (sorted rows).
 
     Rows are packed into one integer when they fit (a 1-D sort), else compared as raw bytes; both are
-    much faster than ``np.unique(axis=0)``, which sorts lexicographically column by column.
+    much faster than ``np.unique(axis=0)``, which sorts lexicographically column by column. An int8 table
+    (values -1..126) stays int8 on the bytes path (no 8-byte copy of every cell); the rows come back in the
+    input's dtype.
     """
-    values = np.asarray(values, dtype=np.int64)
+    values = np.asarray(values)
+    if values.dtype != np.int8:
+        values = values.astype(np.int64, copy=False)
     n, m = values.shape
     if n == 0:
         return values.reshape(0, m), np.zeros(0, np.int64)
@@ -145,7 +149,7 @@ def unique_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if m == 0:
         return values[:1], np.zeros(n, np.int64)
     if base ** m <= 1 << 20:  # few possible rows: count them instead of sorting
-        keys = (values - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
+        keys = (values.astype(np.int64) - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
         seen = np.zeros(base ** m, bool)
         seen[keys] = True
         present = np.flatnonzero(seen)
@@ -154,10 +158,13 @@ def unique_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         first[keys[::-1]] = np.arange(n - 1, -1, -1)
         return values[first[present]], rank[keys]
     if base ** m < 2 ** 62:
-        keys = (values - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
+        keys = (values.astype(np.int64) - low) @ (base ** np.arange(m - 1, -1, -1, dtype=np.int64))
         uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
         return values[first], inverse.ravel()
-    small = np.ascontiguousarray((values - low).astype(np.uint8 if base < 256 else np.int64))
+    if values.dtype == np.int8 and base <= 128:  # values - low in 0..127: the bytes are the same
+        small = np.ascontiguousarray(values - np.int8(low)).view(np.uint8)
+    else:
+        small = np.ascontiguousarray((values.astype(np.int64) - low).astype(np.uint8 if base < 256 else np.int64))
     keys = small.view(np.dtype((np.void, small.dtype.itemsize * m))).ravel()
     uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     return values[first], inverse.ravel()
@@ -253,25 +260,29 @@ def _coincidences(counts: np.ndarray) -> np.ndarray:
     return outer * scale[:, None, None]
 
 
-def leave_one_out_coincidences(data: ReliabilityData) -> np.ndarray:
+def leave_one_out_coincidences(data: ReliabilityData, stats: "Statistics | None" = None) -> np.ndarray:
     """(m, K, K): the weighted coincidence matrix with each coder's values taken out in turn.
 
     Taking coder g out of a pattern leaves its counts less one of the category g gave (or unchanged
     where g has no value), so every coder's matrix is a product of the coders' one-hot columns with
     K + 1 per-pattern contribution tables: no pass over the patterns per coder. Additive over data sets.
+    ``stats``: the data's ``statistics`` (their one-hot columns are used).
     """
     k, m = data.n_categories, data.n_coders
     patterns, w = data.patterns, data.weights
+    n = len(patterns)
+    one_hot = stats.per_pattern[:, stats.slots["classified"]].reshape(n, m, k) if stats is not None else None
     counts = value_counts(patterns, k)
-    have = np.zeros(patterns.shape, bool)
+    weighted_missing = np.repeat(w[:, None], m, axis=1)  # w where the coder has no value
     out = np.zeros((m, k * k))
     for c in range(k):
-        gave = patterns == c
-        have |= gave
+        gave = one_hot[:, :, c] if one_hot is not None else patterns == c
+        weighted = gave * w[:, None]
+        weighted_missing -= weighted
         less = counts.copy()
         less[:, c] -= 1
-        out += (gave * w[:, None]).T @ _coincidences(less).reshape(len(patterns), k * k)
-    out += (~have * w[:, None]).T @ _coincidences(counts).reshape(len(patterns), k * k)
+        out += weighted.T @ _coincidences(less).reshape(n, k * k)
+    out += weighted_missing.T @ _coincidences(counts).reshape(n, k * k)
     return out.reshape(m, k, k)
 
 
@@ -296,23 +307,32 @@ class Statistics:
 
 
 def statistics(data: ReliabilityData, weight_levels: Sequence[str] = ()) -> Statistics:
-    """Per-pattern sufficient statistics for every coefficient, with agreement weights per level."""
+    """Per-pattern sufficient statistics for every coefficient, with agreement weights per level.
+
+    The columns are written into one preallocated (P, s) table; the coders' one-hot values (``classified``)
+    are written there once and read back by the pair tables and the leave-one-out coincidences."""
     k, m = data.n_categories, data.n_coders
+    n = len(data.patterns)
+    levels = tuple(dict.fromkeys(("nominal", *weight_levels)))
+    matrices = {level: agreement_weights(data.categories, level) for level in levels}
+    widths = [("rated", 1), ("pairable", 1), ("pairable_values", 1), *[(f"agree:{lv}", 1) for lv in levels],
+              ("share", k), ("coincidence", k * k), ("classified", m * k)] + ([("joint", k * k)] if m == 2 else [])
+    slots: dict[str, slice] = {}
+    for name, width in widths:
+        start = slots[next(reversed(slots))].stop if slots else 0
+        slots[name] = slice(start, start + width)
+    per_pattern = np.empty((n, slots[widths[-1][0]].stop))
+
+    def put(name: str, block: np.ndarray) -> None:
+        per_pattern[:, slots[name]] = block.reshape(n, -1)
+
+    one_hot = per_pattern[:, slots["classified"]].reshape(n, m, k)
+    for c in range(k):
+        one_hot[:, :, c] = data.patterns == c
     counts = value_counts(data.patterns, k)
     r = counts.sum(axis=1)
     rated = r >= 1
     pairable = r >= 2
-    levels = tuple(dict.fromkeys(("nominal", *weight_levels)))
-    matrices = {level: agreement_weights(data.categories, level) for level in levels}
-    columns: list[np.ndarray] = []
-    slots: dict[str, slice] = {}
-
-    def put(name: str, block: np.ndarray) -> None:
-        block = block.reshape(len(data.patterns), -1)
-        start = sum(c.shape[1] for c in columns)
-        slots[name] = slice(start, start + block.shape[1])
-        columns.append(block)
-
     put("rated", rated.astype(float))
     put("pairable", pairable.astype(float))
     put("pairable_values", np.where(pairable, r, 0.0))
@@ -323,14 +343,10 @@ def statistics(data: ReliabilityData, weight_levels: Sequence[str] = ()) -> Stat
         put(f"agree:{level}", np.where(pairable, agree, 0.0))
     put("share", np.where(rated[:, None], counts / np.where(rated, r, 1.0)[:, None], 0.0))
     put("coincidence", _coincidences(counts))
-    one_hot = np.stack([data.patterns == c for c in range(k)], axis=2).astype(float) if len(data.patterns) \
-        else np.zeros((0, m, k))
-    put("classified", one_hot)
     if m == 2:
         both = (data.patterns >= 0).all(axis=1)
         joint = one_hot[:, 0, :, None] * one_hot[:, 1, None, :] * both[:, None, None]
         put("joint", joint)
-    per_pattern = np.concatenate(columns, axis=1) if columns else np.zeros((0, 0))
     return Statistics(per_pattern, slots, data.categories, m, data.chance_categories, levels, matrices)
 
 
@@ -594,18 +610,25 @@ class PairTable:
                  "units": _number(self.shared_units[i, j])} for i, j in zip(a.tolist(), b.tolist())]
 
 
-def pair_contingency(data: ReliabilityData) -> np.ndarray:
+def pair_contingency(data: ReliabilityData, stats: Statistics | None = None) -> np.ndarray:
     """(m, m, K, K): for every ordered coder pair, the weighted table of the units both coded.
 
     One matrix product over the value-pattern matrix: X (P, m K) one-hot, T = X^T diag(w) X, so the
-    cost grows with m^2 K^2 P flops in BLAS, not with a Python loop over pairs.
+    cost grows with m^2 K^2 P flops in BLAS, not with a Python loop over pairs. ``stats``: the data's
+    ``statistics``, whose one-hot columns are X.
     """
     m, k = data.n_coders, data.n_categories
     w = data.weights
     # Counts are integers: in float32 they are exact while every sum stays below 2^24, at twice the speed.
     exact32 = bool(np.all(w == np.round(w))) and float(w.sum()) < 2 ** 24
     dtype = np.float32 if exact32 else np.float64
-    x = (data.patterns[:, :, None] == np.arange(k)).reshape(len(data.patterns), m * k).astype(dtype)
+    if stats is not None:
+        x = stats.per_pattern[:, stats.slots["classified"]].astype(dtype)
+    else:
+        x = np.empty((len(data.patterns), m, k), dtype)
+        for c in range(k):
+            x[:, :, c] = data.patterns == c
+        x = x.reshape(len(data.patterns), m * k)
     table = ((x * w[:, None].astype(dtype)).T @ x).astype(float)
     return table.reshape(m, k, m, k).transpose(0, 2, 1, 3)
 
@@ -824,7 +847,7 @@ def summarize(data: ReliabilityData, *, stats: Statistics | None = None, weighte
         stats = statistics(data, (weighted_level,) if weighted_level else ())
     totals = data.weights @ stats.per_pattern if len(data.weights) else np.zeros(stats.per_pattern.shape[1])
     complete = float(data.weights[(data.patterns >= 0).all(axis=1)].sum()) if data.patterns.size else 0.0
-    contingency = pair_contingency(data) if with_pairs and data.n_coders > 2 else None
+    contingency = pair_contingency(data, stats) if with_pairs and data.n_coders > 2 else None
     return Sums(stats, totals, complete, tuple(data.coders), ((stats.per_pattern, data.weights),), contingency)
 
 

@@ -272,28 +272,32 @@ def target_runs(b: Boundaries, channel_of_code: dict[int, int], doc_offsets: np.
     sign = b.event_sign[picked].astype(np.int32)
     coder = b.coder[idx]
     rows = np.arange(len(keys))
-    count = np.zeros((len(keys), m), np.int32)
+    # Each coder's column contiguous (Fortran order): the running sums go down the columns at memory speed
+    # (a C-order cumsum along axis 0 took ~5x longer with 100 coders).
+    count = np.zeros((len(keys), m), np.int32, order="F")
     count[rows, coder] = sign
-    count = np.cumsum(count, axis=0, out=count)
+    np.cumsum(count, axis=0, out=count)
     several = max(channel_of_code.values()) > 1
     if several:
-        lookup = {code: ch for code, ch in channel_of_code.items()}
-        ch = np.fromiter((lookup[int(c)] for c in b.code[idx]), dtype=np.int64, count=len(idx))
-        total = np.zeros((len(keys), m), np.int64)
-        square = np.zeros((len(keys), m), np.int64)
+        lookup = np.zeros(max(channel_of_code) + 1, np.int64)
+        lookup[list(channel_of_code)] = list(channel_of_code.values())
+        ch = lookup[b.code[idx]]
+        total = np.zeros((len(keys), m), np.int64, order="F")
+        square = np.zeros((len(keys), m), np.int64, order="F")
         total[rows, coder] = sign * ch
         square[rows, coder] = sign * ch * ch
-        total, square = np.cumsum(total, axis=0), np.cumsum(square, axis=0)
+        np.cumsum(total, axis=0, out=total)
+        np.cumsum(square, axis=0, out=square)
     lengths = np.diff(keys)
     live = (lengths > 0) & (count[:-1] > 0).any(axis=1)
     start = keys[:-1][live]
-    cnt = count[:-1][live].astype(np.int64)
+    cnt = count[:-1][live]
     if several:
         tot, sq = total[:-1][live], square[:-1][live]
         same = cnt * sq == tot * tot  # all covering channels equal (Cauchy-Schwarz equality)
         channel = np.where(cnt == 0, 0, np.where(same, tot // np.maximum(cnt, 1), -1))
     else:
-        channel = np.where(cnt > 0, 1, 0)
+        channel = (cnt > 0).astype(np.int8)
     doc = np.searchsorted(doc_offsets, start, side="right") - 1
     return Runs(start, lengths[live], doc, cnt, channel)
 
@@ -344,14 +348,19 @@ def code_rows(runs: Runs, done: np.ndarray, doc_units: np.ndarray, kind: str) ->
     is missing there (the conflict is reported, never resolved by codebook order).
     """
     m = done.shape[1]
-    values = np.where(runs.channel > 0, runs.channel, 0) if kind == "group" else (runs.count > 0).astype(np.int64)
-    conflicts = (runs.channel < 0) & done[runs.doc] if kind == "group" else np.zeros(values.shape, bool)
-    values = np.where(done[runs.doc], values, -1)
-    values[conflicts] = -1
+    finished = done[runs.doc]
+    if kind == "group":
+        values = np.where(runs.channel > 0, runs.channel, 0)
+        conflicts = (runs.channel < 0) & finished
+        values = np.where(finished, values, -1)
+        values[conflicts] = -1
+    else:  # 0/1 (-1 missing) in one byte: a fraction of the memory traffic with many coders
+        values = np.where(finished, (runs.count > 0).view(np.int8), np.int8(-1))
+        conflicts = np.zeros(values.shape, bool)
     covered = np.bincount(runs.doc, weights=runs.length, minlength=len(doc_units))
     rest = doc_units - covered
     rest_docs = np.flatnonzero(rest > 0)
-    rest_values = np.where(done[rest_docs], 0, -1)
+    rest_values = np.where(done[rest_docs], 0, -1).astype(values.dtype)
     all_values = np.concatenate([values.reshape(-1, m), rest_values.reshape(-1, m)])
     row_doc = np.concatenate([runs.doc, rest_docs]).astype(np.int64)
     row_weight = np.concatenate([runs.length, rest[rest_docs]]).astype(float)
