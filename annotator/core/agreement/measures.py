@@ -260,29 +260,25 @@ def _coincidences(counts: np.ndarray) -> np.ndarray:
     return outer * scale[:, None, None]
 
 
-def leave_one_out_coincidences(data: ReliabilityData, stats: "Statistics | None" = None) -> np.ndarray:
+def leave_one_out_coincidences(data: ReliabilityData) -> np.ndarray:
     """(m, K, K): the weighted coincidence matrix with each coder's values taken out in turn.
 
     Taking coder g out of a pattern leaves its counts less one of the category g gave (or unchanged
     where g has no value), so every coder's matrix is a product of the coders' one-hot columns with
     K + 1 per-pattern contribution tables: no pass over the patterns per coder. Additive over data sets.
-    ``stats``: the data's ``statistics`` (their one-hot columns are used).
     """
     k, m = data.n_categories, data.n_coders
     patterns, w = data.patterns, data.weights
-    n = len(patterns)
-    one_hot = stats.per_pattern[:, stats.slots["classified"]].reshape(n, m, k) if stats is not None else None
     counts = value_counts(patterns, k)
-    weighted_missing = np.repeat(w[:, None], m, axis=1)  # w where the coder has no value
+    have = np.zeros(patterns.shape, bool)
     out = np.zeros((m, k * k))
     for c in range(k):
-        gave = one_hot[:, :, c] if one_hot is not None else patterns == c
-        weighted = gave * w[:, None]
-        weighted_missing -= weighted
+        gave = patterns == c
+        have |= gave
         less = counts.copy()
         less[:, c] -= 1
-        out += weighted.T @ _coincidences(less).reshape(n, k * k)
-    out += weighted_missing.T @ _coincidences(counts).reshape(n, k * k)
+        out += (gave * w[:, None]).T @ _coincidences(less).reshape(len(patterns), k * k)
+    out += (~have * w[:, None]).T @ _coincidences(counts).reshape(len(patterns), k * k)
     return out.reshape(m, k, k)
 
 

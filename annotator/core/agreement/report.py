@@ -680,7 +680,7 @@ def _compute_resolved(project: Any, r: "_Resolved", scope: AgreementScope,
             name: {str(c): M._number(v) for c, v in zip(data.categories, row)} for name, row in zip(coder_names, classified)}
         item = _Prepared(target, rows, data, stats, result, sums=sums)
         if target.kind == "code":  # the pooled "alpha without each coder" adds these up
-            item.without_each = M.leave_one_out_coincidences(data, stats)
+            item.without_each = M.leave_one_out_coincidences(data)
         # Per document: every statistic for the bootstrap, else only what per-document values need.
         columns = np.arange(stats.per_pattern.shape[1])
         if not keep_totals:
