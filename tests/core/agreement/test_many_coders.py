@@ -142,3 +142,16 @@ def test_overlapping_one_thread_contexts_restore_the_count_when_the_last_ends():
     assert all(n == 1 for n in blas_threads())
     second.__exit__(None, None, None)
     assert blas_threads() == before
+
+
+@pytest.mark.parametrize("coders", [3, 30, 100])  # counted, packed into one integer, compared as bytes
+def test_unique_rows_of_an_int8_table_equal_those_of_the_same_int64_table(coders):
+    rng = np.random.default_rng(coders)
+    values = rng.integers(-1, 3, size=(500, coders))
+    values = np.concatenate([values, values[::7]])  # repeated rows
+    wide, wide_inverse = M.unique_rows(values)
+    narrow, narrow_inverse = M.unique_rows(values.astype(np.int8))
+    assert narrow.dtype == np.int8
+    np.testing.assert_array_equal(narrow, wide)
+    np.testing.assert_array_equal(narrow_inverse, wide_inverse)
+    np.testing.assert_array_equal(wide[wide_inverse], values)
