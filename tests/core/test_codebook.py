@@ -241,3 +241,20 @@ def test_codebook_for_another_tool_reads_back_and_warns(tmp_path, tool):
     if tool == "taguette":
         header = (tmp_path / "taguette.csv").read_text(encoding="utf-8-sig").splitlines()[0]
         assert header == "tag,description"  # Taguette refuses a file that also has 'name' or 'path'
+
+
+def test_a_decomposed_codebook_updates_the_composed_codes_instead_of_adding_look_alikes(tmp_path):
+    """A codebook CSV saved on macOS spells "Sécurité" NFD: re-importing it added a second "Sécurité"."""
+    import unicodedata
+
+    project = Project.memory()
+    import_codebook_csv(project, write(tmp_path, HEADER + "Sécurité,,,,,,0\nSécurité/Santé publique,,,,,,0\n"))
+    before = [(c.id, c.path) for c in project.codes()]
+    decomposed = unicodedata.normalize("NFD", HEADER + "Sécurité,threat to the nation,,,,,0\n"
+                                                       "Sécurité/Santé publique,,,,,,0\nÉconomie,,,,,,0\n")
+    import_codebook_csv(project, write(tmp_path, decomposed, "mac.csv"))
+    codes = project.codes()
+    assert [(c.id, c.path) for c in codes][:2] == before
+    assert [c.path for c in codes] == ["Sécurité", "Sécurité/Santé publique", "Économie"]
+    assert all(unicodedata.is_normalized("NFC", c.path) and unicodedata.is_normalized("NFC", c.name) for c in codes)
+    assert project.code("Sécurité").description == "threat to the nation"

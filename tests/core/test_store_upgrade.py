@@ -72,3 +72,29 @@ def test_an_interrupted_migration_leaves_the_file_as_it_was(tmp_path, monkeypatc
         with Project.open(path, readonly=True) as project:
             assert project.stored_schema_version() == 2
             assert not project.has_table("half_done")
+
+
+def test_upgrade_composes_decomposed_code_paths_and_leaves_look_alikes_alone(tmp_path):
+    """Migration 10: NFD code paths (a codebook written on macOS, imported before) become NFC, children with
+    their parent; where both spellings are already two codes neither is renamed (nor its children)."""
+    import unicodedata
+
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
+    path = tmp_path / "old.annotator"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
+        with Project.create(path) as project:
+            db = project.db
+            rows = [(1, nfd("Sécurité"), nfd("Sécurité"), None), (2, nfd("Sécurité/Santé"), nfd("Santé"), 1),
+                    (3, nfd("Économie"), nfd("Économie"), None), (4, "Économie", "Économie", None),
+                    (5, nfd("Économie/Coût"), nfd("Coût"), 3)]
+            for code_id, code_path, name, parent in rows:
+                db.execute("INSERT INTO codes (id, guid, path, name, parent_id, color) VALUES (?, ?, ?, ?, ?, '#123456')",
+                           (code_id, f"C{code_id}", code_path, name, parent))
+    with Project.open(path) as project:
+        paths = {c.id: c.path for c in project.codes()}
+        assert paths[1] == "Sécurité" and paths[2] == "Sécurité/Santé"
+        assert project.code(2).name == "Santé" and unicodedata.is_normalized("NFC", project.code(2).name)
+        assert paths[3] == nfd("Économie") and paths[5] == nfd("Économie/Coût")  # 4 holds the NFC spelling
+        assert paths[4] == "Économie"
+        assert project.descendant_ids(1) == [1, 2]

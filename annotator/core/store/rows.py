@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from datetime import datetime, timezone
@@ -119,8 +120,10 @@ def run_script(db: sqlite_utils.Database, script: str) -> None:
 
 
 def normalise_code_path(path: str) -> str:
-    """Trim each level of a code path; refuse empty levels (``A//B``, ``/A``) and codebooks deeper than
-    ``MAX_CODE_DEPTH`` levels."""
+    """Trim each level of a code path and compose it (NFC: "Sécurité" typed on Windows and written on macOS is
+    one code); refuse empty levels (``A//B``, ``/A``) and codebooks deeper than ``MAX_CODE_DEPTH`` levels."""
+    if not path.isascii():
+        path = unicodedata.normalize("NFC", path)
     parts = [p.strip() for p in path.strip().split(PATH_SEPARATOR)]
     if not parts or any(not p for p in parts):
         raise InputError(f"invalid code path '{path[:200]}' (levels are separated by '/', none may be empty)")

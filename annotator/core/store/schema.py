@@ -6,6 +6,7 @@ last migration here was written by a newer Annotator and is refused by ``Project
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -271,6 +272,30 @@ def _migration_9(db: sqlite_utils.Database) -> None:
         sync_triggers.drop(db)
 
 
+def _migration_10(db: sqlite_utils.Database) -> None:
+    """Code paths and names in NFC (``rows.normalise_code_path`` composes every path given since): a codebook
+    written on macOS spells "Sécurité" decomposed (NFD), and an import compared it with the composed code
+    and added a look-alike beside it. A path whose composed spelling another code already holds (the two
+    were made before) is left as it is: merging them is the researcher's call."""
+    rows = [(code_id, path, name) for code_id, path, name in db.execute("SELECT id, path, name FROM codes")
+            if not path.isascii()]
+    if not rows:
+        return
+    taken = {path for (path,) in db.execute("SELECT path FROM codes")}
+    kept: list[str] = []  # paths left as they are: their descendants keep their prefix too
+    for code_id, path, name in sorted(rows, key=lambda row: row[1].count("/")):
+        composed = unicodedata.normalize("NFC", path)
+        if composed == path:
+            continue
+        if composed in taken or any(path.startswith(k + "/") for k in kept):
+            kept.append(path)
+            continue
+        taken.discard(path)
+        taken.add(composed)
+        db.execute("UPDATE codes SET path = ?, name = ? WHERE id = ?",
+                   (composed, unicodedata.normalize("NFC", name), code_id))
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -288,6 +313,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "codability of codes", _migration_7),
     Migration(8, "covering index for the document list", _migration_8),
     Migration(9, "change-tracking triggers only in team copies", _migration_9),
+    Migration(10, "code paths in NFC", _migration_10),
 ]
 
 
