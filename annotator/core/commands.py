@@ -98,6 +98,16 @@ def _restore_segments(project: Project, segments: list[Segment]) -> None:
     project.restore_segments(segments)
 
 
+def require_codable(project: Project, code_id: int) -> Code:
+    """The code, if text may be coded with it: a code that only groups others (``codable`` false, REFI-QDA
+    ``isCodable="false"``; in a team project the lead decides) is refused in one line."""
+    code = project.code(code_id)
+    if not code.codable:
+        raise InputError(f"code '{code.path}' only groups other codes and cannot be applied; "
+                         "code the text with one of the codes under it")
+    return code
+
+
 class AddSegment(Command):
     """Code a span. Within an exclusive group a coder gives a stretch of text one value, so the coder's
     other values of that group on overlapping text are replaced in the same edit (``replaced``), and
@@ -116,6 +126,7 @@ class AddSegment(Command):
         with project.transaction():
             self._status_before = project.assignment_status(document_id, coder_id)
             if self.segment is None:
+                require_codable(project, code_id)
                 self.replaced = conflicting_segments(project, document_id, coder_id, code_id, start, end)
                 project.delete_segments([s.id for s in self.replaced])
                 self.segment = project.add_segment(*self.args)
@@ -173,6 +184,8 @@ class UpdateSegment(Command):
     def do(self, project: Project) -> Changes:
         with project.transaction():
             current = project.segment(self.segment_id)
+            if "code_id" in self.fields and self.fields["code_id"] != current.code_id:
+                require_codable(project, int(self.fields["code_id"]))  # type: ignore[call-overload]
             self.before = {k: getattr(current, k) for k in self.fields}
             clashing = self._clashes(project, current)
             if clashing and "code_id" not in self.fields:

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.commands import Changes, Command
+from annotator.core.commands import Changes, Command, require_codable
 from annotator.core.errors import InputError
 from annotator.core.model import Segment, SegmentRecord
 from annotator.core.query_segmenter import segment_query
@@ -202,6 +202,7 @@ class CodeHits(Command):
         with project.transaction():
             self.statuses = project.assignment_statuses({(h.document_id, self.coder_id) for h in self.hits})
             if not self.rows:
+                require_codable(project, self.code_id)
                 self.rows = _code_hit_rows(project, self.hits, self.coder_id, self.code_id)
             else:  # redo: the same ids and guids, so later commands referring to them stay valid
                 project.restore_segment_rows(self.rows)

@@ -52,6 +52,7 @@ class _Lookups:
         lengths = project.document_lengths()
         self.documents = {name: (doc_id, lengths[doc_id]) for doc_id, name in project.document_names().items()}
         self.codes = project.code_ids_by_path()
+        self.grouping = {c.path for c in project.codes() if not c.codable}
         self._text: tuple[int, str] | None = None  # the last document's text (rows come by document)
 
     def raw(self, row: CsvRow, column: str) -> str:
@@ -78,6 +79,9 @@ class _Lookups:
             raise InputError(str(exc), path=self.where, line=row.line) from None
         if path not in self.codes:
             raise InputError(f"no code '{path}' in the codebook (add it first)", path=self.where, line=row.line)
+        if path in self.grouping:
+            raise InputError(f"code '{path}' only groups other codes and cannot be applied", path=self.where,
+                             line=row.line)
         return self.codes[path]
 
     def offset(self, row: CsvRow, column: str) -> int:

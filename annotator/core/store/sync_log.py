@@ -47,9 +47,9 @@ WIRE: dict[str, WireTable] = {t.name: t for t in (
               "SELECT guid AS k, guid, name, title, outlet, date, language, url, source_file, text, length, hash, "
               "attributes, imported FROM documents"),
     WireTable("codes", ("guid",), ("path", "name", "parent_guid", "color", "description", "inclusion", "exclusion",
-                                   "example", "shortcut", "sort_order", "exclusive"),
+                                   "example", "shortcut", "sort_order", "exclusive", "codable"),
               "SELECT c.guid AS k, c.guid, c.path, c.name, p.guid AS parent_guid, c.color, c.description, "
-              "c.inclusion, c.exclusion, c.example, c.shortcut, c.sort_order, c.exclusive "
+              "c.inclusion, c.exclusion, c.example, c.shortcut, c.sort_order, c.exclusive, c.codable "
               "FROM codes c LEFT JOIN codes p ON p.id = c.parent_id"),
     WireTable("document_sets", ("guid",), ("name", "description", "created"),
               "SELECT guid AS k, guid, name, description, created FROM document_sets"),
@@ -118,6 +118,18 @@ def unlink(project: "Project") -> None:
         for table in ("sync_state", "sync_outbox", "sync_recoded", "sync_code_deletions", "sync_revealed"):
             project.db.execute(f"DELETE FROM {table}")
         sync_triggers.drop(project.db)
+
+
+def mark_changed(project: "Project", table: str) -> None:
+    """Put every row of ``table`` (one keyed by ``guid``) in the outbox, as if each had just changed here:
+    the next sync sends what differs from the server (an upgraded server gains a column this copy
+    already had, e.g. ``codes.codable``) and the pull confirms the rest."""
+    if WIRE[table].key != ("guid",):
+        raise ValueError(f"{table}: not keyed by guid")
+    with project.transaction():
+        project.db.execute(f"INSERT INTO sync_outbox (tbl, key, seq) SELECT ?, guid, "
+                           f"(SELECT coalesce(max(seq), 0) + 1 FROM sync_outbox) FROM {table} WHERE guid IS NOT NULL "
+                           "ON CONFLICT (tbl, key) DO UPDATE SET seq = excluded.seq", (table,))
 
 
 # ---- what changed here -------------------------------------------------------------------------
@@ -412,7 +424,7 @@ def _apply_documents(project: "Project", records: list[Record], report: Applied)
 
 
 _CODE_FIELDS = ("path", "name", "color", "description", "inclusion", "exclusion", "example", "shortcut",
-                "sort_order", "exclusive")
+                "sort_order", "exclusive", "codable")
 
 
 def _apply_codes(project: "Project", records: list[Record], report: Applied) -> None:
@@ -436,6 +448,7 @@ def _apply_codes(project: "Project", records: list[Record], report: Applied) -> 
         old = existing.get(record["guid"])
         values = {c: record[c] for c in _CODE_FIELDS}
         values["exclusive"] = int(bool(values["exclusive"]))
+        values["codable"] = int(bool(values["codable"]))
         values["parent_id"] = parent_id
         if old is None:
             names = ["guid", *values]

@@ -46,7 +46,8 @@ def join(address: ServerAddress, path: str | os.PathLike[str], coder: str, *, pa
     project = Project.create(partial)
     try:
         sync_log.link(project, {"url": address.stored, "project_guid": meta["project_guid"], "coder": found[0],
-                                "role": "lead" if identity.is_lead else "coder"})
+                                "role": "lead" if identity.is_lead else "coder",
+                                "server_schema": str(server_schema.SERVER_SCHEMA_VERSION)})
         report = sync(project, password=password, progress=progress, address=address)
     except BaseException:
         project.close()

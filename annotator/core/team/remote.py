@@ -22,7 +22,13 @@ from annotator.core.team.server_schema import SCHEMA, TABLE, TABLES, ServerTable
 Record = dict[str, Any]
 Key = tuple[str, ...]
 
-_BOOLEAN = {("codes", "exclusive")}
+# Booleans on the server, 0/1 in SQLite.
+BOOLEAN = frozenset({("codes", "exclusive"), ("codes", "codable")})
+
+
+def plain(table: str, column: str, value: Any) -> Any:
+    """A value as the local file holds it (booleans as 0/1), to compare a local row with the server's."""
+    return int(bool(value)) if (table, column) in BOOLEAN else value
 
 
 def _table(name: str) -> sql.Identifier:
@@ -46,7 +52,7 @@ def _to_server(table: ServerTable, record: Record) -> list[Any]:
     values = []
     for column in table.all_columns:
         value = record.get(column)
-        if (table.name, column) in _BOOLEAN:
+        if (table.name, column) in BOOLEAN:
             value = bool(value)
         values.append(value)
     return values
@@ -55,7 +61,7 @@ def _to_server(table: ServerTable, record: Record) -> list[Any]:
 def _from_server(table: ServerTable, names: Sequence[str], row: Sequence[Any]) -> Record:
     record = dict(zip(names, row))
     for column in table.columns:
-        if (table.name, column) in _BOOLEAN:
+        if (table.name, column) in BOOLEAN:
             record[column] = int(bool(record[column]))
     for column, value in record.items():
         if isinstance(value, datetime):

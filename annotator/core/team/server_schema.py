@@ -19,6 +19,10 @@ sequence number is not. Deletions cascade through triggers that remember what th
 (``cascade_of``), so the lead undoing a deletion also brings back what went with it.
 
 ``SERVER_SCHEMA_VERSION`` is bumped whenever this changes; a client refuses a newer server in one line.
+An older one is brought up to date in place by the lead's client the first time it connects (the lead
+owns the schema; ``upgrade``); a coder's client refuses it in one line until then. ``RESEND`` names the
+tables whose rows the lead's copy sends again after such an upgrade (a column the server just gained
+holds its default until then).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from psycopg import sql
 from annotator.core.team.errors import TeamError
 
 SCHEMA = "annotator"
-SERVER_SCHEMA_VERSION = 1
+SERVER_SCHEMA_VERSION = 2  # 2: codes.codable
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ TABLES: tuple[ServerTable, ...] = (
     ServerTable("documents", ("guid",), ("name", "title", "outlet", "date", "language", "url", "source_file",
                                          "text", "length", "hash", "attributes", "imported"), ("revealed_at",)),
     ServerTable("codes", ("guid",), ("path", "name", "parent_guid", "color", "description", "inclusion",
-                                     "exclusion", "example", "shortcut", "sort_order", "exclusive"),
+                                     "exclusion", "example", "shortcut", "sort_order", "exclusive",
+                                     "codable"),
                 ("status", "proposed_by", "merged_into")),
     ServerTable("document_sets", ("guid",), ("name", "description", "created")),
     ServerTable("document_set_members", ("set_guid", "document_guid"), ()),
@@ -121,6 +126,7 @@ CREATE TABLE annotator.codes (
     shortcut text NOT NULL DEFAULT '',
     sort_order integer NOT NULL DEFAULT 0,
     exclusive boolean NOT NULL DEFAULT false,
+    codable boolean NOT NULL DEFAULT true,
     status text NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'proposed')),
     proposed_by text REFERENCES annotator.coders (guid),
     merged_into text,
@@ -394,9 +400,9 @@ CREATE POLICY record ON annotator.sync_events FOR INSERT TO {group} WITH CHECK (
 GRANT SELECT ON annotator.meta, annotator.coders, annotator.documents, annotator.codes, annotator.document_sets,
     annotator.document_set_members, annotator.segments, annotator.assignments, annotator.memos TO {group};
 GRANT INSERT (guid, path, name, parent_guid, color, description, inclusion, exclusion, example, shortcut,
-              sort_order, exclusive, status, proposed_by, deleted),
+              sort_order, exclusive, codable, status, proposed_by, deleted),
       UPDATE (path, name, parent_guid, color, description, inclusion, exclusion, example, shortcut,
-              sort_order, exclusive, deleted)
+              sort_order, exclusive, codable, deleted)
     ON annotator.codes TO {group};
 GRANT INSERT (guid, document_guid, coder_guid, code_guid, start, "end", memo, created, updated, deleted),
       UPDATE (document_guid, coder_guid, code_guid, start, "end", memo, created, updated, deleted)
@@ -409,6 +415,14 @@ GRANT INSERT (document_guid, coder_guid, status, updated), UPDATE (status, updat
 GRANT SELECT, INSERT (login, coder_guid, pushed, pulled, seconds) ON annotator.sync_events TO {group};
 GRANT USAGE ON SEQUENCE annotator.sync_events_id_seq TO {group};
 """
+
+# Version N: the statements that bring a version N-1 project to N ({group} as in _DDL).
+_UPGRADES: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE annotator.codes ADD COLUMN IF NOT EXISTS codable boolean NOT NULL DEFAULT true",
+        "GRANT INSERT (codable), UPDATE (codable) ON annotator.codes TO {group}"),
+}
+# Version N: tables a copy that last synced with an older server sends again (what the new columns hold).
+RESEND: dict[int, tuple[str, ...]] = {2: ("codes",)}
 
 _SYNCED = ("coders", "documents", "codes", "document_sets", "document_set_members", "segments", "assignments",
            "memos")
@@ -461,11 +475,43 @@ def read_meta(conn: psycopg.Connection, where: str) -> dict[str, str]:
         raise TeamError(f"{where}: this login is not a member of the team project; ask the lead to add it "
                         "('annotator team add-coder')") from None
     check_version(meta, where)
-    return meta
+    return upgrade(conn, meta, where)
 
 
 def check_version(meta: dict[str, str], where: str) -> None:
-    version = int(meta.get("schema_version", "0"))
+    version = version_of(meta)
     if version > SERVER_SCHEMA_VERSION:
         raise TeamError(f"{where}: the team project uses server schema {version}, newer than this Annotator "
                         f"understands (up to {SERVER_SCHEMA_VERSION}); update Annotator")
+
+
+def version_of(meta: dict[str, str]) -> int:
+    return int(meta.get("schema_version", "0"))
+
+
+def upgrade(conn: psycopg.Connection, meta: dict[str, str], where: str) -> dict[str, str]:
+    """``meta`` of a team project at this client's schema version: an older one is upgraded in place if
+    this is the lead's login (one transaction; two of the lead's clients at once upgrade it once), and
+    refused in one line otherwise. Call with ``conn`` idle (autocommit)."""
+    version = version_of(meta)
+    if version >= SERVER_SCHEMA_VERSION:
+        return meta
+    user = conn.execute("SELECT current_user").fetchone()[0]  # type: ignore[index]
+    if user != meta.get("lead_login"):
+        raise TeamError(f"{where}: the team project uses server schema {version}, older than this Annotator's "
+                        f"({SERVER_SCHEMA_VERSION}); the lead must sync once with this version to upgrade the "
+                        "team project")
+    group = sql.Identifier(meta["coder_group"])
+    with conn.transaction():
+        row = conn.execute("SELECT value FROM annotator.meta WHERE key = 'schema_version' FOR UPDATE").fetchone()
+        for step in range(int(row[0]) + 1 if row else 1, SERVER_SCHEMA_VERSION + 1):  # type: ignore[index]
+            for statement in _UPGRADES.get(step, ()):
+                conn.execute(sql.SQL(statement).format(group=group))  # type: ignore[arg-type]
+        conn.execute("UPDATE annotator.meta SET value = %s WHERE key = 'schema_version'",
+                     (str(SERVER_SCHEMA_VERSION),))
+    return {**meta, "schema_version": str(SERVER_SCHEMA_VERSION)}
+
+
+def resend_after(copy_version: int) -> tuple[str, ...]:
+    """The tables a copy that last synced with server schema ``copy_version`` sends again now."""
+    return tuple(dict.fromkeys(t for v, tables in sorted(RESEND.items()) if v > copy_version for t in tables))

@@ -131,7 +131,9 @@ def _link(project: Project, address: ServerAddress, project_guid: str, lead_guid
     sync_log.link(project, {"project_guid": project_guid})
     sync_log.apply(project, {}, {}, upto_seq=upto_seq, state={
         "url": address.stored, "project_guid": project_guid, "role": "lead", "coder": lead_guid,
-        "cursor": cursor, "last_sync": now()})
+        "cursor": cursor, "last_sync": now(),
+        # A relinked project's server may have been made by an older Annotator: its first sync tells.
+        "server_schema": str(server_schema.SERVER_SCHEMA_VERSION) if cursor is not None else None})
 
 
 def _upload(conn: psycopg.Connection, project: Project, report: ShareReport, *, group: str, meta: dict[str, str],

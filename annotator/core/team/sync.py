@@ -205,6 +205,7 @@ def _hello(conn: psycopg.Connection, project: Project, state: dict[str, str], wh
         raise
     meta = dict(meta_rows.fetchall())
     server_schema.check_version(meta, where)
+    server_schema.upgrade(conn, meta, where)
     if meta.get("project_guid") != state.get("project_guid"):
         raise TeamError(f"{where}: holds another team project ('{meta.get('name', '?')}'), not the one "
                         f"{project.path.name if project.path else 'this file'} is a copy of")
@@ -216,6 +217,9 @@ def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], whe
           progress: Progress | None, lock: str) -> SyncReport:
     report = SyncReport(where)
     identity = _hello(conn, project, state, where, lock)
+    if identity.is_lead:  # columns an upgraded server gained hold their defaults there until the lead's copy sends them
+        for table in server_schema.resend_after(int(state.get("server_schema") or 1)):
+            sync_log.mark_changed(project, table)
 
     pend = sync_log.pending(project)
     local = {t: sync_log.records(project, t, keys) for t, keys in pend.keys.items()}
@@ -277,7 +281,8 @@ def _sync(conn: psycopg.Connection, project: Project, state: dict[str, str], whe
     _step(progress, "applying")
     _explain_cascades(project, identity, upserts, deletions, changed, report)
     revealed = {r["guid"] for r in upserts.get("documents", []) if r.get("revealed_at")}
-    stamp = {"cursor": cursor, "last_sync": now(), **({"last_logged": str(time.time())} if logged else {})}
+    stamp = {"cursor": cursor, "last_sync": now(), "server_schema": str(server_schema.SERVER_SCHEMA_VERSION),
+             **({"last_logged": str(time.time())} if logged else {})}
     report.applied = sync_log.apply(project, upserts, deletions, upto_seq=pend.seq, state=stamp,
                                     revealed_documents=revealed)
     if newly:
@@ -477,11 +482,8 @@ def _same(table: server_schema.ServerTable, mine: dict[str, Any] | None, server:
     live = server is not None and not server["deleted"]
     if mine is None or not live:
         return mine is None and not live
-    return all(_plain(table, c, mine.get(c)) == _plain(table, c, server.get(c)) for c in table.columns)
-
-
-def _plain(table: server_schema.ServerTable, column: str, value: Any) -> Any:
-    return int(bool(value)) if (table.name, column) == ("codes", "exclusive") else value
+    return all(remote.plain(table.name, c, mine.get(c)) == remote.plain(table.name, c, server.get(c))
+               for c in table.columns)
 
 
 def _pushed(plan: _Plan, table: str, key: Key) -> bool:
