@@ -57,3 +57,15 @@ def test_annotator_code_refuses_a_grouping_code_in_one_line(tmp_path, capsys):
     assert len(err) == 1 and "only groups other codes and cannot be applied" in err[0]
     with Project.open(path) as project:
         assert project.segments() == [] and project.coders() == []
+
+
+def test_the_wire_and_the_server_agree_on_every_synced_column():
+    """What a copy sends and what the server stores are one list per table (``codable`` was missing)."""
+    from annotator.core.store.sync_log import WIRE
+    from annotator.core.team.remote import BOOLEAN
+    from annotator.core.team.server_schema import TABLES
+
+    assert [t.name for t in TABLES] == list(WIRE)
+    for table in TABLES:
+        assert (WIRE[table.name].key, WIRE[table.name].columns) == (table.key, table.columns), table.name
+    assert {("codes", "exclusive"), ("codes", "codable")} <= BOOLEAN

@@ -132,3 +132,18 @@ def test_a_search_hit_opens_through_the_bus(qtbot, window):
     assert window.tabs.currentWidget() is window.coding
     assert right.selected_span() == (8, 12)  # not replaced in the other pane
     assert window.coding.active_pane is right
+
+
+def test_coding_with_a_grouping_code_is_refused_with_a_message(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.project.update_code(window.project.code("Security").id, codable=False)
+    pane = window.coding.panes[0]
+    window.coding.open_document(window.project.document("en", with_text=False).id, pane)
+    pane.select_span(0, 6)
+    assert window.coding.apply_code(window.project.code("Security").id) is False
+    assert len(shown) == 1 and "'Security' only groups other codes" in shown[0]
+    assert window.project.segments() == [] and not window.stack.canUndo()
+    assert window.coding.apply_code(window.project.code("Security/Biosecurity").id) is True
