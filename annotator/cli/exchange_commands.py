@@ -53,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--matrix", metavar="F.csv", help="document x code presence/counts per coder")
     export.add_argument("--memos", metavar="F.csv", help="every memo: journal, documents, codes and codings")
     export.add_argument("--set", dest="document_set", metavar="SET",
-                        help="only the documents of this document set (--segments, --matrix)")
+                        help="only the documents of this document set (--segments, --matrix; the other exports "
+                        "cover the whole project, as a note says)")
     export.add_argument("--qdc", metavar="F.qdc", help="REFI-QDA codebook")
     export.add_argument("--qdpx", metavar="F.qdpx", help="REFI-QDA project (documents, codes, segments)")
     _csv_options(export)
@@ -109,6 +110,9 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     return 0
 
 
+_SET_KINDS = ("segments", "matrix")  # the exports --set narrows to a document set
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.codebook import export_codebook_csv
     from annotator.core.exchange.refi import export_qdc, export_qdpx
@@ -121,6 +125,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError("nothing to export: give --codebook, --segments, --assignments, --matrix, --memos, --qdc "
                          "or --qdpx")
     _refuse_repeated_targets([(k, getattr(args, k)) for k in wanted])
+    whole = [f"--{k}" for k in wanted if k not in _SET_KINDS]
+    if args.document_set is not None and whole:  # said, not silently ignored (the dialog greys the set out)
+        print(f"note: --set limits --segments and --matrix; {', '.join(whole)} "
+              f"{'covers' if len(whole) == 1 else 'cover'} the whole project")
     options = _options(args)
     # All exports of one call show one state of the project, whatever the app commits meanwhile.
     with Project.open(args.project, readonly=True) as project, project.snapshot():

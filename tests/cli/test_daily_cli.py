@@ -199,3 +199,14 @@ def test_agreement_and_disagreements_on_a_document_set(demo, capsys):
     assert code == 0 and {d["document"] for d in json.loads(out)} <= {"state-broadcaster", "hk-paper"}
     code, _out, err = run(capsys, "agreement", demo, "--set", "Chinese press", "--documents", "wire")
     assert code == 2 and "no documents in the set 'Chinese press' among --documents" in err
+
+
+def test_export_says_which_exports_a_set_does_not_narrow(demo, capsys, tmp_path):
+    """`export --set S --codebook F` wrote the whole project's codebook and said nothing of the set."""
+    assert run(capsys, "sets", "add", demo, "English", "wire", "analysis")[0] == 0
+    code, out, _ = run(capsys, "export", demo, "--set", "English", "--segments", tmp_path / "s.csv",
+                       "--codebook", tmp_path / "c.csv", "--memos", tmp_path / "m.csv")
+    assert code == 0
+    assert "note: --set limits --segments and --matrix; --codebook, --memos cover the whole project" in out
+    code, out, _ = run(capsys, "export", demo, "--set", "English", "--matrix", tmp_path / "x.csv")
+    assert code == 0 and "note:" not in out
