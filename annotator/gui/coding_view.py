@@ -360,8 +360,10 @@ class CodingView(QWidget):
             self._reload_documents()
         if changes.sets:
             self._reload_sets()
-        if changes.documents_added and self.doc_set.currentData() is not None:
-            # Imported documents belong to no set yet: a list narrowed to a set would hide every one of them.
+        if changes.documents_added and (self.doc_set.currentData() is not None or self.doc_filter.text().strip()):
+            # Imported documents belong to no set yet and need not match the typed filter: a narrowed list
+            # would hide them.
+            self.doc_filter.clear()
             self.doc_set.setCurrentIndex(0)
             self.status_note.emit(self.tr("the document list shows all documents again"))
         if changes.memos or changes.document_list or changes.codebook:

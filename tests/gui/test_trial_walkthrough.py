@@ -107,3 +107,15 @@ def test_an_import_shows_the_new_documents_even_when_the_list_was_narrowed_to_a_
     qtbot.waitUntil(lambda: view.doc_model.rowCount() == 4, timeout=20000)
     assert view.doc_set.currentIndex() == 0  # All documents
     assert window.statusBar().currentMessage() == "1 imported, 0 skipped; the document list shows all documents again"
+
+
+def test_an_import_clears_a_typed_document_filter_that_would_hide_the_new_documents(window, qtbot, tmp_path):
+    view = window.coding
+    qtbot.keyClicks(view.doc_filter, "blood")
+    qtbot.waitUntil(lambda: view.doc_model.rowCount() < view.project.document_count())
+    article = tmp_path / "harbour.txt"
+    article.write_text("Harbour reopens\n\nShips returned to the harbour on Monday.\n", encoding="utf-8")
+    window.files.import_paths([str(article)])
+    qtbot.waitUntil(lambda: view.doc_model.rowCount() == view.project.document_count(), timeout=20000)
+    assert view.doc_filter.text() == ""
+    assert window.statusBar().currentMessage().endswith("; the document list shows all documents again")
