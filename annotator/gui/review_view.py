@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QTableView, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -331,9 +331,15 @@ class ReviewView(QWidget):
             self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802
-        """Bring the kept disagreements up to date: only what the bus said changed meanwhile."""
+        """Bring the kept disagreements up to date: only what the bus said changed meanwhile; the list takes
+        the keyboard."""
         super().showEvent(event)
         self._catch_up()
+        # Opened from another tab, Qt gave the focus to the first field in the chain, the consensus coder's
+        # name: N, P, 0, 1, 2 typed into it ("Consensusn1") and the next accept created a coder of that name.
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _catch_up(self) -> None:
         if self._stale:

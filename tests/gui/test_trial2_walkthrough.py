@@ -1,0 +1,37 @@
+"""What a second new user met walking the tutorial in the real window (the `trial2` notes), each driven with
+keys and clicks where the keyboard focus really is, and checked in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.agreement_fixtures import main_window, three_coders  # noqa: F401 (fixtures)
+
+
+def _type(qtbot, key: Qt.Key) -> None:
+    """A key pressed as a user presses it: to whatever widget holds the keyboard focus."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key)
+
+
+def test_review_keys_work_when_the_tab_is_opened_from_the_coding_view(main_window, qtbot):
+    """Coding, then a click on the Review tab: the focus landed in the "Consensus coder" field, so N typed
+    "Consensusn", 1 typed "Consensusn1", and the next accept recorded the consensus under a new coder of that
+    name (seen under Xvfb)."""
+    pane = main_window.coding.panes[0]
+    pane.editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.editor)
+    main_window.show_view("review")
+    review = main_window.review
+    qtbot.waitUntil(lambda: review.model.rowCount() > 0)
+    assert review.current_row() == 0
+    _type(qtbot, Qt.Key.Key_N)
+    assert review.current_row() == 1
+    _type(qtbot, Qt.Key.Key_P)
+    assert review.current_row() == 0
+    _type(qtbot, Qt.Key.Key_1)  # accept the first coder's version
+    assert review.consensus_edit.text() == "Consensus"
+    names = {c.name for c in main_window.project.coders()}
+    assert "Consensus" in names and not any(n.startswith("Consensus") and n != "Consensus" for n in names)
