@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.exporters.csv_export import CsvOptions, render_csv
 from annotator.core.store import Project
+from annotator.gui.file_dialogs import start_dir
 from annotator.gui.jobs import Job
 from annotator.gui.project_bus import ProjectBus
 
@@ -354,12 +355,12 @@ class ExportDialog(QDialog):
 
     def _default_path(self) -> str:
         stem = Path(self.project.path).stem if self.project.path else "project"
-        folder = Path(self.project.path).parent if self.project.path else Path.home()
         suffix = self.kind.suffix
         name = f"{stem}{suffix}" if not self.kind.is_csv else f"{stem}-{self.kind.key}.csv"
         if self.kind.key == "qdc":
             name = f"{stem}-codebook.qdc"
-        return str(folder / name)
+        # The project's folder, as every file dialog; for the demo (in the app's data folder) the documents folder.
+        return start_dir(self.project, name)
 
     def _path_edited(self, _text: str) -> None:
         self._user_named_file = True

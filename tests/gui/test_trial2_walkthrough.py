@@ -35,3 +35,21 @@ def test_review_keys_work_when_the_tab_is_opened_from_the_coding_view(main_windo
     assert review.consensus_edit.text() == "Consensus"
     names = {c.name for c in main_window.project.coders()}
     assert "Consensus" in names and not any(n.startswith("Consensus") and n != "Consensus" for n in names)
+
+
+def test_export_from_the_demo_proposes_a_file_outside_the_app_data_folder(filled, qtbot):
+    """With the demo open (it lives in the app's data folder) the Export dialog proposed
+    ~/.local/share/Annotator/Annotator/demo-segments.csv: the file went where the user never looks, while
+    every other file dialog starts in the documents folder for the demo."""
+    from pathlib import Path
+
+    from annotator.gui.export_dialog import ExportDialog
+    from annotator.gui.file_dialogs import start_dir
+
+    filled.set_meta("demo", "1")
+    dialog = ExportDialog(filled)
+    qtbot.addWidget(dialog)
+    proposed = Path(dialog.path_edit.text())
+    assert proposed.parent != Path(filled.path).parent
+    assert proposed.parent == Path(start_dir(filled))
+    assert proposed.name == f"{Path(filled.path).stem}-{dialog.kind.key}.csv"
