@@ -510,6 +510,9 @@ class ReviewView(QWidget):
             self.select_row(row_to_select)  # the reset cleared the current row, so this shows the place
         else:
             self.current = None
+            for pane in self.panes:  # not the last place, emphasised under "Not settled yet"
+                pane.show_nothing()
+            self.decision_label.clear()
             self.place_label.setText(self.tr("No disagreements for these coders and filters") if len(self.chosen_coders()) >= 2
                                      else self.tr("Choose at least two coders to compare"))
             self._enable_buttons()

@@ -53,3 +53,28 @@ def test_export_from_the_demo_proposes_a_file_outside_the_app_data_folder(filled
     assert proposed.parent != Path(filled.path).parent
     assert proposed.parent == Path(start_dir(filled))
     assert proposed.name == f"{Path(filled.path).stem}-{dialog.kind.key}.csv"
+
+
+def test_review_panes_are_emptied_when_a_set_has_no_disagreements(main_window, qtbot):
+    """Set: chosen for a set without disagreements: the list emptied and said so, but both panes went on
+    showing the previous place, its spans emphasised, under "Not settled yet" (seen under Xvfb)."""
+    from annotator.core.commands import Changes
+    from annotator.core.model import DocumentInput
+
+    project = main_window.project
+    project.add_documents([DocumentInput(text="Nothing anyone coded.", name="quiet", language="en")])
+    quiet = project.document("quiet", with_text=False).id
+    for coder in ("Ana", "Ben", "Cal"):
+        project.set_assignment(quiet, project.coder(coder).id, "done")
+    wires = project.ensure_document_set("Wires")
+    project.add_to_set(wires.id, [quiet])
+    main_window.bus.announce(Changes(document_list=True, documents_added=True, assignments=True, sets=True))
+    main_window.show_view("review")
+    review = main_window.review
+    qtbot.waitUntil(lambda: review.model.rowCount() > 0)
+    assert review.panes[0].document_id is not None
+    review.doc_set.setCurrentIndex(review.doc_set.findText("Wires"))
+    assert review.model.rowCount() == 0
+    assert "No disagreements" in review.place_label.text()
+    assert all(pane.document_id is None and pane.editor.toPlainText() == "" for pane in review.panes)
+    assert review.decision_label.text() == ""
