@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
         coder_id = self.coder_combo.itemData(index)
         if coder_id is not None:
             self.bus.set_coder(int(coder_id))
+        # Back to the text: the code key pressed next went to the coder box (its keyboard search), not the selection.
+        pane = self.coding.active_pane if self.tabs.currentWidget() is self.coding else None
+        if pane is not None:
+            pane.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _coder_changed(self, coder_id: int) -> None:
         self.coder_combo.setCurrentIndex(self.coder_combo.findData(coder_id))

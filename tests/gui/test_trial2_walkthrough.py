@@ -78,3 +78,22 @@ def test_review_panes_are_emptied_when_a_set_has_no_disagreements(main_window, q
     assert "No disagreements" in review.place_label.text()
     assert all(pane.document_id is None and pane.editor.toPlainText() == "" for pane in review.panes)
     assert review.decision_label.text() == ""
+
+
+def test_a_code_key_after_choosing_the_coder_codes_the_selection(window, qtbot):
+    """Select a passage, choose the coder in the toolbar, press the code's key: nothing was coded (the key
+    went to the coder box, which kept the keyboard; seen under Xvfb)."""
+    from tests.gui.test_daily_loop import pane_for
+
+    pane, doc = pane_for(window, "en")
+    window.coding.active_pane = pane
+    ben = window.project.coder("Ben")
+    pane.select_span(0, 6)
+    combo = window.coder_combo
+    combo.setFocus()  # clicked, as a user does
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+    while combo.itemData(combo.currentIndex()) != ben.id:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # a choice of the user's: activated
+    assert window.bus.coder_id == ben.id
+    _type(qtbot, Qt.Key.Key_1)
+    assert [s.coder_id for s in window.project.segments(document_id=doc.id)] == [ben.id]
