@@ -174,7 +174,9 @@ class FileActions:
 
         def finished(report) -> None:
             progress.close()
-            self.status(report.summary())
+            # Composed here, not report.summary(): core's English line showed in the Chinese window.
+            self.status(QCoreApplication.translate("file_actions", "{0} imported, {1} skipped").format(
+                report.added_count, len(report.skipped)))
 
         def failed(message: str) -> None:
             progress.close()

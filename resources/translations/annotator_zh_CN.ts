@@ -3095,6 +3095,10 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>file_actions</name>
     <message>
+        <source>{0} imported, {1} skipped</source>
+        <translation>已导入 {0} 篇，跳过 {1} 篇</translation>
+    </message>
+    <message>
         <location line="-71"/>
         <location filename="../../annotator/gui/file_actions.py" line="+82"/>
         <source>Quit</source>

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.agreement_fixtures import main_window, three_coders  # noqa: F401 (fixtures)
+from tests.gui.test_translation import chinese  # noqa: F401 (fixture)
 
 
 def _type(qtbot, key: Qt.Key) -> None:
@@ -97,3 +98,20 @@ def test_a_code_key_after_choosing_the_coder_codes_the_selection(window, qtbot):
     assert window.bus.coder_id == ben.id
     _type(qtbot, Qt.Key.Key_1)
     assert [s.coder_id for s in window.project.segments(document_id=doc.id)] == [ben.id]
+
+
+def test_the_import_line_in_the_status_bar_is_chinese_in_the_chinese_window(chinese, qtbot, project, tmp_path):
+    """Ctrl+I in the Chinese window: the status bar said "1 imported, 0 skipped" (core's English summary)."""
+    from annotator.gui.main_window import MainWindow
+
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.show()
+    article = tmp_path / "报道.txt"
+    article.write_text("记者调查发现，血样走私案引发关注。\n", encoding="utf-8")
+    window.files.import_paths([str(article)])
+    qtbot.waitUntil(lambda: window.coding.doc_model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=20000)
+    shown = window.statusBar().currentMessage()
+    assert "imported" not in shown and "导入 1" in shown, shown
+    window.stack.clear()
