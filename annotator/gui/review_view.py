@@ -168,6 +168,7 @@ class ReviewView(QWidget):
         self.coder_names: dict[int, str] = {}
         self.coder_colours: dict[int, QColor] = {}
         self._accept_keys: list[QShortcut] = []
+        self._left_out = 0  # documents in scope that fewer than two of the compared coders finished
 
         # ---- top: coders compared, consensus coder, filters, progress ----
         self.coder_boxes: dict[int, QCheckBox] = {}
@@ -465,9 +466,15 @@ class ReviewView(QWidget):
         """Recompute disagreements and settled state, keeping the current place if it still exists."""
         keep = self.current.key if self.current else None
         coders = self.chosen_coders()
+        self._left_out = 0
         if len(coders) < 2:
             self.state = adj.ReviewState()
         else:
+            scope = self.scope()
+            # Said beside the count, as Agreement does: "No disagreements" read as agreement where the coders
+            # had not both finished.
+            in_scope = scope.document_ids if scope.document_ids is not None else self.project.document_ids()
+            self._left_out = len(in_scope) - len(adj.scope_documents(self.project, scope))
             consensus = self._consensus(create=False)
             try:
                 if consensus is None:
@@ -520,8 +527,14 @@ class ReviewView(QWidget):
     def _update_remaining(self) -> None:
         total = len(self.state.disagreements)
         remaining = self.state.remaining
-        self.remaining_label.setText(self.tr("{0} of {1} disagreements remain").format(remaining, total) if total
-                                     else self.tr("No disagreements"))
+        text = (self.tr("{0} of {1} disagreements remain").format(remaining, total) if total
+                else self.tr("No disagreements"))
+        left_out = self._left_out
+        if left_out:
+            text += " · " + self.tr("documents left out: {0}").format(left_out)
+        self.remaining_label.setText(text)
+        self.remaining_label.setToolTip(self.tr("Documents not finished by two of the compared coders are not "
+                                                "compared (Edit ▸ Mark document done)") if left_out else "")
 
     # ---- panes -------------------------------------------------------------------------------------
     def _build_panes(self, coders: list[int]) -> None:

@@ -2252,6 +2252,14 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReviewView</name>
     <message>
+        <source>documents left out: {0}</source>
+        <translation>未计入的文档：{0} 篇</translation>
+    </message>
+    <message>
+        <source>Documents not finished by two of the compared coders are not compared (Edit ▸ Mark document done)</source>
+        <translation>未被两名参与比较的编码员标为已完成的文档不参与比较（编辑 ▸ 将文档标为已完成）</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review_view.py" line="+82"/>
         <source>Compare:</source>
         <translation>比较：</translation>

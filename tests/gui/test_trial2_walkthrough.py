@@ -115,3 +115,25 @@ def test_the_import_line_in_the_status_bar_is_chinese_in_the_chinese_window(chin
     shown = window.statusBar().currentMessage()
     assert "imported" not in shown and "导入 1" in shown, shown
     window.stack.clear()
+
+
+def test_review_says_which_documents_it_left_out_as_unfinished(main_window, qtbot):
+    """A set whose article only one coder had finished: Review said "No disagreements", as if the coders
+    agreed there; Agreement says the document was left out (not finished by two coders)."""
+    from annotator.core.commands import Changes
+
+    project = main_window.project
+    en = project.document("en", with_text=False).id
+    for coder in ("Ben", "Cal"):
+        project.set_assignment(en, project.coder(coder).id, "in_progress")
+    wires = project.ensure_document_set("Wires")
+    project.add_to_set(wires.id, [en])
+    main_window.bus.announce(Changes(assignments=True, sets=True))
+    main_window.show_view("review")
+    review = main_window.review
+    qtbot.waitUntil(lambda: review.model.rowCount() > 0)
+    assert "documents left out: 1" in review.remaining_label.text()
+    review.set_document_set("Wires")
+    assert review.model.rowCount() == 0
+    assert "documents left out: 1" in review.remaining_label.text()
+    assert "not finished by two" in review.remaining_label.toolTip()
