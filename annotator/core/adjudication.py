@@ -279,6 +279,7 @@ class Decide(Command):
         self.removed: list[Segment] = []
         self.added: list[Segment] = []
         self.previous: tuple | None = None
+        self._status_before: str | None = None  # the consensus coder's status on the document, for undo
         names = names or {}
         who = " and ".join(names.get(c, f"coder {c}") for c in self.accept)
         self.text = {"accept": f"accept {who}", "none": "accept none", "edited": "mark edited by hand"}[self.choice]
@@ -287,6 +288,7 @@ class Decide(Command):
         d = self.d
         with project.transaction():
             self.previous = project.decision_row(self.consensus_id, d.key)
+            self._status_before = project.assignment_status(d.document_id, self.consensus_id)
             redo = bool(self.added)
             self.removed = []
             if self.choice != "edited":
@@ -315,9 +317,14 @@ class Decide(Command):
             project.forget_decision(self.consensus_id, d.key)
             if self.previous is not None:
                 project.restore_decision_row(self.previous)
+            # Adding the consensus segments marked the consensus coder in progress there: undone too.
+            if project.assignment_status(d.document_id, self.consensus_id) != self._status_before:
+                project.set_assignment(d.document_id, self.consensus_id, self._status_before)
         return self._changes()
 
     def _changes(self) -> Changes:
+        # Without assignments=True although the consensus coder's status may change: it would make Review
+        # recompute every disagreement after each decision.
         return Changes({self.d.document_id}, segment_ids={s.id for s in self.added + self.removed})
 
 

@@ -137,3 +137,20 @@ def test_review_says_which_documents_it_left_out_as_unfinished(main_window, qtbo
     assert review.model.rowCount() == 0
     assert "documents left out: 1" in review.remaining_label.text()
     assert "not finished by two" in review.remaining_label.toolTip()
+
+
+def test_undoing_an_accept_leaves_the_consensus_coder_as_it_was(main_window, qtbot):
+    """Accept (1) then Ctrl+Z in Review: the consensus segment went, but the consensus coder stayed "in
+    progress" on the document, as if it had started coding there."""
+    main_window.coding.panes[0].editor.setFocus()
+    main_window.show_view("review")
+    review = main_window.review
+    qtbot.waitUntil(lambda: review.model.rowCount() > 0)
+    document_id = review.current.document_id
+    _type(qtbot, Qt.Key.Key_1)
+    project = main_window.project
+    consensus = project.coder("Consensus").id
+    assert project.assignment_status(document_id, consensus) == "in_progress"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.segments(document_id=document_id, coder_ids=[consensus]) == []
+    assert project.assignment_status(document_id, consensus) is None
