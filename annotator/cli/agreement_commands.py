@@ -22,6 +22,7 @@ from annotator.core.agreement.report import (
     AgreementReport,
     AgreementScope,
     compute_agreement,
+    documents_left_out,
     find_conflicts,
     find_disagreements,
 )
@@ -196,6 +197,10 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
         scope = in_set(scope, project, args)
         found = find_disagreements(project, scope)
         conflicts = find_conflicts(project, scope) if scope.unit != "span" else []
+        left_out = documents_left_out(project, scope)
+    if left_out:  # as `agreement` says "(1 skipped: not finished by enough coders)"
+        print(f"note: {left_out} document{'s' if left_out != 1 else ''} left out: not finished by two of the "
+              "compared coders (mark them done to compare them)", file=sys.stderr)
     if args.format == "json":
         entries = [d.to_json_dict() for d in found] + [
             {"kind": "conflict", **c.to_json_dict(), "code": c.group, "coded_by": [c.coder], "not_coded_by": []}

@@ -210,3 +210,14 @@ def test_export_says_which_exports_a_set_does_not_narrow(demo, capsys, tmp_path)
     assert "note: --set limits --segments and --matrix; --codebook, --memos cover the whole project" in out
     code, out, _ = run(capsys, "export", demo, "--set", "English", "--matrix", tmp_path / "x.csv")
     assert code == 0 and "note:" not in out
+
+
+def test_disagreements_say_which_documents_were_left_out_unfinished(demo, capsys):
+    """`disagreements --set S` on a set whose article only one coder finished printed an empty list, which
+    reads as agreement (the Review view said "No disagreements" likewise; trial2)."""
+    assert run(capsys, "sets", "add", demo, "Wires", "wire")[0] == 0
+    code, out, err = run(capsys, "disagreements", demo, "--set", "Wires")
+    assert code == 0 and out.splitlines()[1:] == []
+    assert "note: 1 document left out: not finished by two of the compared coders" in err
+    code, out, err = run(capsys, "disagreements", demo, "--format", "json")
+    assert code == 0 and json.loads(out) and "1 document left out" in err

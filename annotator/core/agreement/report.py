@@ -947,6 +947,17 @@ def _span_report(r: _Resolved, scope: AgreementScope, coder_names: list[str], do
 # Disagreements (the one model lives in annotator.core.adjudication) and conflicts, named for the CLI
 # --------------------------------------------------------------------------------------------------
 
+def documents_left_out(project: Any, scope: AgreementScope) -> int:
+    """How many documents in scope fewer than two of the compared coders finished: ``find_disagreements``
+    has nothing to say of them, and an empty list there is not agreement."""
+    from annotator.core import adjudication as adj
+
+    coders, _left_out = resolve_coders(project, scope.coders)
+    documents = resolve_documents(project, scope.documents) if scope.documents else None
+    ids = [d.id for d in documents] if documents is not None else project.document_ids()
+    return len(ids) - len(adj.scope_documents(project, adj.Scope([c.id for c in coders], document_ids=ids)))
+
+
 def find_disagreements(project: Any, scope: AgreementScope) -> list[Disagreement]:
     """Where the coders who finished a document differ on a code, at the scope's unit (character for
     ``span``), in document then offset order: the same list the Review tab shows for that unit."""
