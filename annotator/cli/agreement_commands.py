@@ -198,9 +198,6 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
         found = find_disagreements(project, scope)
         conflicts = find_conflicts(project, scope) if scope.unit != "span" else []
         left_out = documents_left_out(project, scope)
-    if left_out:  # as `agreement` says "(1 skipped: not finished by enough coders)"
-        print(f"note: {left_out} document{'s' if left_out != 1 else ''} left out: not finished by two of the "
-              "compared coders (mark them done to compare them)", file=sys.stderr)
     if args.format == "json":
         entries = [d.to_json_dict() for d in found] + [
             {"kind": "conflict", **c.to_json_dict(), "code": c.group, "coded_by": [c.coder], "not_coded_by": []}
@@ -218,6 +215,10 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
                              "conflict"])
         text = buffer.getvalue()
     _write(text, args.output, args.project)
+    if left_out:  # as `agreement` says "(1 skipped: not finished by enough coders)"; after the write, so a
+        # refused --output stays one line
+        print(f"note: {left_out} document{'s' if left_out != 1 else ''} left out: not finished by two of the "
+              "compared coders (mark them done to compare them)", file=sys.stderr)
     return 0
 
 
