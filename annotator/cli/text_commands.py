@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "search", help="find a word or phrase in the corpus (keyword in context)",
         description="Find every occurrence of QUERY (Chinese words in simplified or traditional script, "
-        "English case-insensitively) and print document, start, end and context.")
+        "English case-insensitively) and print document, start, end and context. A hit is a whole word: "
+        "Chinese as the segmenter cuts the documents, so 生物安全 does not find 生物安全法, which it keeps "
+        "as one word.")
     p.add_argument("project", help="project file")
     p.add_argument("query", help="word or phrase; Chinese is segmented like the documents")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")

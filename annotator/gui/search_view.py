@@ -118,6 +118,10 @@ class SearchView(QWidget):
 
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Word or phrase — 简体 or 繁體, English ignores case"))
+        # Counting mentions: a hit is a whole word (Chinese as the segmenter cuts it), not any substring.
+        self.query.setToolTip(self.tr("Finds whole words: Chinese as the segmenter cuts the documents, so 生物安全 "
+                                      "does not find 生物安全法, which it keeps as one word. "
+                                      "Ctrl+F in a document finds every occurrence of any text."))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run_search)
         self.search_button = QPushButton(self.tr("Search"))
@@ -298,6 +302,7 @@ class SearchView(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         documents = len({h.document_id for h in self.model.hits})
         self.status.setText(self.tr("{0} hit(s) in {documents} document(s)").format(len(self.model.hits), documents=documents))
+        self.status.setToolTip(self.query.toolTip())  # what a hit is, where the count is read
         self.search_finished.emit(len(self.model.hits))
 
     def _failed(self, message: str) -> None:

@@ -953,12 +953,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>正在统计编码</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>every coder</source>
         <translation>所有编码员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>the document list shows all documents again</source>
         <translation>文档列表已重新显示全部文档</translation>
     </message>
@@ -1266,7 +1266,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="+34"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="+35"/>
         <source>Comma ( , )</source>
         <translation>逗号 ( , )</translation>
     </message>
@@ -1652,12 +1652,12 @@ You can undo this with Edit ▸ Undo.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="+52"/>
-        <location line="+150"/>
+        <location line="+154"/>
         <source>Coding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-152"/>
         <source>Agreement</source>
         <translation>信度</translation>
     </message>
@@ -1667,7 +1667,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>分歧审阅</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+141"/>
         <source>Add coder</source>
         <translation>添加编码员</translation>
     </message>
@@ -2252,15 +2252,17 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReviewView</name>
     <message>
+        <location filename="../../annotator/gui/review_view.py" line="+441"/>
         <source>documents left out: {0}</source>
         <translation>未计入的文档：{0} 篇</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Documents not finished by two of the compared coders are not compared (Edit ▸ Mark document done)</source>
         <translation>未被两名参与比较的编码员标为已完成的文档不参与比较（编辑 ▸ 将文档标为已完成）</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_view.py" line="+82"/>
+        <location line="-360"/>
         <source>Compare:</source>
         <translation>比较：</translation>
     </message>
@@ -2351,12 +2353,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+306"/>
+        <location line="+327"/>
         <source>Accept all versions</source>
         <translation>采纳所有版本</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-326"/>
         <source>Union of every coder&apos;s spans here</source>
         <translation>此处所有编码员范围的并集</translation>
     </message>
@@ -2401,7 +2403,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>把所有被比较编码员编码完全相同的范围复制给共识编码员</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+115"/>
         <source>Has not marked any document done: tick to compare anyway</source>
         <translation>尚未将任何文档标记为完成：勾选即可仍然比较</translation>
     </message>
@@ -2416,7 +2418,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Any coder</source>
         <translation>任一编码员</translation>
     </message>
@@ -2426,7 +2428,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>由 {0} 编码</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No disagreements for these coders and filters</source>
         <translation>在这些编码员和筛选条件下没有分歧</translation>
     </message>
@@ -2446,7 +2448,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>没有分歧</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Accept {0} ({1})</source>
         <translation>采纳 {0}（{1}）</translation>
     </message>
@@ -2588,7 +2590,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>词或短语——简体或繁體均可，英文不区分大小写</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Finds whole words: Chinese as the segmenter cuts the documents, so 生物安全 does not find 生物安全法, which it keeps as one word. Ctrl+F in a document finds every occurrence of any text.</source>
+        <translation>按整词检索：中文按分词器对文档的切分为准，因此“生物安全”找不到“生物安全法”（分词器把它当作一个词）。在文档中按 Ctrl+F 可找到任意文字的每一处出现。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+161"/>
         <source>Search</source>
         <translation>检索</translation>
@@ -2730,7 +2737,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>{documents} 篇文档中共 {0} 处结果</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{0} hit(s) coded as {1} (Edit ▸ Undo reverts them all)</source>
         <translation>已将 {0} 处命中编码为 {1}（编辑 ▸ 撤销可全部还原）</translation>
     </message>
@@ -3103,12 +3110,13 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>file_actions</name>
     <message>
+        <location filename="../../annotator/gui/file_actions.py" line="+178"/>
         <source>{0} imported, {1} skipped</source>
         <translation>已导入 {0} 篇，跳过 {1} 篇</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location filename="../../annotator/gui/file_actions.py" line="+82"/>
+        <location filename="../../annotator/gui/exchange_actions.py" line="-71"/>
+        <location filename="../../annotator/gui/file_actions.py" line="-96"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -3192,12 +3200,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>已关闭 {0}；现在显示演示项目。可通过 文件 ▸ 最近打开 重新打开。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>import cancelled; nothing was imported</source>
         <translation>导入已取消；未导入任何内容</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-83"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -3222,7 +3230,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+7"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -3405,7 +3413,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>search_view</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="-258"/>
+        <location filename="../../annotator/gui/main_window.py" line="-262"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>

@@ -136,3 +136,14 @@ def test_installed_in_the_main_window_hits_open_and_coding_is_one_undo(qtbot, fi
     window.stack.redo()
     assert len(filled.segments()) == before + 1
     window.stack.clear()
+
+
+def test_search_says_a_hit_is_a_whole_word(qtbot):
+    """A researcher counting mentions compared Search (3 hits of 生物安全) with Ctrl+F (4): Search matches
+    whole words and 生物安全法 is one; nothing said so."""
+    from annotator.core.store import Project
+    from annotator.gui.search_view import SearchView
+
+    view = SearchView(Project.memory())
+    qtbot.addWidget(view)
+    assert "whole words" in view.query.toolTip() and "Ctrl+F" in view.query.toolTip()
