@@ -343,6 +343,22 @@ def _bulk_tokens(text: str, cutter, np):
     return spaced, han_lo, han_hi, run_starts, han_starts, han_ends, words, word_starts, word_ends
 
 
+def _add_non_han_words(view: str, lo: int, hi: int, words: list[str], starts: list[int], ends: list[int]) -> None:
+    """The words outside Han runs in ``view[lo:hi]`` (lower-cased), each taking a connector that joins it to
+    an adjacent Han character (美-US 和 UK-中 gives '-us', 'uk-'), appended to ``words``, ``starts``, ``ends``."""
+    is_han = _HAN_RUN.match
+    size = len(view)
+    for match in _NON_HAN_WORD.finditer(view, lo, hi):
+        start, end = match.span()
+        if start >= 2 and view[start - 1] in _CONNECTOR_SET and is_han(view, start - 2, start - 1):
+            start -= 1
+        if end + 1 < size and view[end] in _CONNECTOR_SET and is_han(view, end + 1, end + 2):
+            end += 1
+        words.append(view[start:end].lower())
+        starts.append(start)
+        ends.append(end)
+
+
 def _other_words(view: str, han, word, connector, np) -> tuple[list[str], list[int], list[int]]:
     """The tokens outside Han runs, as ``_scan_fast`` finds them, but with the regex run only over the
     stretches of word characters and connectors that hold a word character (none in most Chinese text)."""
@@ -356,19 +372,8 @@ def _other_words(view: str, han, word, connector, np) -> tuple[list[str], list[i
         counts = np.concatenate(([0], np.cumsum(word)))
         stretch_starts, stretch_ends = edges[0::2], edges[1::2]
         holding = counts[stretch_ends] > counts[stretch_starts]
-        is_han = _HAN_RUN.match
-        size = len(view)
-        finditer = _NON_HAN_WORD.finditer
         for lo, hi in zip(stretch_starts[holding].tolist(), stretch_ends[holding].tolist()):
-            for match in finditer(view, lo, hi):
-                start, end = match.span()
-                if start >= 2 and view[start - 1] in _CONNECTOR_SET and is_han(view, start - 2, start - 1):
-                    start -= 1
-                if end + 1 < size and view[end] in _CONNECTOR_SET and is_han(view, end + 1, end + 2):
-                    end += 1
-                words.append(view[start:end].lower())
-                starts.append(start)
-                ends.append(end)
+            _add_non_han_words(view, lo, hi, words, starts, ends)
     if len(view) >= 3 and connector.any():  # a connector alone between two Han runs (美-中)
         lone = np.flatnonzero(connector[1:-1] & han[:-2] & han[2:]) + 1
         if len(lone):
@@ -465,17 +470,7 @@ def _scan_fast(view: str, np) -> tuple[list[str], list[int], list[int], list[str
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    is_han = _HAN_RUN.match
-    size = len(view)
-    for match in _NON_HAN_WORD.finditer(view):
-        start, end = match.span()
-        if start >= 2 and view[start - 1] in _CONNECTOR_SET and is_han(view, start - 2, start - 1):
-            start -= 1
-        if end + 1 < size and view[end] in _CONNECTOR_SET and is_han(view, end + 1, end + 2):
-            end += 1
-        words.append(view[start:end].lower())
-        starts.append(start)
-        ends.append(end)
+    _add_non_han_words(view, 0, len(view), words, starts, ends)
     for match in _LONE_CONNECTOR.finditer(view):
         words.append(match.group())
         starts.append(match.start())
